@@ -1,0 +1,224 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"gongkai/generator/internal/diag"
+)
+
+// markdown is the one goldmark configuration of the site: CommonMark plus GFM
+// tables, strikethrough and autolinks, CJK-aware line breaks, and goldmark's safe
+// defaults (raw HTML is dropped, javascript: and similar links are emptied).
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.CJK),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithRendererOptions(html.WithXHTML()),
+)
+
+// BlockKind says what a top-level Markdown block is.
+type BlockKind int
+
+// The kinds of top-level blocks the policy parser distinguishes.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	Break // a thematic break ("***" or "---" in the body)
+	Other // lists, quotes, tables, code: rendered as they are
+)
+
+// Block is one top-level block of a page's body.
+type Block struct {
+	Kind  BlockKind
+	Level int           // heading level, for headings
+	Text  string        // the block's plain text, for headings and paragraphs
+	Inner template.HTML // the rendered content inside the block's own element
+	HTML  template.HTML // the whole rendered block
+	Line  int           // the file line the block starts on
+}
+
+// parsed is a page body parsed once.
+type parsed struct {
+	root ast.Node
+	src  []byte
+}
+
+func (p *Page) parse(diags *diag.List) parsed {
+	if p.parsed == nil {
+		ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
+		root := markdown.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+		p.parsed = &parsed{root: root, src: p.Body}
+		p.warnUnsafe(root, diags)
+	}
+	return *p.parsed
+}
+
+// HTML renders the whole body.
+func (p *Page) HTML(diags *diag.List) template.HTML {
+	pr := p.parse(diags)
+	var b bytes.Buffer
+	if err := markdown.Renderer().Render(&b, pr.src, pr.root); err != nil {
+		diags.Errorf(diag.Pos{File: p.Path, Line: p.BodyLine}, "cannot render the Markdown: %v", err)
+	}
+	return template.HTML(b.String()) //nolint:gosec // goldmark output with raw HTML disabled
+}
+
+// Blocks returns the top-level blocks of the body, in order, each rendered and
+// placed at its file line.
+func (p *Page) Blocks(diags *diag.List) []Block {
+	pr := p.parse(diags)
+	var out []Block
+	line := p.BodyLine
+	for n := pr.root.FirstChild(); n != nil; n = n.NextSibling() {
+		if l, _ := p.nodePos(n); l > 0 {
+			line = l
+		}
+		b := Block{Kind: Other, Line: line, HTML: p.render(pr, n)}
+		switch n := n.(type) {
+		case *ast.Paragraph:
+			b.Kind, b.Text, b.Inner = Paragraph, plainText(n, pr.src), p.renderChildren(pr, n)
+		case *ast.Heading:
+			b.Kind, b.Level, b.Text, b.Inner = Heading, n.Level, plainText(n, pr.src), p.renderChildren(pr, n)
+		case *ast.ThematicBreak:
+			b.Kind = Break
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func (p *Page) render(pr parsed, n ast.Node) template.HTML {
+	var b bytes.Buffer
+	_ = markdown.Renderer().Render(&b, pr.src, n) // writes to memory: cannot fail
+	return template.HTML(b.String())              //nolint:gosec // goldmark output with raw HTML disabled
+}
+
+func (p *Page) renderChildren(pr parsed, n ast.Node) template.HTML {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.WriteString(string(p.render(pr, c)))
+	}
+	return template.HTML(b.String()) //nolint:gosec // goldmark output with raw HTML disabled
+}
+
+// nodePos is the file line and column where n starts, or 0, 0 if goldmark
+// recorded no position for it.
+func (p *Page) nodePos(n ast.Node) (line, col int) {
+	off := n.Pos()
+	if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		off = n.Lines().At(0).Start
+	}
+	if off < 0 {
+		return 0, 0
+	}
+	line, col = diag.LineCol(p.Body, off)
+	if line == 1 {
+		return p.BodyLine, col
+	}
+	return p.BodyLine + line - 1, col
+}
+
+// plainText is the text of n and its descendants without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// warnUnsafe reports what goldmark's safe rendering drops: raw HTML and links
+// or images with a script-capable address. They are not published; staff are
+// told where they are so they can remove them.
+func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
+	line, col := p.BodyLine, 1
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if l, c := p.nodePos(n); l > 0 {
+			line, col = l, c
+		}
+		pos := diag.Pos{File: p.Path, Line: line, Col: col}
+		switch n := n.(type) {
+		case *ast.HTMLBlock, *ast.RawHTML:
+			diags.Warnf(pos, "raw HTML is not published; write it in Markdown instead")
+		case *ast.Link:
+			if html.IsDangerousURL(n.Destination) {
+				diags.Warnf(pos, "link to %q is not published: only http, https, mailto and site links are allowed", n.Destination)
+			}
+		case *ast.Image:
+			if html.IsDangerousURL(n.Destination) {
+				diags.Warnf(pos, "image %q is not published: only http, https and site addresses are allowed", n.Destination)
+			}
+		case *ast.AutoLink:
+			if u := n.URL(p.Body); html.IsDangerousURL(u) {
+				diags.Warnf(pos, "link to %q is not published", u)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// headingIDs gives headings readable, deterministic ids that keep Chinese
+// characters ("关于本站" → "关于本站"), lowercase Latin letters, turn spaces and
+// punctuation into single hyphens, and number repeats ("-2", "-3").
+type headingIDs struct {
+	seen map[string]int
+}
+
+// Generate implements parser.IDs.
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range string(value) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			hyphen = true
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "section"
+	}
+	h.seen[id]++
+	if n := h.seen[id]; n > 1 {
+		id = fmt.Sprintf("%s-%d", id, n)
+	}
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)]++ }

@@ -1,0 +1,186 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// Meta is the front matter of a page. Every key staff may write is a field here;
+// any other key is an error.
+type Meta struct {
+	Title   string // title: the page's title (required)
+	Slug    string // slug: the last part of the page's URL; defaults to the file name
+	Weight  int    // weight: position in lists, smaller first
+	Summary string // summary: one or two sentences shown in lists and search results
+
+	// The keys below describe policy documents (content/policy/).
+	DocumentNumber   string // document_number: the official number, e.g. 粤发〔2011〕17号
+	SourceURL        string // source_url: where the published text was taken from (http or https)
+	SourcePage       int    // source_page: the page of the source's table of contents
+	Completeness     string // completeness: complete, truncated or missing
+	CompletenessNote string // completeness_note: what is missing, in plain words
+}
+
+// Completeness values a policy document may declare.
+const (
+	Complete  = "complete"
+	Truncated = "truncated"
+	Missing   = "missing"
+)
+
+// MetaError is a front matter problem at a line and column of the front matter
+// (1-based, relative to its first line).
+type MetaError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *MetaError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// DecodeMeta decodes YAML front matter strictly into Meta. It walks the YAML
+// syntax tree itself rather than letting a decoder guess types: strings are
+// taken as written, numbers must be plain decimal integers, and every problem
+// in the block is returned, each at its own line and column.
+func DecodeMeta(fm []byte) (Meta, []*MetaError) {
+	var m Meta
+	if len(strings.TrimSpace(string(fm))) == 0 {
+		return m, nil
+	}
+	file, err := parser.ParseBytes(fm, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil {
+			p := ye.GetToken().Position
+			return m, []*MetaError{{p.Line, p.Column, "front matter is not valid YAML: " + ye.GetMessage()}}
+		}
+		return m, []*MetaError{{1, 1, "front matter is not valid YAML"}}
+	}
+	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
+		if len(file.Docs) > 1 {
+			return m, []*MetaError{{1, 1, `front matter holds more than one YAML document; keep it to "key: value" lines`}}
+		}
+		return m, nil
+	}
+	body := file.Docs[0].Body
+	mapping, ok := body.(*ast.MappingNode)
+	if !ok {
+		if mv, isPair := body.(*ast.MappingValueNode); isPair {
+			mapping = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
+		} else {
+			p := body.GetToken().Position
+			return m, []*MetaError{{p.Line, p.Column, `front matter must be "key: value" lines`}}
+		}
+	}
+	var errs []*MetaError
+	seen := map[string]int{}
+	for _, kv := range mapping.Values {
+		kp := kv.Key.GetToken().Position
+		key := kv.Key.GetToken().Value
+		if prev, dup := seen[key]; dup {
+			errs = append(errs, &MetaError{kp.Line, kp.Column, fmt.Sprintf("%q is given twice (first on line %d of the front matter)", key, prev)})
+			continue
+		}
+		seen[key] = kp.Line
+		if err := m.set(key, kv.Value); err != nil {
+			if err.Line == 0 {
+				err.Line, err.Col = kp.Line, kp.Column
+			}
+			errs = append(errs, err)
+		}
+	}
+	return m, errs
+}
+
+// set decodes one key's value into m.
+func (m *Meta) set(key string, v ast.Node) *MetaError {
+	switch key {
+	case "title":
+		return scalarString(v, &m.Title)
+	case "slug":
+		if err := scalarString(v, &m.Slug); err != nil {
+			return err
+		}
+		if !slugRE.MatchString(m.Slug) {
+			return valueErr(v, fmt.Sprintf("slug %q must be lowercase letters, digits and single hyphens, like \"about-us\"", m.Slug))
+		}
+	case "weight":
+		return scalarInt(v, key, &m.Weight)
+	case "summary":
+		return scalarString(v, &m.Summary)
+	case "document_number":
+		return scalarString(v, &m.DocumentNumber)
+	case "source_url":
+		if err := scalarString(v, &m.SourceURL); err != nil {
+			return err
+		}
+		if u, err := url.Parse(m.SourceURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return valueErr(v, fmt.Sprintf("source_url %q must be a full http:// or https:// address", m.SourceURL))
+		}
+	case "source_page":
+		return scalarInt(v, key, &m.SourcePage)
+	case "completeness":
+		if err := scalarString(v, &m.Completeness); err != nil {
+			return err
+		}
+		switch m.Completeness {
+		case Complete, Truncated, Missing:
+		default:
+			return valueErr(v, fmt.Sprintf("completeness %q must be one of complete, truncated, missing", m.Completeness))
+		}
+	case "completeness_note":
+		return scalarString(v, &m.CompletenessNote)
+	default:
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, document_number, source_url, source_page, completeness, completeness_note", key)}
+	}
+	return nil
+}
+
+// scalarString stores a scalar's text exactly as written: `no` stays "no",
+// `1.10` stays "1.10".
+func scalarString(v ast.Node, dst *string) *MetaError {
+	switch n := v.(type) {
+	case nil, *ast.NullNode:
+		*dst = ""
+	case *ast.StringNode:
+		*dst = n.Value
+	case *ast.LiteralNode:
+		*dst = strings.TrimRight(n.Value.Value, "\n")
+	case ast.ScalarNode:
+		*dst = v.GetToken().Value
+	default:
+		return valueErr(v, "expected a single line of text here, not a list or a nested block")
+	}
+	return nil
+}
+
+// scalarInt accepts only plain decimal whole numbers, so `010` cannot silently become 8.
+func scalarInt(v ast.Node, key string, dst *int) *MetaError {
+	var raw string
+	if err := scalarString(v, &raw); err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || (len(raw) > 1 && raw[0] == '0') || strings.HasPrefix(raw, "+") {
+		return valueErr(v, fmt.Sprintf("%s must be a whole number written like 3 or 12, got %q", key, raw))
+	}
+	*dst = n
+	return nil
+}
+
+func valueErr(v ast.Node, msg string) *MetaError {
+	if v == nil || v.GetToken() == nil {
+		return &MetaError{Msg: msg}
+	}
+	p := v.GetToken().Position
+	return &MetaError{p.Line, p.Column, msg}
+}

@@ -1,0 +1,163 @@
+package content
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/generator/internal/diag"
+)
+
+// MaxFileSize is the largest Markdown file accepted. A policy document is
+// about 60 KB; anything near this size is a mistake, not a page.
+const MaxFileSize = 2 << 20
+
+// maxNesting is the deepest block nesting accepted (quotes and lists), so a
+// pathological file cannot make the build crawl.
+const maxNesting = 32
+
+// Page is one Markdown file under content/.
+type Page struct {
+	Path     string // file path relative to the source folder, e.g. "content/policy/decision.md"
+	Section  string // the folder under content/ ("policy"), or "" for top-level pages
+	Meta     Meta
+	Body     []byte // the Markdown after the front matter
+	BodyLine int    // file line where Body starts
+
+	parsed *parsed
+}
+
+// Parse reads one page, reporting every front matter problem into diags. It
+// returns nil when the page cannot be used.
+func Parse(filePath string, src []byte, diags *diag.List) *Page {
+	pos := func(line, col int) diag.Pos { return diag.Pos{File: filePath, Line: line, Col: col} }
+	if len(src) > MaxFileSize {
+		diags.Errorf(pos(1, 1), "file is %d bytes; pages are limited to %d bytes: split it into several pages", len(src), MaxFileSize)
+		return nil
+	}
+	if !utf8.Valid(src) {
+		off := firstInvalidUTF8(src)
+		l, c := diag.LineCol(src, off)
+		diags.Errorf(pos(l, c), "text is not UTF-8: save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)")
+		return nil
+	}
+	if l := nestingTooDeep(src); l > 0 {
+		diags.Errorf(pos(l, 1), "quotes or lists are nested more than %d levels deep", maxNesting)
+		return nil
+	}
+	split, err := SplitFrontMatter(src)
+	if err != nil {
+		se := err.(*SplitError)
+		diags.Errorf(pos(se.Line, se.Col), "%s", se.Msg)
+		return nil
+	}
+	p := &Page{Path: filePath, Body: split.Body, BodyLine: split.BodyLine}
+	if dir := path.Dir(strings.TrimPrefix(filePath, "content/")); dir != "." {
+		p.Section = strings.SplitN(dir, "/", 2)[0]
+	}
+	if split.FrontMatter == nil {
+		diags.Errorf(pos(1, 1), `page has no front matter: start the file with "---", a line "title: …", and "---"`)
+		return nil
+	}
+	meta, errs := DecodeMeta(split.FrontMatter)
+	for _, e := range errs {
+		diags.Errorf(pos(split.FrontMatterLine+e.Line-1, e.Col), "%s", e.Msg)
+	}
+	if len(errs) > 0 {
+		return nil
+	}
+	if strings.TrimSpace(meta.Title) == "" {
+		diags.Errorf(pos(split.FrontMatterLine, 1), "front matter has no title: add a line \"title: …\"")
+		return nil
+	}
+	if meta.Slug == "" {
+		meta.Slug = strings.TrimSuffix(path.Base(filePath), ".md")
+	}
+	p.Meta = meta
+	return p
+}
+
+// Load reads every page under content/ in fsys, in path order. Problems in the
+// pages go to diags; a failure to read the folder itself is returned.
+func Load(fsys fs.FS, diags *diag.List) ([]*Page, error) {
+	var pages []*Page
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" {
+				return err
+			}
+			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if Litter(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !strings.HasSuffix(p, ".md") {
+			diags.Warnf(diag.Pos{File: p}, "not a Markdown (.md) file; it is not published")
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if pg := Parse(p, src, diags); pg != nil {
+			pages = append(pages, pg)
+		}
+		return nil
+	})
+	return pages, err
+}
+
+// Litter reports whether a file or folder name is editor or OS litter that is
+// never content: hidden files, Office lock files, backups and swap files.
+func Litter(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".tmp") || strings.EqualFold(name, "Thumbs.db") ||
+		strings.EqualFold(name, "desktop.ini")
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// nestingTooDeep returns the first line whose leading quote or list markers
+// nest deeper than maxNesting, or 0.
+func nestingTooDeep(src []byte) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		depth := 0
+		for _, r := range line {
+			if r == '>' || r == '-' || r == '*' || r == '+' {
+				depth++
+			} else if r != ' ' && r != '\t' {
+				break
+			}
+		}
+		if depth > maxNesting && strings.Trim(line, "-*+ \t\r") != "" || depth > maxNesting && strings.Contains(line, ">") {
+			return i + 1
+		}
+	}
+	return 0
+}

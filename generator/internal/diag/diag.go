@@ -1,0 +1,126 @@
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a place in an input file: a slash-separated path relative to the
+// source folder and a 1-based line and column (columns count characters, not bytes).
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats p as "file:line:col"; an unknown line or column prints as 1 so
+// the form stays parseable.
+func (p Pos) String() string {
+	return fmt.Sprintf("%s:%d:%d", p.File, max(p.Line, 1), max(p.Col, 1))
+}
+
+// Severity says whether a Diagnostic stops the build.
+type Severity int
+
+const (
+	// Error means the input cannot be published as it is.
+	Error Severity = iota
+	// Warning means the site is built but something deserves a look.
+	Warning
+)
+
+// Diagnostic is one problem at one position.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Message  string
+}
+
+// String formats d as "file:line:col: message", with "warning: " before the
+// message for warnings.
+func (d Diagnostic) String() string {
+	if d.Severity == Warning {
+		return d.Pos.String() + ": warning: " + d.Message
+	}
+	return d.Pos.String() + ": " + d.Message
+}
+
+// List collects diagnostics from every stage of a build. The zero value is ready to use.
+type List struct {
+	items []Diagnostic
+}
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Add appends diagnostics collected elsewhere.
+func (l *List) Add(ds ...Diagnostic) { l.items = append(l.items, ds...) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	return slices.ContainsFunc(l.items, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Len is the number of diagnostics recorded.
+func (l *List) Len() int { return len(l.items) }
+
+// Sorted returns the diagnostics ordered by file, line, column and message, so
+// output does not depend on the order the stages ran in.
+func (l *List) Sorted() []Diagnostic {
+	out := slices.Clone(l.items)
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return a == b })
+}
+
+// Err returns the errors of l as an error, or nil when there are none.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &Errors{List: l.Sorted()}
+}
+
+// Errors is the error a build returns when its inputs have problems.
+type Errors struct {
+	List []Diagnostic
+}
+
+// Error joins every diagnostic, one per line.
+func (e *Errors) Error() string {
+	var b strings.Builder
+	for i, d := range e.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// LineCol converts a byte offset in src to a 1-based line and a 1-based column
+// counted in characters (runes), so a column means the same to staff whatever
+// the script.
+func LineCol(src []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(src))
+	line = 1 + strings.Count(string(src[:offset]), "\n")
+	start := strings.LastIndexByte(string(src[:offset]), '\n') + 1
+	col = 1 + len([]rune(string(src[start:offset])))
+	return line, col
+}

@@ -1,0 +1,51 @@
+package diag
+
+import "testing"
+
+func TestDiagnosticString(t *testing.T) {
+	tests := []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{Pos{"content/a.md", 3, 7}, Error, "bad"}, "content/a.md:3:7: bad"},
+		{Diagnostic{Pos{"data/x.csv", 0, 0}, Error, "empty file"}, "data/x.csv:1:1: empty file"},
+		{Diagnostic{Pos{"content/a.md", 2, 1}, Warning, "raw HTML"}, "content/a.md:2:1: warning: raw HTML"},
+	}
+	for _, tt := range tests {
+		if got := tt.d.String(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestListSortedAndErr(t *testing.T) {
+	var l List
+	if l.Err() != nil {
+		t.Fatal("empty list must not be an error")
+	}
+	l.Warnf(Pos{"b.md", 1, 1}, "w")
+	if l.Err() != nil || l.HasErrors() {
+		t.Fatal("warnings alone must not be an error")
+	}
+	l.Errorf(Pos{"b.md", 9, 2}, "second")
+	l.Errorf(Pos{"a.md", 10, 1}, "first")
+	l.Errorf(Pos{"a.md", 10, 1}, "first") // duplicates are reported once
+	got := l.Err().Error()
+	want := "a.md:10:1: first\nb.md:1:1: warning: w\nb.md:9:2: second"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestLineCol(t *testing.T) {
+	src := []byte("ab\n标题: x\n")
+	tests := []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {9, 2, 3}, {100, 3, 1}, {-5, 1, 1},
+	}
+	for _, tt := range tests {
+		l, c := LineCol(src, tt.off)
+		if l != tt.line || c != tt.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		}
+	}
+}

@@ -1,0 +1,9 @@
+// Package diag records problems found in a site's inputs, each at a file, line and column.
+//
+// Every stage of the build reports into one List instead of stopping at the first
+// problem, so staff see all of their mistakes at once. A Diagnostic prints as
+// "path:line:col: message" (path relative to the source folder, line and column
+// 1-based), the form editors and CI annotations can jump to.
+//
+// diag imports nothing internal: every other package may depend on it.
+package diag
