@@ -22,7 +22,7 @@ import (
 // defaults (raw HTML is dropped, javascript: and similar links are emptied).
 var markdown = goldmark.New(
 	goldmark.WithExtensions(extension.GFM, extension.CJK),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	goldmark.WithRendererOptions(html.WithXHTML()),
 )
 
@@ -62,6 +62,10 @@ func (p *Page) parse(diags *diag.List) parsed {
 	}
 	return *p.parsed
 }
+
+// Check parses the body once, reporting what will not be published (raw HTML,
+// unsafe links) into diags. Later calls to HTML and Blocks reuse the parse.
+func (p *Page) Check(diags *diag.List) { p.parse(diags) }
 
 // HTML renders the whole body.
 func (p *Page) HTML(diags *diag.List) template.HTML {

@@ -108,7 +108,7 @@ func Load(fsys fs.FS, diags *diag.List) ([]*Page, error) {
 			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
 			return nil
 		}
-		if pg := Parse(p, src, diags); pg != nil {
+		if pg := parseSafely(p, src, diags); pg != nil {
 			pages = append(pages, pg)
 		}
 		return nil
@@ -160,4 +160,12 @@ func nestingTooDeep(src []byte) int {
 		}
 	}
 	return 0
+}
+
+func parseSafely(p string, src []byte, diags *diag.List) (pg *Page) {
+	defer diag.Recover(diag.Pos{File: p}, diags)
+	if pg = Parse(p, src, diags); pg != nil {
+		pg.Check(diags)
+	}
+	return pg
 }

@@ -124,3 +124,12 @@ func LineCol(src []byte, offset int) (line, col int) {
 	col = 1 + len([]rune(string(src[start:offset])))
 	return line, col
 }
+
+// Recover, deferred directly, turns a panic while processing the input at pos
+// into an error in l, so a bug reads as a message naming the input, never as a
+// stack trace.
+func Recover(pos Pos, l *List) {
+	if r := recover(); r != nil {
+		l.Errorf(pos, "internal error while processing this file (please report it to the gongkai developers): %v", r)
+	}
+}

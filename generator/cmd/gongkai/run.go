@@ -1,0 +1,269 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/site"
+)
+
+// version is set at link time by the Makefile (-X main.version=…).
+var version = ""
+
+// Exit statuses (a contract: CI and tests outside the project rely on them).
+const (
+	exitOK    = 0 // built (warnings allowed)
+	exitInput = 1 // the input has errors, all printed
+	exitUsage = 2 // usage or configuration error
+)
+
+const usage = `gongkai builds a transparency portal from policy text, commitments and data.
+
+Usage:
+  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL]
+  gongkai check [-s SOURCE] [--as-of YYYY-MM-DD] [--format text|json|github]
+  gongkai version
+
+SOURCE (default ".") holds site.toml, content/, data/ and themes/; DEST defaults to SOURCE/public.
+Exit status: 0 built, 1 the input has errors, 2 usage or configuration error.
+`
+
+// run is the whole CLI; it never panics out.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "gongkai: internal error (please report it to the gongkai developers): %v\n", r)
+			code = exitInput
+		}
+	}()
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "gongkai", versionString())
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "serve":
+		fmt.Fprintln(stderr, "gongkai: serve is not available in this version yet; run `gongkai build` and open public/index.html")
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "gongkai: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+}
+
+type common struct {
+	source, asOf string
+}
+
+func newFlags(name string, stderr io.Writer, c *common) *flag.FlagSet {
+	fs := flag.NewFlagSet("gongkai "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.source, "s", ".", "source folder holding site.toml, content/, data/ and themes/")
+	fs.StringVar(&c.asOf, "as-of", "", "the date statuses are computed for, YYYY-MM-DD (default: site.toml's as_of, else today)")
+	return fs
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	var c common
+	var dest, baseURL string
+	fs := newFlags("build", stderr, &c)
+	fs.StringVar(&dest, "d", "", "output folder (default SOURCE/public)")
+	fs.StringVar(&baseURL, "base-url", "", "the address the site is published at (default: site.toml's base_url)")
+	if err := parse(fs, args); err != nil {
+		return exitUsage
+	}
+	if dest == "" {
+		dest = filepath.Join(c.source, "public")
+	}
+	src, closeRoot, code := openSource(c.source, stderr)
+	if code != exitOK {
+		return code
+	}
+	defer closeRoot()
+	start := time.Now()
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now()}
+	var report site.Report
+	err := site.Publish(dest, func(out site.Sink) error {
+		var err error
+		report, err = site.Build(src.FS(), opts, out)
+		return err
+	})
+	printDiagnostics(stderr, report.Warnings)
+	if code := reportError(stderr, err); code != exitOK {
+		return code
+	}
+	fmt.Fprintf(stdout, "built %d files into %s in %s\n", report.Files, dest, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	var c common
+	var format string
+	fs := newFlags("check", stderr, &c)
+	fs.StringVar(&format, "format", "text", "how to print problems: text, json or github (workflow annotations)")
+	if err := parse(fs, args); err != nil {
+		return exitUsage
+	}
+	if format != "text" && format != "json" && format != "github" {
+		fmt.Fprintf(stderr, "gongkai check: --format must be text, json or github, not %q\n", format)
+		return exitUsage
+	}
+	src, closeRoot, code := openSource(c.source, stderr)
+	if code != exitOK {
+		return code
+	}
+	defer closeRoot()
+	report, err := site.Check(src.FS(), site.Options{AsOf: c.asOf, Today: time.Now()})
+	ds := report.Warnings
+	var inputErrs *diag.Errors
+	if errors.As(err, &inputErrs) {
+		ds = inputErrs.List
+	}
+	var cfgErr *site.ConfigError
+	if errors.As(err, &cfgErr) {
+		ds = cfgErr.Diagnostics
+	}
+	code = exitOK
+	switch {
+	case cfgErr != nil:
+		code = exitUsage
+	case err != nil:
+		code = exitInput
+	}
+	if err != nil && inputErrs == nil && cfgErr == nil {
+		fmt.Fprintln(stderr, "gongkai:", err)
+		return code
+	}
+	switch format {
+	case "json":
+		writeJSON(stdout, ds, code == exitOK)
+	case "github":
+		for _, d := range ds {
+			kind := "error"
+			if d.Severity == diag.Warning {
+				kind = "warning"
+			}
+			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", kind, d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), escapeAnnotation(d.Message))
+		}
+	default:
+		printDiagnostics(stderr, ds)
+		if code == exitOK {
+			fmt.Fprintln(stdout, "no problems found")
+		}
+	}
+	return code
+}
+
+func writeJSON(w io.Writer, ds []diag.Diagnostic, ok bool) {
+	type item struct {
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Col      int    `json:"col"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	}
+	out := struct {
+		OK       bool   `json:"ok"`
+		Problems []item `json:"problems"`
+	}{OK: ok, Problems: []item{}}
+	for _, d := range ds {
+		sev := "error"
+		if d.Severity == diag.Warning {
+			sev = "warning"
+		}
+		out.Problems = append(out.Problems, item{d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), sev, d.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(out)
+}
+
+// escapeAnnotation escapes a message for a workflow command.
+func escapeAnnotation(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return errors.New("extra arguments")
+	}
+	return nil
+}
+
+// openSource opens the source folder as a root nothing can escape from.
+func openSource(dir string, stderr io.Writer) (*os.Root, func(), int) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "gongkai: cannot open source folder %s: %v\n", dir, errors.Unwrap(err))
+		return nil, nil, exitUsage
+	}
+	return root, func() { root.Close() }, exitOK
+}
+
+func printDiagnostics(w io.Writer, ds []diag.Diagnostic) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// reportError prints err and returns the exit status it means.
+func reportError(stderr io.Writer, err error) int {
+	var inputErrs *diag.Errors
+	var cfgErr *site.ConfigError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &inputErrs):
+		printDiagnostics(stderr, inputErrs.List)
+		fmt.Fprintf(stderr, "gongkai: %d problem(s) in the input; nothing was published, the previous site is unchanged\n", countErrors(inputErrs.List))
+		return exitInput
+	case errors.As(err, &cfgErr):
+		printDiagnostics(stderr, cfgErr.Diagnostics)
+		return exitUsage
+	default:
+		fmt.Fprintln(stderr, "gongkai:", err)
+		return exitInput
+	}
+}
+
+func countErrors(ds []diag.Diagnostic) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			n++
+		}
+	}
+	return n
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

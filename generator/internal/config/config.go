@@ -1,0 +1,125 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"gongkai/generator/internal/diag"
+)
+
+// File is the settings file's name in the source folder.
+const File = "site.toml"
+
+// Config is the decoded site.toml.
+type Config struct {
+	Title       string  `toml:"title"`       // the portal's name, shown on every page
+	Description string  `toml:"description"` // one sentence saying what the portal is
+	BaseURL     string  `toml:"base_url"`    // the address the site is published at, ending in "/"
+	Language    string  `toml:"language"`    // BCP 47 language of the pages, e.g. zh-CN
+	AsOf        string  `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
+	Theme       string  `toml:"theme"`       // folder under themes/
+	License     License `toml:"license"`     // licence of the site's own content
+}
+
+// License names the licence of the site's content and where to read it.
+type License struct {
+	Name string `toml:"name"`
+	URL  string `toml:"url"`
+}
+
+// Default returns the settings used for every key site.toml leaves out.
+func Default() Config {
+	return Config{
+		Title:    "政策公开",
+		BaseURL:  "http://127.0.0.1:1313/",
+		Language: "zh-CN",
+		Theme:    "default",
+	}
+}
+
+// Load reads and checks site.toml from fsys. Problems are returned as
+// diagnostics at their line and column in site.toml.
+func Load(fsys fs.FS) (Config, []diag.Diagnostic, error) {
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return Config{}, nil, fmt.Errorf("read %s: %w", File, err)
+	}
+	cfg, ds := Parse(src)
+	return cfg, ds, nil
+}
+
+// Parse decodes site.toml's text over Default and validates it.
+func Parse(src []byte) (Config, []diag.Diagnostic) {
+	cfg := Default()
+	var ds []diag.Diagnostic
+	at := func(line, col int, format string, args ...any) {
+		ds = append(ds, diag.Diagnostic{Pos: diag.Pos{File: File, Line: line, Col: col}, Message: fmt.Sprintf(format, args...)})
+	}
+	dec := toml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&cfg)
+	var strict *toml.StrictMissingError
+	var decErr *toml.DecodeError
+	switch {
+	case errors.As(err, &strict):
+		for _, e := range strict.Errors {
+			line, col := e.Position()
+			at(line, col, "unknown setting %q; see README for the settings site.toml takes", strings.Join(e.Key(), "."))
+		}
+	case errors.As(err, &decErr):
+		line, col := decErr.Position()
+		at(line, col, "site.toml is not valid TOML: %s", decErr.Error())
+		return cfg, ds
+	case err != nil:
+		at(1, 1, "site.toml is not valid TOML: %v", err)
+		return cfg, ds
+	}
+	line := keyLines(src)
+	if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(u.Path, "/") {
+		at(line("base_url"), 1, "base_url %q must be a full address ending in /, like \"https://gongkai.example.gov.cn/\"", cfg.BaseURL)
+	}
+	if cfg.AsOf != "" {
+		if _, err := time.Parse(time.DateOnly, cfg.AsOf); err != nil {
+			at(line("as_of"), 1, "as_of %q must be a date written YYYY-MM-DD", cfg.AsOf)
+		}
+	}
+	if strings.ContainsAny(cfg.Theme, `/\.`) || cfg.Theme == "" {
+		at(line("theme"), 1, "theme %q must be the name of a folder under themes/", cfg.Theme)
+	}
+	if cfg.License.URL != "" {
+		if u, err := url.Parse(cfg.License.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			at(line("url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
+		}
+	}
+	return cfg, ds
+}
+
+// BasePath is the path part of BaseURL ("/" or "/portal/"), which every link on the site starts with.
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// keyLines returns a function giving the line a top-level or table key is set
+// on, for messages about values that decoded but are not acceptable.
+func keyLines(src []byte) func(key string) int {
+	return func(key string) int {
+		for i, l := range strings.Split(string(src), "\n") {
+			l = strings.TrimSpace(l)
+			if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
+				return i + 1
+			}
+		}
+		return 1
+	}
+}

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"html/template"
+
+	"gongkai/generator/internal/policy"
+)
+
+// Site is what every page knows about the site.
+type Site struct {
+	Title       string
+	Description string
+	Lang        string
+	BasePath    string // "/" or "/portal/": prefix of every link
+	AsOf        string // the build's "today", YYYY-MM-DD
+	LicenseName string
+	LicenseURL  string
+	Nav         []NavItem
+}
+
+// NavItem is one entry of the main navigation.
+type NavItem struct {
+	Key   string // matches Page.Section to mark the current entry
+	Title string
+	Path  string // site path, e.g. "/policy/"
+}
+
+// Page is the part every page view shares.
+type Page struct {
+	Site        *Site
+	Title       string // the page's own title, without the site's
+	Description string
+	Path        string // site path of the page, e.g. "/policy/decision/"
+	Section     string // navigation key of the page
+	Crumbs      []Crumb
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string
+}
+
+// DocSummary is a policy document as it appears in lists.
+type DocSummary struct {
+	Number           int // position in the package, 1-based
+	Slug             string
+	Title            string
+	URL              string // link to the document's page, base path included
+	DocumentNumber   string
+	Completeness     string
+	CompletenessNote string
+	Sections         int
+	Clauses          int
+	SourcePage       int
+}
+
+// HomeView is the overview page.
+type HomeView struct {
+	Page
+	Intro     template.HTML
+	Documents []DocSummary
+}
+
+// PolicyIndexView lists the policy documents.
+type PolicyIndexView struct {
+	Page
+	Intro     template.HTML
+	Documents []DocSummary
+}
+
+// DocumentView is one policy document in full.
+type DocumentView struct {
+	Page
+	Doc        *policy.Document
+	Summary    DocSummary
+	Prev, Next *DocSummary
+}
+
+// ContentView is a page written in Markdown (about, method, …).
+type ContentView struct {
+	Page
+	Body template.HTML
+}
+
+// NotFoundView is the 404 page.
+type NotFoundView struct {
+	Page
+}

@@ -1,0 +1,181 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"gongkai/generator/internal/config"
+	"gongkai/generator/internal/content"
+	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/policy"
+	"gongkai/generator/internal/render"
+)
+
+// Sink receives output files by slash-separated path under the output folder.
+type Sink = render.Sink
+
+// Options are the build settings given on the command line; each overrides site.toml.
+type Options struct {
+	AsOf    string    // "today" for statuses, YYYY-MM-DD; empty = site.toml's as_of, else Today
+	BaseURL string    // the published address; empty = site.toml's base_url
+	Today   time.Time // the build date, used when no as_of is set anywhere
+}
+
+// ConfigError is a problem with the settings (site.toml or options), as
+// opposed to the content: the CLI exits 2 for it.
+type ConfigError struct {
+	Diagnostics []diag.Diagnostic
+}
+
+func (e *ConfigError) Error() string {
+	var lines []string
+	for _, d := range e.Diagnostics {
+		lines = append(lines, d.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Report is what a successful build tells its caller.
+type Report struct {
+	Warnings []diag.Diagnostic
+	Files    int
+}
+
+// input is everything a build reads, loaded and parsed.
+type input struct {
+	cfg   config.Config
+	asOf  string
+	pages []*content.Page
+	docs  []*policy.Document
+	theme *render.Theme
+}
+
+// Build runs the whole pipeline over src and writes the site to out. Input
+// problems are returned together as a *diag.Errors, settings problems as a
+// *ConfigError; nothing is written unless the input is free of errors.
+func Build(src fs.FS, opts Options, out Sink) (Report, error) {
+	var diags diag.List
+	in, err := load(src, opts, &diags) // load
+	if err != nil {
+		return Report{}, err
+	}
+	validate(in, &diags) // validate
+	if err := diags.Err(); err != nil {
+		return Report{}, err
+	}
+	site := compute(in)                  // compute
+	n, err := write(site, in.theme, out) // render → write
+	if err != nil {
+		return Report{}, err
+	}
+	return Report{Warnings: diags.Sorted(), Files: n}, nil
+}
+
+// Check runs load and validate only, writing nothing.
+func Check(src fs.FS, opts Options) (Report, error) {
+	var diags diag.List
+	in, err := load(src, opts, &diags)
+	if err != nil {
+		return Report{}, err
+	}
+	validate(in, &diags)
+	if err := diags.Err(); err != nil {
+		return Report{}, err
+	}
+	return Report{Warnings: diags.Sorted()}, nil
+}
+
+// load reads the settings, the theme and every page.
+func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
+	cfg, cds, err := config.Load(src)
+	if err != nil {
+		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: config.File}, Message: "cannot read site.toml: is this a gongkai site folder? (" + errors.Unwrap(err).Error() + ")"}}}
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+		if !strings.HasSuffix(cfg.BaseURL, "/") {
+			cfg.BaseURL += "/"
+		}
+	}
+	asOf := opts.AsOf
+	if asOf == "" {
+		asOf = cfg.AsOf
+	}
+	if asOf == "" {
+		asOf = opts.Today.Format(time.DateOnly)
+	}
+	if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+		cds = append(cds, diag.Diagnostic{Pos: diag.Pos{File: "--as-of"}, Message: fmt.Sprintf("as-of date %q must be written YYYY-MM-DD", asOf)})
+	}
+	if len(cds) > 0 {
+		return nil, &ConfigError{cds}
+	}
+	theme, err := render.LoadTheme(src, cfg.Theme)
+	if err != nil {
+		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: "themes/" + cfg.Theme}, Message: err.Error()}}}
+	}
+	pages, err := content.Load(src, diags)
+	if err != nil {
+		return nil, fmt.Errorf("load content: %w", err)
+	}
+	in := &input{cfg: cfg, asOf: asOf, pages: pages, theme: theme}
+	for _, p := range pages {
+		if p.Section == policy.Folder && !isSectionIndex(p) {
+			if d := parseDocument(p, diags); d != nil {
+				in.docs = append(in.docs, d)
+			}
+		}
+	}
+	policy.Sort(in.docs)
+	return in, nil
+}
+
+// reserved are the first path segments the site itself uses.
+var reserved = map[string]bool{
+	"assets": true, "policy": true, "commitments": true, "data": true, "search": true,
+	"budgets": true, "organizations": true, "committees": true, "index": true,
+}
+
+// validate checks what spans files: unique page addresses.
+func validate(in *input, diags *diag.List) {
+	seen := map[string]string{}
+	for _, p := range in.pages {
+		if isSectionIndex(p) || isHome(p) {
+			continue
+		}
+		url := pagePath(p)
+		if p.Section == "" && reserved[p.Meta.Slug] {
+			diags.Errorf(diag.Pos{File: p.Path}, "slug %q is used by the site itself (%s); choose another", p.Meta.Slug, url)
+			continue
+		}
+		if p.Section != "" && p.Section != policy.Folder {
+			diags.Errorf(diag.Pos{File: p.Path}, "pages in content/%s/ are not published: only content/ and content/policy/ hold pages", p.Section)
+			continue
+		}
+		if prev, dup := seen[url]; dup {
+			diags.Errorf(diag.Pos{File: p.Path}, "this page and %s both publish %s: give one of them another slug", prev, url)
+			continue
+		}
+		seen[url] = p.Path
+	}
+}
+
+func isHome(p *content.Page) bool { return p.Path == "content/index.md" }
+
+func isSectionIndex(p *content.Page) bool { return p.Path == "content/policy/_index.md" }
+
+// pagePath is the site path a content page is published at.
+func pagePath(p *content.Page) string {
+	if p.Section == "" {
+		return "/" + p.Meta.Slug + "/"
+	}
+	return "/" + p.Section + "/" + p.Meta.Slug + "/"
+}
+
+func parseDocument(p *content.Page, diags *diag.List) *policy.Document {
+	defer diag.Recover(diag.Pos{File: p.Path}, diags)
+	return policy.Parse(p, diags)
+}

@@ -1,0 +1,111 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"gongkai/generator/internal/content"
+	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/render"
+)
+
+// model is the site ready to render: every view, by output file.
+type model struct {
+	baseURL string
+	pages   []page
+}
+
+// page is one HTML file to render.
+type page struct {
+	file string // output path, e.g. "policy/decision/index.html"
+	path string // site path, e.g. "/policy/decision/"; empty = not in the sitemap
+	kind string // layout
+	view any
+}
+
+// compute turns the loaded input into views.
+func compute(in *input) *model {
+	var ignored diag.List // pages were checked in load; rendering Markdown here reports nothing new
+	site := &render.Site{
+		Title: in.cfg.Title, Description: in.cfg.Description, Lang: in.cfg.Language,
+		BasePath: in.cfg.BasePath(), AsOf: in.asOf,
+		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
+	}
+	link := func(p string) string { return site.BasePath + p[1:] }
+	m := &model{baseURL: in.cfg.BaseURL}
+	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
+	base := func(title, path, section string, crumbs ...render.Crumb) render.Page {
+		return render.Page{Site: site, Title: title, Path: path, Section: section, Crumbs: crumbs}
+	}
+
+	var home, policyIndex *content.Page
+	var others []*content.Page
+	for _, p := range in.pages {
+		switch {
+		case isHome(p):
+			home = p
+		case isSectionIndex(p):
+			policyIndex = p
+		case p.Section == "":
+			others = append(others, p)
+		}
+	}
+	slices.SortStableFunc(others, func(a, b *content.Page) int {
+		return cmp.Or(cmp.Compare(a.Meta.Weight, b.Meta.Weight), cmp.Compare(a.Meta.Slug, b.Meta.Slug))
+	})
+
+	policyTitle := "政策文件"
+	if policyIndex != nil {
+		policyTitle = policyIndex.Meta.Title
+	}
+	site.Nav = []render.NavItem{{Key: "home", Title: "首页", Path: "/"}, {Key: "policy", Title: "政策文件", Path: "/policy/"}}
+	for _, p := range others {
+		site.Nav = append(site.Nav, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+	}
+
+	summaries := make([]render.DocSummary, len(in.docs))
+	for i, d := range in.docs {
+		summaries[i] = render.DocSummary{
+			Number: i + 1, Slug: d.Slug, Title: d.Title, URL: link("/policy/" + d.Slug + "/"),
+			DocumentNumber: d.DocumentNumber, Completeness: d.Completeness, CompletenessNote: d.CompletenessNote,
+			Sections: len(d.Sections), Clauses: d.ClauseCount(), SourcePage: d.SourcePage,
+		}
+	}
+
+	hv := render.HomeView{Page: base("", "/", "home"), Documents: summaries}
+	if home != nil {
+		hv.Intro = home.HTML(&ignored)
+		hv.Description = home.Meta.Summary
+	}
+	add("index.html", "/", "home", hv)
+
+	pv := render.PolicyIndexView{Page: base(policyTitle, "/policy/", "policy", render.Crumb{Title: "首页", Path: "/"}), Documents: summaries}
+	if policyIndex != nil {
+		pv.Intro = policyIndex.HTML(&ignored)
+		pv.Description = policyIndex.Meta.Summary
+	}
+	add("policy/index.html", "/policy/", "policy-index", pv)
+
+	for i, d := range in.docs {
+		path := "/policy/" + d.Slug + "/"
+		dv := render.DocumentView{
+			Page: base(d.Title, path, "policy", render.Crumb{Title: "首页", Path: "/"}, render.Crumb{Title: policyTitle, Path: "/policy/"}),
+			Doc:  d, Summary: summaries[i],
+		}
+		if i > 0 {
+			dv.Prev = &summaries[i-1]
+		}
+		if i+1 < len(summaries) {
+			dv.Next = &summaries[i+1]
+		}
+		add("policy/"+d.Slug+"/index.html", path, "document", dv)
+	}
+	for _, p := range others {
+		path := pagePath(p)
+		cv := render.ContentView{Page: base(p.Meta.Title, path, p.Meta.Slug, render.Crumb{Title: "首页", Path: "/"}), Body: p.HTML(&ignored)}
+		cv.Description = p.Meta.Summary
+		add(path[1:]+"index.html", path, "page", cv)
+	}
+	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
+	return m
+}

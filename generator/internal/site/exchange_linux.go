@@ -1,0 +1,9 @@
+package site
+
+import "golang.org/x/sys/unix"
+
+// exchange swaps two paths in one atomic step (renameat2 RENAME_EXCHANGE), so
+// readers of dest see either the old site or the new one, never neither.
+func exchange(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}

@@ -1,0 +1,154 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Publish runs build with a Sink that writes into a staging folder beside
+// dest, and swaps the staging folder and dest only when build succeeded.
+//
+// The staging folder (".<dest>.staging") is kept between builds: after a swap
+// it holds the previous site, which the next build overwrites in place and
+// prunes of files it no longer produces. Overwriting files is many times
+// faster than creating a fresh tree, and the published folder is never
+// written into, so a failed build leaves it byte for byte as it was.
+func Publish(dest string, build func(Sink) error) error {
+	dest = filepath.Clean(dest)
+	if err := checkDest(dest); err != nil {
+		return err
+	}
+	staging := filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".staging")
+	if err := os.MkdirAll(staging, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	w := &stagingSink{root: staging, written: map[string]bool{}, dirs: map[string]bool{}}
+	if err := build(w); err != nil {
+		return err
+	}
+	if err := w.prune(); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := swap(staging, dest); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// checkDest refuses to replace a folder that holds something other than a
+// previous build, so a mistyped -d cannot move someone's documents aside.
+func checkDest(dest string) error {
+	fi, err := os.Stat(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("publish: %s is a file, not a folder", dest)
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dest, "sitemap.xml")); err != nil {
+		return fmt.Errorf("publish: %s holds files that gongkai did not write (it has no sitemap.xml); build into an empty or new folder", dest)
+	}
+	return nil
+}
+
+// stagingSink writes output files under root and remembers them.
+type stagingSink struct {
+	root    string
+	written map[string]bool
+	dirs    map[string]bool
+}
+
+// Put implements Sink.
+func (s *stagingSink) Put(name string, data []byte) error {
+	clean := path.Clean(name)
+	if clean != name || path.IsAbs(name) || strings.HasPrefix(name, "../") || name == ".." || name == "." {
+		return fmt.Errorf("write %q: not a clean path inside the output folder", name)
+	}
+	if s.written[name] {
+		return fmt.Errorf("write %s: two outputs have the same path", name)
+	}
+	s.written[name] = true
+	full := filepath.Join(s.root, filepath.FromSlash(name))
+	if dir := filepath.Dir(full); !s.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		s.dirs[dir] = true
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// prune deletes files this build did not write, then folders left empty.
+func (s *stagingSink) prune() error {
+	var dirs []string
+	err := filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(s.root, p)
+		if d.IsDir() {
+			if rel != "." {
+				dirs = append(dirs, p)
+			}
+			return nil
+		}
+		if !s.written[filepath.ToSlash(rel)] {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.Reverse(dirs) // deepest first
+	for _, d := range dirs {
+		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
+			if err := os.Remove(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// swap puts staging in dest's place; dest's old content ends up in staging.
+func swap(staging, dest string) error {
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(staging, dest)
+	}
+	if err := exchange(staging, dest); err == nil {
+		return nil
+	}
+	// No atomic exchange on this system: two renames, with dest absent for an instant.
+	old := staging + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	if err := os.Rename(dest, old); err != nil {
+		return err
+	}
+	if err := os.Rename(staging, dest); err != nil {
+		_ = os.Rename(old, dest) // put the previous site back
+		return err
+	}
+	return os.Rename(old, staging)
+}

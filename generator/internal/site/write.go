@@ -1,0 +1,42 @@
+package site
+
+import (
+	"gongkai/generator/internal/publish"
+	"gongkai/generator/internal/render"
+)
+
+// write renders every page and the machine-readable files into out, in a
+// fixed order, and returns how many files it wrote.
+func write(m *model, theme *render.Theme, out Sink) (int, error) {
+	n := 0
+	counted := countingSink{out, &n}
+	if err := theme.CopyStatic(counted); err != nil {
+		return n, err
+	}
+	var paths []string
+	for _, p := range m.pages {
+		if err := theme.Render(counted, p.file, p.kind, p.view); err != nil {
+			return n, err
+		}
+		if p.path != "" && p.path != "/404.html" {
+			paths = append(paths, p.path)
+		}
+	}
+	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths)); err != nil {
+		return n, err
+	}
+	if err := counted.Put("robots.txt", publish.Robots(m.baseURL)); err != nil {
+		return n, err
+	}
+	return n, nil
+}
+
+type countingSink struct {
+	Sink
+	n *int
+}
+
+func (c countingSink) Put(name string, data []byte) error {
+	*c.n++
+	return c.Sink.Put(name, data)
+}
