@@ -113,4 +113,3 @@ func compareLines(t *testing.T, what, want string, got []string) {
 		t.Errorf("%s:\ngot\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(w, "\n  "))
 	}
 }
-
