@@ -161,7 +161,7 @@ func plainText(n ast.Node, src []byte) string {
 // or images with a script-capable address. They are not published; staff are
 // told where they are so they can remove them.
 func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
-	line, col := p.BodyLine, 1
+	line, col, rawLine := p.BodyLine, 1, 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -172,7 +172,10 @@ func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
 		pos := diag.Pos{File: p.Path, Line: line, Col: col}
 		switch n := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:
-			diags.Warnf(pos, "raw HTML is not published; write it in Markdown instead")
+			if line != rawLine { // one warning per line, not one per tag
+				diags.Warnf(pos, "raw HTML is not published; write it in Markdown instead")
+			}
+			rawLine = line
 		case *ast.Link:
 			if html.IsDangerousURL(n.Destination) {
 				diags.Warnf(pos, "link to %q is not published: only http, https, mailto and site links are allowed", n.Destination)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -80,6 +81,9 @@ func (t *Theme) Render(out Sink, name, kind string, view any) error {
 // CopyStatic copies the theme's static/ folder to the output, in path order.
 func (t *Theme) CopyStatic(out Sink) error {
 	root := path.Join(t.dir, "static")
+	if _, err := fs.Stat(t.fsys, root); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	return fs.WalkDir(t.fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err

@@ -58,8 +58,9 @@ type DocSummary struct {
 // HomeView is the overview page.
 type HomeView struct {
 	Page
-	Intro     template.HTML
-	Documents []DocSummary
+	Intro       template.HTML
+	PolicyTitle string // the title of the policy section, e.g. “1+7”政策文件
+	Documents   []DocSummary
 }
 
 // PolicyIndexView lists the policy documents.
@@ -72,9 +73,10 @@ type PolicyIndexView struct {
 // DocumentView is one policy document in full.
 type DocumentView struct {
 	Page
-	Doc        *policy.Document
-	Summary    DocSummary
-	Prev, Next *DocSummary
+	Doc         *policy.Document
+	PolicyTitle string
+	Summary     DocSummary
+	Prev, Next  *DocSummary
 }
 
 // ContentView is a page written in Markdown (about, method, …).

@@ -72,7 +72,7 @@ func compute(in *input) *model {
 		}
 	}
 
-	hv := render.HomeView{Page: base("", "/", "home"), Documents: summaries}
+	hv := render.HomeView{Page: base("", "/", "home"), PolicyTitle: policyTitle, Documents: summaries}
 	if home != nil {
 		hv.Intro = home.HTML(&ignored)
 		hv.Description = home.Meta.Summary
@@ -90,7 +90,7 @@ func compute(in *input) *model {
 		path := "/policy/" + d.Slug + "/"
 		dv := render.DocumentView{
 			Page: base(d.Title, path, "policy", render.Crumb{Title: "首页", Path: "/"}, render.Crumb{Title: policyTitle, Path: "/policy/"}),
-			Doc:  d, Summary: summaries[i],
+			Doc:  d, PolicyTitle: policyTitle, Summary: summaries[i],
 		}
 		if i > 0 {
 			dv.Prev = &summaries[i-1]

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// site writes a small site into a temporary folder, with the repository's theme.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["site.toml"] = "title = \"测试\"\nas_of = \"2026-01-01\"\n"
+	for _, f := range []string{"base.html", "partials.html", "home.html", "policy-index.html", "document.html", "page.html", "404.html"} {
+		data, err := os.ReadFile(filepath.Join("../../../themes/default/layouts", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["themes/default/layouts/"+f] = string(data)
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestBuildThenBrokenFrontMatter(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/about.md": "---\ntitle: 关于\n---\n正文。\n"})
+	code, out, errOut := runCLI("build", "-s", dir)
+	if code != 0 || !strings.Contains(out, "built") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	index := filepath.Join(dir, "public", "about", "index.html")
+	before, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/about.md"), []byte("---\ntitle: 关于\nweight: 1\ntags: [a]\n---\n改了\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCLI("build", "-s", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, errOut)
+	}
+	if !strings.HasPrefix(errOut, "content/about.md:4:1: unknown front matter key \"tags\"") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
+		t.Errorf("stack trace printed:\n%s", errOut)
+	}
+	after, _ := os.ReadFile(index)
+	if !bytes.Equal(before, after) {
+		t.Error("public/ changed after a failed build")
+	}
+}
+
+func TestExitStatuses(t *testing.T) {
+	good := writeSite(t, map[string]string{"content/about.md": "---\ntitle: 关于\n---\n"})
+	badConfig := writeSite(t, map[string]string{})
+	if err := os.WriteFile(filepath.Join(badConfig, "site.toml"), []byte("titel = \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{}, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"build", "-s", filepath.Join(good, "missing")}, 2, "cannot open source folder"},
+		{[]string{"build", "-s", badConfig}, 2, `site.toml:1:1: unknown setting "titel"`},
+		{[]string{"build", "-s", good, "--as-of", "2026/01/01"}, 2, "as-of date"},
+		{[]string{"check", "-s", good, "--format", "xml"}, 2, "--format must be"},
+		{[]string{"check", "-s", good}, 0, ""},
+		{[]string{"version"}, 0, ""},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.stderr) {
+			t.Errorf("gongkai %v: exit %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(good, "public")); !os.IsNotExist(err) {
+		t.Error("check or a failed build wrote public/")
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/a.md": "---\ntitle: a\nweight: x\n---\n",
+		"content/b.md": "---\ntitle: b\n---\n<b>raw</b>\n",
+	})
+	code, out, _ := runCLI("check", "-s", dir, "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	var report struct {
+		OK       bool
+		Problems []struct {
+			File, Severity, Message string
+			Line, Col               int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if report.OK || len(report.Problems) != 2 || report.Problems[0].File != "content/a.md" || report.Problems[0].Line != 3 || report.Problems[0].Col != 9 || report.Problems[1].Severity != "warning" {
+		t.Errorf("report %+v", report)
+	}
+	code, out, _ = runCLI("check", "-s", dir, "--format", "github")
+	want := "::error file=content/a.md,line=3,col=9::weight must be a whole number written like 3 or 12, got \"x\"\n::warning file=content/b.md,line=4,col=1::raw HTML is not published; write it in Markdown instead\n"
+	if code != 1 || out != want {
+		t.Errorf("exit %d\n%s\nwant\n%s", code, out, want)
+	}
+}
