@@ -1,0 +1,31 @@
+# gongkai — see README.md. `make build` builds the bundled site into public/,
+# `make test` runs every test, `make bench` measures the build.
+GO      ?= go
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: build gongkai test bench fuzz check clean
+
+build: gongkai
+	./bin/gongkai build
+
+# Always rebuilt: go's own cache makes this fast when nothing changed.
+gongkai:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/gongkai ./generator/cmd/gongkai
+
+check: gongkai
+	./bin/gongkai check
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+bench: gongkai
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/internal/site/
+
+# Longer fuzzing than the seed corpus `make test` runs.
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzSplitFrontMatter -fuzztime 60s ./generator/internal/content/
+
+clean:
+	rm -rf bin public .public.staging .public.staging.old

@@ -1,0 +1,221 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"gongkai/generator/internal/site"
+)
+
+// chromium finds the browser, or skips the test saying how to install it.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	const msg = "headless Chromium not found: install it with `apt-get install -y chromium` (CI does)"
+	if os.Getenv("GONGKAI_REQUIRE_BROWSER") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// serveBundled builds the repository's site and serves it on 127.0.0.1.
+func serveBundled(t *testing.T) *httptest.Server {
+	t.Helper()
+	root, err := os.OpenRoot("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	dest := filepath.Join(t.TempDir(), "public")
+	err = site.Publish(dest, func(out site.Sink) error {
+		_, err := site.Build(root.FS(), site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// browser starts headless Chromium with the flags this closed network needs
+// and records console errors, exceptions and every requested URL.
+type browser struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	errors   []string
+	requests []string
+}
+
+func newBrowser(t *testing.T, width, height int) *browser {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	)
+	b := &browser{}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithListener(b.record))
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	b.ctx = ctx
+	if err := chromedp.Do(ctx); err != nil { // starts the browser; chromedp enables the network and runtime events
+		t.Fatal(err)
+	}
+	return b
+}
+
+// record keeps what the page reports; it runs on chromedp's reader goroutine, so it only appends.
+func (b *browser) record(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value))
+			}
+			b.errors = append(b.errors, "console."+string(ev.Type)+": "+strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		b.errors = append(b.errors, "exception: "+ev.ExceptionDetails.Text)
+	case *network.EventRequestWillBeSent:
+		b.requests = append(b.requests, ev.Request.URL)
+	case *network.EventLoadingFailed:
+		b.errors = append(b.errors, "failed to load: "+ev.ErrorText)
+	case *network.EventResponseReceived:
+		if ev.Response.Status >= 400 {
+			b.errors = append(b.errors, "HTTP "+ev.Response.StatusText+" for "+ev.Response.URL)
+		}
+	}
+}
+
+// checkClean fails the test for any console error or request to another host.
+func (b *browser) checkClean(t *testing.T, srv *httptest.Server) {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, e := range b.errors {
+		t.Errorf("browser reported: %s", e)
+	}
+	own, _ := url.Parse(srv.URL)
+	if len(b.requests) == 0 {
+		t.Error("no requests recorded")
+	}
+	for _, r := range b.requests {
+		u, err := url.Parse(r)
+		if err != nil || u.Host != own.Host {
+			t.Errorf("request to another host: %s", r)
+		}
+	}
+}
+
+func TestHomeAndDocumentInBrowser(t *testing.T) {
+	srv := serveBundled(t)
+	b := newBrowser(t, 1280, 900)
+
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatal(err)
+	}
+	docCards, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(".doc-card").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docCards != 8 {
+		t.Errorf("home lists %d documents, want 8", docCards)
+	}
+
+	// Following a clause link scrolls the clause into view and highlights it.
+	type geometry struct {
+		Top, ScrollY, InnerHeight float64
+		Target, Background        string
+	}
+	if err := chromedp.Do(b.ctx,
+		chromedp.Navigate(srv.URL+"/policy/decision/#decision-37"),
+		chromedp.WaitReady(chromedp.CSS("#decision-37")),
+		chromedp.Sleep(200*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	geo, err := chromedp.Run(b.ctx, chromedp.Evaluate[geometry](`(() => {
+		const el = document.getElementById("decision-37");
+		const r = el.getBoundingClientRect();
+		return {Top: r.top, ScrollY: window.scrollY, InnerHeight: window.innerHeight,
+			Target: document.querySelector(":target")?.id ?? "", Background: getComputedStyle(el).backgroundColor};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if geo.Target != "decision-37" || geo.ScrollY <= 0 || geo.Top < 0 || geo.Top > geo.InnerHeight/2 {
+		t.Errorf("clause 37 not scrolled into view: %+v", geo)
+	}
+	if geo.Background == "rgba(0, 0, 0, 0)" {
+		t.Errorf("targeted clause is not highlighted: %+v", geo)
+	}
+
+	// The clause link appears when it has keyboard focus. A headless window
+	// never has the OS focus, so emulate a focused page for :focus to apply.
+	if _, err := chromedp.Call(b.ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx,
+		chromedp.Focus(chromedp.CSS(`a.anchor[href="#decision-5"]`)),
+		chromedp.Sleep(300*time.Millisecond), // the fade-in transition
+	); err != nil {
+		t.Fatal(err)
+	}
+	opacity, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`getComputedStyle(document.activeElement).opacity`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opacity != "1" {
+		t.Errorf("focused clause link has opacity %s, want 1", opacity)
+	}
+	b.checkClean(t, srv)
+}
+
+func TestPhoneLayout(t *testing.T) {
+	srv := serveBundled(t)
+	b := newBrowser(t, 375, 812)
+	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html"} {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+			t.Fatal(err)
+		}
+		overflow, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if overflow {
+			t.Errorf("%s scrolls sideways on a 375px phone", path)
+		}
+	}
+	b.checkClean(t, srv)
+}
