@@ -129,3 +129,18 @@ func TestCheckFormats(t *testing.T) {
 		t.Errorf("exit %d\n%s\nwant\n%s", code, out, want)
 	}
 }
+
+func TestSymlinkOutOfProjectIsAnError(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/about.md": "---\ntitle: 关于\n---\n"})
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(outside, []byte("---\ntitle: secret\n---\nSECRET\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI("build", "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "content/leak.md:1:1: is a link to a file outside the project folder") {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+}

@@ -104,6 +104,10 @@ func Load(fsys fs.FS, diags *diag.List) ([]*Page, error) {
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)
+		if err != nil && d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Pos{File: p}, "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
+			return nil
+		}
 		if err != nil {
 			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
 			return nil
@@ -144,24 +148,22 @@ func firstInvalidUTF8(b []byte) int {
 }
 
 // nestingTooDeep returns the first line whose leading quote or list markers
-// nest deeper than maxNesting, or 0.
+// nest deeper than maxNesting, or 0. A line of only "-", "*" or "+" is a
+// thematic break, not nesting.
 func nestingTooDeep(src []byte) int {
 	for i, line := range strings.Split(string(src), "\n") {
-		depth := 0
-		for _, r := range line {
-			if r == '>' || r == '-' || r == '*' || r == '+' {
-				depth++
-			} else if r != ' ' && r != '\t' {
-				break
-			}
-		}
-		if depth > maxNesting && strings.Trim(line, "-*+ \t\r") != "" || depth > maxNesting && strings.Contains(line, ">") {
+		rest := strings.TrimLeft(line, ">-*+ \t")
+		lead := line[:len(line)-len(rest)]
+		depth := len(lead) - strings.Count(lead, " ") - strings.Count(lead, "\t")
+		isBreak := strings.TrimSpace(rest) == "" && !strings.Contains(lead, ">")
+		if depth > maxNesting && !isBreak {
 			return i + 1
 		}
 	}
 	return 0
 }
 
+// parseSafely parses one file, turning a panic into an error naming the file.
 func parseSafely(p string, src []byte, diags *diag.List) (pg *Page) {
 	defer diag.Recover(diag.Pos{File: p}, diags)
 	if pg = Parse(p, src, diags); pg != nil {

@@ -126,3 +126,18 @@ func TestLoadSkipsLitterAndReportsAll(t *testing.T) {
 		}
 	}
 }
+
+func TestNestingTooDeep(t *testing.T) {
+	tests := map[string]int{
+		"> a\n":                                0,
+		strings.Repeat("-", 80) + "\n":         0, // a long thematic break
+		"x\n" + strings.Repeat("> ", 33) + "a": 2,
+		strings.Repeat("- ", 40) + "item":      1,
+		strings.Repeat(">", 33) + "\n":         1,
+	}
+	for src, want := range tests {
+		if got := nestingTooDeep([]byte(src)); got != want {
+			t.Errorf("nestingTooDeep(%.20q…) = %d, want %d", src, got, want)
+		}
+	}
+}
