@@ -26,6 +26,18 @@ type Config struct {
 	AsOf        string  `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
 	Theme       string  `toml:"theme"`       // folder under themes/
 	License     License `toml:"license"`     // licence of the site's own content
+	Data        Data    `toml:"data"`        // how the CSV files under data/ are written
+}
+
+// Data declares how numbers and missing values are written in the CSV files.
+// They are rules staff state once, so no value is ever guessed.
+type Data struct {
+	Thousands      string   `toml:"thousands"`       // thousands separator: "," (default), "." , " " or "" for none
+	Decimal        string   `toml:"decimal"`         // decimal mark: "." (default) or ","
+	MissingValues  []string `toml:"missing_values"`  // cell texts that mean "no value" besides a blank cell, e.g. ["NA", "-"]
+	FullWidth      bool     `toml:"fullwidth"`       // read full-width digits (１２３) as digits; false makes them an error
+	ParenNegatives bool     `toml:"paren_negatives"` // read accounting negatives "(1,234)" as -1234; false makes them an error
+	MaxFileMB      int      `toml:"max_file_mb"`     // largest CSV file read
 }
 
 // License names the licence of the site's content and where to read it.
@@ -41,6 +53,7 @@ func Default() Config {
 		BaseURL:  "http://127.0.0.1:1313/",
 		Language: "zh-CN",
 		Theme:    "default",
+		Data:     Data{Thousands: ",", Decimal: ".", FullWidth: true, MaxFileMB: 2048},
 	}
 }
 
@@ -97,6 +110,17 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 		if u, err := url.Parse(cfg.License.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 			at(line("url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
 		}
+	}
+	switch cfg.Data.Thousands {
+	case ",", ".", " ", "":
+	default:
+		at(line("thousands"), 1, "data.thousands %q must be \",\", \".\", \" \" or \"\"", cfg.Data.Thousands)
+	}
+	if cfg.Data.Decimal != "." && cfg.Data.Decimal != "," || cfg.Data.Decimal == cfg.Data.Thousands {
+		at(line("decimal"), 1, "data.decimal %q must be \".\" or \",\" and differ from data.thousands", cfg.Data.Decimal)
+	}
+	if cfg.Data.MaxFileMB <= 0 {
+		at(line("max_file_mb"), 1, "data.max_file_mb must be a positive number of megabytes")
 	}
 	return cfg, ds
 }

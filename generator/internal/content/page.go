@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -84,6 +85,9 @@ func Load(fsys fs.FS, diags *diag.List) ([]*Page, error) {
 	var pages []*Page
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == "content" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
 			if p == "content" {
 				return err
 			}

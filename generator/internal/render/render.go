@@ -5,18 +5,22 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
 )
 
-// Sink receives the output files of a build, by slash-separated path under the output folder.
+// Sink receives the output files of a build, by slash-separated path under
+// the output folder. Put takes a small file whole; PutStream lets a large one
+// (a dataset download) be written piece by piece without holding it in memory.
 type Sink interface {
 	Put(name string, data []byte) error
+	PutStream(name string, write func(io.Writer) error) error
 }
 
 // Kinds of page a theme must provide, one layouts/<kind>.html each.
-var kinds = []string{"home", "policy-index", "document", "page", "404"}
+var kinds = []string{"home", "policy-index", "document", "page", "404", "data-index", "dataset"}
 
 // Theme is a parsed theme.
 type Theme struct {

@@ -89,3 +89,56 @@ type ContentView struct {
 type NotFoundView struct {
 	Page
 }
+
+// DatasetSummary is a dataset as it appears in the catalogue.
+type DatasetSummary struct {
+	ID      string
+	Title   string
+	URL     string // the dataset's page
+	CSV     string // download links
+	JSON    string
+	Rows    int
+	Columns int
+	Files   int
+	Sample  bool
+}
+
+// DataIndexView is the catalogue of every dataset.
+type DataIndexView struct {
+	Page
+	Datasets []DatasetSummary
+}
+
+// FileInfo describes a source file of a dataset.
+type FileInfo struct {
+	Path       string
+	Encoding   string
+	Delimiter  string
+	HeaderLine int
+	Rows       int
+	Size       string
+}
+
+// ColumnInfo describes a column of a dataset.
+type ColumnInfo struct {
+	Name    string
+	Header  string // as written in the file, when it differs from Name
+	Type    string // in words
+	Unit    string
+	Count   int
+	Missing int
+	Range   string // "最小 – 最大" for numbers and dates
+	Values  string // the distinct values, when there are few
+}
+
+// DatasetView is one dataset's page.
+type DatasetView struct {
+	Page
+	Dataset       DatasetSummary
+	Description   string
+	Inferred      bool
+	Files         []FileInfo
+	Columns       []ColumnInfo
+	PreviewHeader []string
+	Preview       [][]string
+}

@@ -9,6 +9,8 @@ import (
 
 	"gongkai/generator/internal/config"
 	"gongkai/generator/internal/content"
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
@@ -46,11 +48,12 @@ type Report struct {
 
 // input is everything a build reads, loaded and parsed.
 type input struct {
-	cfg   config.Config
-	asOf  string
-	pages []*content.Page
-	docs  []*policy.Document
-	theme *render.Theme
+	cfg      config.Config
+	asOf     string
+	pages    []*content.Page
+	docs     []*policy.Document
+	datasets []*data.Dataset
+	theme    *render.Theme
 }
 
 // Build runs the whole pipeline over src and writes the site to out. Input
@@ -121,7 +124,11 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load content: %w", err)
 	}
-	in := &input{cfg: cfg, asOf: asOf, pages: pages, theme: theme}
+	datasets, err := data.Load(src, dataOptions(cfg.Data), diags)
+	if err != nil {
+		return nil, fmt.Errorf("load data: %w", err)
+	}
+	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, theme: theme}
 	for _, p := range pages {
 		if p.Section == policy.Folder && !isSectionIndex(p) {
 			if d := parseDocument(p, diags); d != nil {
@@ -161,6 +168,15 @@ func validate(in *input, diags *diag.List) {
 		}
 		seen[url] = p.Path
 	}
+}
+
+// dataOptions turns the [data] settings into reading rules.
+func dataOptions(c config.Data) data.Options {
+	o := data.DefaultOptions()
+	o.Numbers = value.NumberFormat{Group: c.Thousands, Decimal: c.Decimal, FullWidth: c.FullWidth, ParenNegative: c.ParenNegatives}
+	o.MissingValues = c.MissingValues
+	o.Limits.MaxFileBytes = int64(c.MaxFileMB) << 20
+	return o
 }
 
 func isHome(p *content.Page) bool { return p.Path == "content/index.md" }

@@ -5,14 +5,16 @@ import (
 	"slices"
 
 	"gongkai/generator/internal/content"
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/render"
 )
 
 // model is the site ready to render: every view, by output file.
 type model struct {
-	baseURL string
-	pages   []page
+	baseURL  string
+	pages    []page
+	datasets []*data.Dataset // written as downloads
 }
 
 // page is one HTML file to render.
@@ -58,7 +60,7 @@ func compute(in *input) *model {
 	if policyIndex != nil {
 		policyTitle = policyIndex.Meta.Title
 	}
-	site.Nav = []render.NavItem{{Key: "home", Title: "首页", Path: "/"}, {Key: "policy", Title: "政策文件", Path: "/policy/"}}
+	site.Nav = []render.NavItem{{Key: "home", Title: "首页", Path: "/"}, {Key: "policy", Title: "政策文件", Path: "/policy/"}, {Key: "data", Title: "数据", Path: "/data/"}}
 	for _, p := range others {
 		site.Nav = append(site.Nav, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
 	}
@@ -106,6 +108,7 @@ func compute(in *input) *model {
 		cv.Description = p.Meta.Summary
 		add(path[1:]+"index.html", path, "page", cv)
 	}
+	computeData(in, m, site, base, link)
 	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
 	return m
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -21,6 +23,15 @@ type memSink map[string][]byte
 
 func (m memSink) Put(name string, data []byte) error {
 	m[name] = slices.Clone(data)
+	return nil
+}
+
+func (m memSink) PutStream(name string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	m[name] = b.Bytes()
 	return nil
 }
 

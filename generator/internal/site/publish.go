@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -76,25 +77,54 @@ type stagingSink struct {
 
 // Put implements Sink.
 func (s *stagingSink) Put(name string, data []byte) error {
-	clean := path.Clean(name)
-	if clean != name || path.IsAbs(name) || strings.HasPrefix(name, "../") || name == ".." || name == "." {
-		return fmt.Errorf("write %q: not a clean path inside the output folder", name)
-	}
-	if s.written[name] {
-		return fmt.Errorf("write %s: two outputs have the same path", name)
-	}
-	s.written[name] = true
-	full := filepath.Join(s.root, filepath.FromSlash(name))
-	if dir := filepath.Dir(full); !s.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		s.dirs[dir] = true
+	full, err := s.claim(name)
+	if err != nil {
+		return err
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// PutStream implements Sink.
+func (s *stagingSink) PutStream(name string, write func(io.Writer) error) error {
+	full, err := s.claim(name)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// claim checks name is a new, clean path in the output and makes its folder.
+func (s *stagingSink) claim(name string) (string, error) {
+	clean := path.Clean(name)
+	if clean != name || path.IsAbs(name) || strings.HasPrefix(name, "../") || name == ".." || name == "." {
+		return "", fmt.Errorf("write %q: not a clean path inside the output folder", name)
+	}
+	if s.written[name] {
+		return "", fmt.Errorf("write %s: two outputs have the same path", name)
+	}
+	s.written[name] = true
+	full := filepath.Join(s.root, filepath.FromSlash(name))
+	if dir := filepath.Dir(full); !s.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("write %s: %w", name, err)
+		}
+		s.dirs[dir] = true
+	}
+	return full, nil
 }
 
 // prune deletes files this build did not write, then folders left empty.

@@ -1,13 +1,19 @@
 package site
 
 import (
+	"bytes"
 	"errors"
+	"flag"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/tools/txtar"
 
 	"gongkai/generator/internal/diag"
@@ -45,13 +51,17 @@ func TestScenarios(t *testing.T) {
 					continue
 				}
 				ownTheme = ownTheme || strings.HasPrefix(f.Name, "themes/")
-				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+				name, data := transform(t, f.Name, f.Data)
+				fsys[name] = &fstest.MapFile{Data: data}
 			}
 			if !ownTheme {
 				themeFiles(t, fsys)
 			}
 			out := memSink{}
 			report, err := Build(fsys, fixedOpts, out)
+			if *dump != "" {
+				dumpScenario(t, filepath.Join(*dump, filepath.Base(file)), out, report, err)
+			}
 			var inputErrs *diag.Errors
 			var cfgErr *ConfigError
 			switch {
@@ -96,6 +106,77 @@ func TestScenarios(t *testing.T) {
 			}
 		})
 	}
+}
+
+var dump = flag.String("dump", "", "write each scenario's output files and messages under this folder")
+
+// dumpScenario writes what a scenario produced, for writing its want/ files.
+func dumpScenario(t *testing.T, dir string, out memSink, report Report, err error) {
+	t.Helper()
+	for name, data := range out {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if e := os.MkdirAll(filepath.Dir(p), 0o755); e != nil {
+			t.Fatal(e)
+		}
+		if e := os.WriteFile(p, data, 0o644); e != nil {
+			t.Fatal(e)
+		}
+	}
+	msgs := lines(report.Warnings)
+	if err != nil {
+		msgs = append(msgs, err.Error())
+	}
+	if e := os.MkdirAll(dir, 0o755); e != nil {
+		t.Fatal(e)
+	}
+	if e := os.WriteFile(filepath.Join(dir, "messages.txt"), []byte(strings.Join(msgs, "\n")+"\n"), 0o644); e != nil {
+		t.Fatal(e)
+	}
+}
+
+// transform applies the encodings an archive file name asks for, so fixtures
+// in other encodings stay readable UTF-8 in the archive:
+//
+//	data/x.csv@gb18030   the text encoded as GB18030
+//	data/x.csv@utf16le   UTF-16 little-endian with a BOM (also @utf16be)
+//	data/x.csv@bom       a UTF-8 byte order mark added
+//	data/x.csv@crlf      line ends made CRLF (also @cr for old Mac files)
+//	data/x.csv@escaped   Go escapes such as \x00 and \xb9 turned into bytes
+//	data/x.csv@noeol     the final line break removed
+//
+// Several apply left to right: data/x.csv@crlf@gb18030.
+func transform(t *testing.T, name string, data []byte) (string, []byte) {
+	t.Helper()
+	parts := strings.Split(name, "@")
+	for _, op := range parts[1:] {
+		var err error
+		switch op {
+		case "gb18030":
+			data, err = simplifiedchinese.GB18030.NewEncoder().Bytes(data)
+		case "utf16le":
+			data, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(data)
+		case "utf16be":
+			data, err = unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes(data)
+		case "bom":
+			data = append([]byte("\xEF\xBB\xBF"), data...)
+		case "crlf":
+			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+		case "cr":
+			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r"))
+		case "noeol":
+			data = bytes.TrimSuffix(data, []byte("\n"))
+		case "escaped":
+			var s string
+			s, err = strconv.Unquote(`"` + strings.ReplaceAll(strings.TrimSuffix(string(data), "\n"), "\n", `\n`) + `\n"`)
+			data = []byte(s)
+		default:
+			t.Fatalf("%s: unknown transform @%s", name, op)
+		}
+		if err != nil {
+			t.Fatalf("%s: @%s: %v", name, op, err)
+		}
+	}
+	return parts[0], data
 }
 
 func lines(ds []diag.Diagnostic) []string {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"io"
+
 	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
 )
@@ -22,6 +24,14 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			paths = append(paths, p.path)
 		}
 	}
+	for _, d := range m.datasets {
+		if err := counted.PutStream("data/"+d.ID+".csv", func(w io.Writer) error { return publish.WriteCSV(w, d) }); err != nil {
+			return n, err
+		}
+		if err := counted.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d) }); err != nil {
+			return n, err
+		}
+	}
 	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths)); err != nil {
 		return n, err
 	}
@@ -39,4 +49,9 @@ type countingSink struct {
 func (c countingSink) Put(name string, data []byte) error {
 	*c.n++
 	return c.Sink.Put(name, data)
+}
+
+func (c countingSink) PutStream(name string, write func(io.Writer) error) error {
+	*c.n++
+	return c.Sink.PutStream(name, write)
 }

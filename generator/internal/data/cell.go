@@ -1,0 +1,145 @@
+package data
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gongkai/generator/internal/data/value"
+)
+
+// Cell is one value of a dataset.
+type Cell struct {
+	Raw     string  // the cell as written in the file
+	Text    string  // the value: an exact decimal in the column's unit for numbers, YYYY-MM-DD for dates, "true"/"false" for booleans, the trimmed text otherwise
+	Num     float64 // the value of a number, integer or year
+	Missing bool    // blank, or a declared missing-value token
+}
+
+// defaultDateFormats are the written forms of dates accepted unless a column declares others.
+var defaultDateFormats = []string{"iso", "slash", "chinese"}
+
+// parseCell reads raw as a value of field f under schema s. The returned
+// message, when not empty, says in plain words what is wrong and what would
+// be accepted; the caller adds the position and the column's name.
+func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
+	c := Cell{Raw: raw}
+	t := strings.TrimFunc(raw, isSpace)
+	if t == "" || value.IsMissing(t, s.MissingValues) {
+		c.Missing = true
+		if f.Required {
+			if t == "" {
+				return c, "is blank, but this column must have a value in every row"
+			}
+			return c, fmt.Sprintf("is %q, which means \"no value\", but this column must have a value in every row", t)
+		}
+		return c, ""
+	}
+	switch f.Type {
+	case Integer, Number:
+		nf := s.Numbers
+		if f.Numbers != nil {
+			nf = *f.Numbers
+		}
+		n, err := value.ParseNumber(t, nf)
+		if err != nil {
+			return c, errText(err)
+		}
+		if f.AnySuffix {
+			n.Suffix = ""
+		}
+		dec, msg := applyUnit(n, f)
+		if msg != "" {
+			return c, msg
+		}
+		if f.Type == Integer && strings.Contains(dec, ".") {
+			return c, fmt.Sprintf("%q is not a whole number", t)
+		}
+		c.Text = dec
+		c.Num, _ = strconv.ParseFloat(dec, 64)
+		if f.Minimum != nil && c.Num < *f.Minimum {
+			return c, fmt.Sprintf("%q is below the smallest value allowed here, %s", t, fmtNum(*f.Minimum))
+		}
+		if f.Maximum != nil && c.Num > *f.Maximum {
+			return c, fmt.Sprintf("%q is above the largest value allowed here, %s", t, fmtNum(*f.Maximum))
+		}
+	case Year:
+		d, err := value.ParseDate(strings.TrimSuffix(t, "年"), []string{"year"})
+		if err != nil {
+			return c, fmt.Sprintf("%q is not a year: write it with four digits, like 2015", t)
+		}
+		c.Text, c.Num = d.String(), float64(d.Year)
+	case Date:
+		formats := f.DateFormats
+		if len(formats) == 0 {
+			formats = defaultDateFormats
+		}
+		d, err := value.ParseDate(t, formats)
+		if err != nil {
+			return c, errText(err)
+		}
+		c.Text = d.String()
+	case Boolean:
+		switch strings.ToLower(t) {
+		case "是", "true", "yes", "y":
+			c.Text = "true"
+		case "否", "false", "no", "n":
+			c.Text = "false"
+		default:
+			return c, fmt.Sprintf("%q is not 是 or 否", t)
+		}
+	case URL:
+		u, err := url.Parse(t)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c, fmt.Sprintf("%q is not a web address: write it in full, starting with http:// or https://", clip(t))
+		}
+		c.Text = t
+	case USCC:
+		if err := value.CheckUSCC(t); err != nil {
+			return c, fmt.Sprintf("%q is not a valid 统一社会信用代码: %s", t, errText(err))
+		}
+		c.Text = t
+	case Code:
+		c.Text = value.NormalizeCode(t)
+	default:
+		c.Text = t
+	}
+	if len(f.Enum) > 0 && !slices.Contains(f.Enum, c.Text) {
+		return c, fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), strings.Join(f.Enum, ", "))
+	}
+	if f.Pattern != nil && !f.Pattern.MatchString(c.Text) {
+		return c, fmt.Sprintf("%q is not written in the form this column requires (%s)", clip(t), f.Pattern)
+	}
+	return c, ""
+}
+
+// applyUnit scales a number written with a unit to the column's unit, where
+// the column declares one and the two are of the same family.
+func applyUnit(n value.Number, f *Field) (string, string) {
+	switch {
+	case n.Suffix == "" || n.Suffix == f.Unit:
+		return n.Decimal, ""
+	case f.Unit == "":
+		return "", fmt.Sprintf("%q carries the unit %q, but this column declares no unit: write the number alone, or name the unit in the header, like \"%s(%s)\"", n.Decimal+n.Suffix, n.Suffix, f.Name, n.Suffix)
+	}
+	if dec, ok := value.Scale(n.Decimal, n.Suffix, f.Unit); ok {
+		return dec, ""
+	}
+	return "", fmt.Sprintf("%q is in %q, which cannot be converted to this column's unit %q", n.Decimal+n.Suffix, n.Suffix, f.Unit)
+}
+
+func errText(err error) string {
+	if ve, ok := err.(*value.Error); ok {
+		return ve.Msg
+	}
+	return err.Error()
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// isSpace reports the spaces trimmed around cells: ASCII, full-width and no-break spaces.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == 0xA0 || r == 0x3000
+}

@@ -1,0 +1,337 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"strings"
+
+	"gongkai/generator/internal/diag"
+)
+
+// Dataset is a validated table: one CSV file, or a folder of CSV files with
+// the same columns.
+type Dataset struct {
+	ID          string
+	Kind        *Kind // nil for a generic dataset
+	Title       string
+	Description string
+	Sample      bool // the data is sample data (示例数据), not real figures
+	Files       []*File
+	Schema      Schema
+	Columns     []Column // one per schema field, in schema order
+	Rows        int
+	Preview     [][]Cell // the first rows, for the dataset page
+
+	fsys fs.FS
+	opts Options
+	refs []reference // values of foreign key columns, checked once every dataset is read
+}
+
+// File is one source file of a dataset.
+type File struct {
+	Path       string
+	Encoding   string
+	Delimiter  string
+	HeaderLine int
+	Rows       int
+	Bytes      int64
+	columns    []int // for each header cell, the index of its schema field (-1: ignored)
+}
+
+// Column is a schema field with what the data holds.
+type Column struct {
+	Field
+	Header string // the header as written in the (first) file
+	Stats  Stats
+}
+
+// Stats summarise a column's values.
+type Stats struct {
+	Count    int     // non-missing values
+	Missing  int     // missing values
+	Min, Max string  // smallest and largest value as text (numbers, dates, years)
+	MinNum   float64 // smallest number
+	MaxNum   float64 // largest number
+	Distinct []string
+	Many     bool // more than maxDistinct different values
+	numeric  bool
+	seen     map[string]struct{}
+}
+
+const maxDistinct = 20
+
+func (s *Stats) add(c Cell, t Type) {
+	if c.Missing {
+		s.Missing++
+		return
+	}
+	s.Count++
+	switch {
+	case t.IsNumeric():
+		if s.Count == 1 || c.Num < s.MinNum {
+			s.MinNum, s.Min = c.Num, c.Text
+		}
+		if s.Count == 1 || c.Num > s.MaxNum {
+			s.MaxNum, s.Max = c.Num, c.Text
+		}
+	case t == Date:
+		if s.Min == "" || c.Text < s.Min {
+			s.Min = c.Text
+		}
+		if c.Text > s.Max {
+			s.Max = c.Text
+		}
+	}
+	if s.Many {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]struct{}{}
+	}
+	if _, ok := s.seen[c.Text]; !ok {
+		if len(s.seen) == maxDistinct {
+			s.Many, s.seen, s.Distinct = true, nil, nil
+			return
+		}
+		s.seen[c.Text] = struct{}{}
+		s.Distinct = append(s.Distinct, c.Text)
+	}
+}
+
+// reference is a value that must exist in another dataset.
+type reference struct {
+	fk    ForeignKey
+	value string
+	pos   diag.Pos
+}
+
+// keyIndex remembers where each key value was first seen, for duplicate checks.
+type keyIndex struct {
+	fields []int
+	name   string
+	seen   map[string]diag.Pos
+}
+
+// read reads every file of the dataset once: it validates the cells, fills
+// the column statistics and the preview, and checks keys. Problems go to diags.
+func (d *Dataset) read(diags *diag.List) {
+	for i := range d.Schema.Fields {
+		d.Columns = append(d.Columns, Column{Field: d.Schema.Fields[i]})
+	}
+	var keys []*keyIndex
+	for i, f := range d.Schema.Fields {
+		if f.Unique {
+			keys = append(keys, &keyIndex{fields: []int{i}, name: f.Name, seen: map[string]diag.Pos{}})
+		}
+	}
+	if pk := d.Schema.PrimaryKey; len(pk) > 0 && !(len(pk) == 1 && d.Schema.Field(pk[0]) != nil && d.Schema.Field(pk[0]).Unique) {
+		idx := make([]int, len(pk))
+		for i, n := range pk {
+			idx[i] = d.fieldIndex(n)
+		}
+		keys = append(keys, &keyIndex{fields: idx, name: strings.Join(pk, " + "), seen: map[string]diag.Pos{}})
+	}
+	fkCols := map[int][]ForeignKey{}
+	for _, fk := range d.Schema.ForeignKeys {
+		if len(fk.Fields) == 1 {
+			fkCols[d.fieldIndex(fk.Fields[0])] = append(fkCols[d.fieldIndex(fk.Fields[0])], fk)
+		}
+	}
+	for _, file := range d.Files {
+		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
+		cells := make([]Cell, len(d.Schema.Fields))
+		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
+			if bad {
+				return
+			}
+			d.Rows++
+			file.Rows++
+			for i := range cells {
+				d.Columns[i].Stats.add(cells[i], d.Columns[i].Type)
+			}
+			if len(d.Preview) < d.opts.Limits.PreviewRows {
+				d.Preview = append(d.Preview, append([]Cell(nil), cells...))
+			}
+			for _, k := range keys {
+				key, missing := keyOf(cells, k.fields)
+				if missing {
+					continue
+				}
+				pos := diag.Pos{File: file.Path, Line: r.line}
+				if prev, dup := k.seen[key]; dup {
+					probs.errorf(r.line, 1, "%s %q appears twice: also on %s; each row needs its own %s", k.name, key, prev.String(), k.name)
+					continue
+				}
+				k.seen[key] = pos
+			}
+			for i, fks := range fkCols {
+				if cells[i].Missing {
+					continue
+				}
+				for _, fk := range fks {
+					d.refs = append(d.refs, reference{fk: fk, value: cells[i].Text, pos: diag.Pos{File: file.Path, Line: r.line}})
+				}
+			}
+		}, cells)
+		if err != nil && !errors.Is(err, errStop) {
+			probs.errorf(1, 1, "cannot read the file: %v", err)
+		}
+		if err == nil && file.Rows == 0 && !probs.hasErrors() {
+			probs.warnf(file.HeaderLine, 1, "the file has a header but no rows: it is published empty")
+		}
+		probs.flush(d.fsys, diags)
+	}
+}
+
+func (d *Dataset) fieldIndex(name string) int {
+	for i, f := range d.Schema.Fields {
+		if f.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func keyOf(cells []Cell, fields []int) (string, bool) {
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		if f < 0 || cells[f].Missing {
+			return "", true
+		}
+		parts[i] = cells[f].Text
+	}
+	return strings.Join(parts, " + "), false
+}
+
+// scan reads one file of the dataset, calling fn for every data row with its
+// cells in schema order. bad is true when a cell of the row has a problem
+// (already reported).
+func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell, bad bool), cells []Cell) error {
+	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
+	if err != nil {
+		return err
+	}
+	defer sc.Close()
+	file.Encoding, file.Delimiter, file.HeaderLine = string(sc.Enc), delimName(sc.Delim), sc.HLine
+	if file.columns == nil {
+		if !d.mapHeader(file, sc, probs) {
+			return errStop
+		}
+	}
+	var r row
+	for {
+		err := sc.next(&r)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		for i := range cells {
+			cells[i] = Cell{Missing: true}
+		}
+		bad := false
+		for col, fi := range file.columns {
+			if fi < 0 {
+				continue
+			}
+			f := &d.Schema.Fields[fi]
+			c, msg := parseCell(r.cells[col], f, &d.Schema)
+			if msg != "" {
+				probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
+				bad = true
+			}
+			cells[fi] = c
+		}
+		for fi, f := range d.Schema.Fields {
+			if f.Required && !file.hasField(fi) {
+				bad = true // reported once at the header
+			}
+		}
+		fn(&r, cells, bad)
+	}
+}
+
+func (f *File) hasField(fi int) bool {
+	for _, c := range f.columns {
+		if c == fi {
+			return true
+		}
+	}
+	return false
+}
+
+// mapHeader matches the header cells to the schema's fields. Every required
+// field must be present; a header cell that names no field is an error for a
+// declared schema.
+func (d *Dataset) mapHeader(file *File, sc *scanner, probs *problems) bool {
+	file.columns = make([]int, len(sc.Header))
+	ok := true
+	used := map[int]string{}
+	for i, h := range sc.Header {
+		fi := d.Schema.match(h)
+		file.columns[i] = fi
+		if fi < 0 {
+			probs.errorf(sc.HLine, 1, "column %s %q is not a column of %s: the columns are %s", columnLetter(i), h, d.describe(), d.columnList())
+			ok = false
+			continue
+		}
+		if prev, dup := used[fi]; dup {
+			probs.errorf(sc.HLine, 1, "columns %q and %q both name %q", prev, h, d.Schema.Fields[fi].Name)
+			ok = false
+			continue
+		}
+		used[fi] = h
+		if d.Columns[fi].Header == "" {
+			d.Columns[fi].Header = h
+		}
+	}
+	for fi, f := range d.Schema.Fields {
+		if _, present := used[fi]; !present && f.Required {
+			probs.errorf(sc.HLine, 1, "the header has no column %s, which %s requires", f.names(), d.describe())
+			ok = false
+		}
+	}
+	return ok
+}
+
+func (d *Dataset) describe() string {
+	if d.Kind != nil {
+		return "the " + d.Kind.ID + " dataset"
+	}
+	return "this dataset's schema"
+}
+
+func (d *Dataset) columnList() string {
+	var names []string
+	for _, f := range d.Schema.Fields {
+		names = append(names, f.names())
+	}
+	return strings.Join(names, ", ")
+}
+
+// Each reads the dataset again from its files, calling fn for every valid
+// row, in file order. It is how downloads and metrics stream a dataset without
+// holding it in memory. cells is reused between calls.
+func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error {
+	cells := make([]Cell, len(d.Schema.Fields))
+	for _, file := range d.Files {
+		probs := &problems{path: file.Path}
+		var ferr error
+		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
+			if ferr == nil && !bad {
+				ferr = fn(file.Path, r.line, cells)
+			}
+		}, cells)
+		if ferr != nil {
+			return ferr
+		}
+		if err != nil || probs.hasErrors() {
+			return fmt.Errorf("read %s again: the file changed during the build", file.Path)
+		}
+	}
+	return nil
+}

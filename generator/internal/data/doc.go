@@ -1,0 +1,19 @@
+// Package data reads the CSV files under data/ into validated datasets.
+//
+// Staff export CSV from Excel, so a file may be UTF-8 (with or without a BOM),
+// GB18030 or UTF-16; may use ",", ";" or tab; may carry a title row above the
+// header, blank rows and columns at the end, units in header names ("金额(万元)")
+// and numbers with thousands separators or percent signs. This package reads
+// all of that by declared rules (see package value) and refuses what it cannot
+// read with a message naming the file, line, column, header and raw value.
+//
+// Every file is read as a stream: memory does not grow with the number of rows,
+// only with what validation must remember (keys for uniqueness and references,
+// a short preview, column statistics). A dataset can be read again, row by
+// row, when its downloads are written.
+//
+// The built-in kinds (commitments, progress, disclosures, budgets,
+// organizations, committees) have schemas in Go (kinds.go) that accept English
+// and Chinese header names; any other CSV is a generic dataset whose schema is
+// inferred, or declared in a Frictionless Table Schema sidecar NAME.schema.json.
+package data

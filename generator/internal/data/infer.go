@@ -1,0 +1,141 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"gongkai/generator/internal/data/value"
+	"gongkai/generator/internal/diag"
+)
+
+// guess tracks, for one column, which types every value so far could be.
+type guess struct {
+	n, num, integer, date, boolean int
+	code                           bool // a value with leading zeros or too many digits for a number
+	suffixes                       map[string]int
+	inYearRange                    bool
+	notNumbers                     []int // lines of the first values that are not numbers
+}
+
+var leadingZero = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
+
+func (g *guess) add(t string, line int, nf value.NumberFormat) {
+	g.n++
+	if leadingZero.MatchString(t) {
+		g.code = true
+	}
+	if n, err := value.ParseNumber(t, nf); err == nil {
+		g.num++
+		if g.suffixes == nil {
+			g.suffixes = map[string]int{}
+		}
+		g.suffixes[n.Suffix]++
+		if !strings.Contains(n.Decimal, ".") && n.Suffix == "" {
+			g.integer++
+			if g.integer == 1 {
+				g.inYearRange = true
+			}
+			if n.Float < 1900 || n.Float > 2100 {
+				g.inYearRange = false
+			}
+		}
+	} else if len(g.notNumbers) < 3 {
+		g.notNumbers = append(g.notNumbers, line)
+	}
+	if _, err := value.ParseDate(t, defaultDateFormats); err == nil {
+		g.date++
+	}
+	switch strings.ToLower(t) {
+	case "是", "否", "true", "false":
+		g.boolean++
+	}
+}
+
+// field decides the column's type from what was seen.
+func (g *guess) field(header string) (Field, string) {
+	name, unit := value.UnitFromHeader(header)
+	f := Field{Name: header, Title: header, Type: String}
+	yearish := strings.Contains(name, "年") || strings.EqualFold(name, "year")
+	switch {
+	case g.n == 0:
+	case g.code && g.num == g.n:
+		f.Type = Code
+	case g.num == g.n:
+		suffix, one := "", len(g.suffixes) == 1
+		for s := range g.suffixes {
+			suffix = s
+		}
+		switch {
+		case unit != "":
+			f.Type, f.Unit = Number, unit
+		case one && suffix != "":
+			f.Type, f.Unit = Number, suffix
+		case !one:
+			return f, "mixes numbers written with different units; it is published as text: name the unit in the header, like \"金额(万元)\", so values are converted to it"
+		case g.integer == g.n && yearish && g.inYearRange:
+			f.Type = Year
+		case g.integer == g.n:
+			f.Type = Integer
+		default:
+			f.Type = Number
+		}
+	case g.date == g.n:
+		f.Type = Date
+	case g.boolean == g.n:
+		f.Type = Boolean
+	case g.n >= 5 && g.num*10 >= g.n*8:
+		lines := make([]string, len(g.notNumbers))
+		for i, l := range g.notNumbers {
+			lines[i] = fmt.Sprint(l)
+		}
+		return f, fmt.Sprintf("looks like a column of numbers, but the values on lines %s are not numbers, so it is published as text: fix those cells, or declare the column's type in a .schema.json file", strings.Join(lines, ", "))
+	}
+	return f, ""
+}
+
+// infer reads a generic dataset's file once to infer its schema. It returns
+// false when the file cannot be read (the problems are reported).
+func (d *Dataset) infer(diags *diag.List) bool {
+	file := d.Files[0]
+	probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
+	defer probs.flush(d.fsys, diags)
+	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
+	if err != nil {
+		return false
+	}
+	defer sc.Close()
+	d.Schema = Schema{Numbers: d.opts.Numbers, MissingValues: d.opts.MissingValues, Inferred: true}
+	guesses := make([]guess, len(sc.Header))
+	var r row
+	for {
+		err := sc.next(&r)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return false
+		}
+		for i, c := range r.cells {
+			t := strings.TrimFunc(c, isSpace)
+			if t == "" || value.IsMissing(t, d.Schema.MissingValues) {
+				continue
+			}
+			guesses[i].add(t, r.line, d.Schema.Numbers)
+		}
+	}
+	if probs.hasErrors() {
+		return false
+	}
+	for i, h := range sc.Header {
+		f, warn := guesses[i].field(h)
+		if warn != "" {
+			probs.warnf(sc.HLine, 1, "column %s %q %s", columnLetter(i), h, warn)
+		}
+		d.Schema.Fields = append(d.Schema.Fields, f)
+	}
+	d.Title = sc.Title
+	return true
+}

@@ -1,0 +1,125 @@
+package data
+
+import "regexp"
+
+// Kind is a built-in kind of dataset: a schema in Go and where its files live.
+type Kind struct {
+	ID     string // dataset id, e.g. "budgets"
+	Path   string // "data/commitments.csv" for a file, "data/budgets" for a folder of files
+	Folder bool   // the dataset is every CSV file in the folder, concatenated
+	Title  string // shown on the site
+	Schema func() Schema
+}
+
+// Kinds are the built-in kinds, in the order the site lists them.
+var Kinds = []Kind{
+	{ID: "commitments", Path: "data/commitments.csv", Title: "承诺登记表", Schema: commitmentsSchema},
+	{ID: "progress", Path: "data/progress.csv", Title: "进展观测值", Schema: progressSchema},
+	{ID: "disclosures", Path: "data/disclosures.csv", Title: "公开事项记录", Schema: disclosuresSchema},
+	{ID: "budgets", Path: "data/budgets", Folder: true, Title: "部门预算与决算", Schema: budgetsSchema},
+	{ID: "organizations", Path: "data/organizations", Folder: true, Title: "社会组织与评估等级", Schema: organizationsSchema},
+	{ID: "committees", Path: "data/committees", Folder: true, Title: "居委会与村委会", Schema: committeesSchema},
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	codePattern = regexp.MustCompile(`^[0-9]{3}(?:[0-9]{2}(?:[0-9]{2})?)?$`)
+)
+
+func commitmentsSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "id", Aliases: []string{"编号"}, Type: String, Required: true, Unique: true, Pattern: idPattern},
+			{Name: "document", Aliases: []string{"文件"}, Type: String, Required: true},
+			{Name: "clause", Aliases: []string{"条款"}, Type: String, Required: true},
+			{Name: "kind", Aliases: []string{"类型"}, Type: String, Required: true, Enum: []string{"target", "disclosure", "institution"}},
+			{Name: "indicator", Aliases: []string{"指标"}, Type: String, Required: true},
+			{Name: "text", Aliases: []string{"原文"}, Type: String, Required: true},
+			{Name: "comparator", Aliases: []string{"比较"}, Type: String, Enum: []string{">=", "<=", "=="}},
+			{Name: "target", Aliases: []string{"目标值"}, Type: Number},
+			{Name: "unit", Aliases: []string{"单位"}, Type: String},
+			{Name: "deadline", Aliases: []string{"截止", "截止期限"}, Type: Date, DateFormats: []string{"iso", "slash", "chinese", "year"}},
+			{Name: "baseline", Aliases: []string{"基线", "基线值"}, Type: Number},
+			{Name: "baseline_year", Aliases: []string{"基线年份"}, Type: Year},
+			{Name: "responsible", Aliases: []string{"责任单位"}, Type: String},
+			{Name: "measure", Aliases: []string{"度量", "数据来源"}, Type: String},
+			{Name: "related", Aliases: []string{"相关"}, Type: String},
+			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
+		},
+		PrimaryKey: []string{"id"},
+	}
+}
+
+func progressSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "commitment", Aliases: []string{"承诺", "承诺编号"}, Type: String, Required: true},
+			{Name: "year", Aliases: []string{"年度", "年份"}, Type: Year, Required: true},
+			{Name: "value", Aliases: []string{"数值", "值"}, Type: Number, Required: true},
+			{Name: "source", Aliases: []string{"来源"}, Type: String, Required: true},
+			{Name: "source_url", Aliases: []string{"来源网址", "链接"}, Type: URL},
+			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
+		},
+		ForeignKeys: []ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
+	}
+}
+
+func disclosuresSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "commitment", Aliases: []string{"承诺", "承诺编号"}, Type: String, Required: true},
+			{Name: "period", Aliases: []string{"期间", "所属期"}, Type: String, Required: true},
+			{Name: "due", Aliases: []string{"应公开日期", "截止日期"}, Type: Date, Required: true},
+			{Name: "published", Aliases: []string{"公开日期"}, Type: Date},
+			{Name: "url", Aliases: []string{"网址", "链接"}, Type: URL},
+			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
+		},
+		ForeignKeys: []ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
+	}
+}
+
+func budgetsSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "year", Aliases: []string{"年度", "年份"}, Type: Year, Required: true},
+			{Name: "stage", Aliases: []string{"阶段"}, Type: String, Required: true, Enum: []string{"预算", "决算"}},
+			{Name: "department", Aliases: []string{"部门", "单位"}, Type: String, Required: true},
+			{Name: "code", Aliases: []string{"科目编码"}, Type: Code, Required: true, Pattern: codePattern},
+			{Name: "subject", Aliases: []string{"科目名称"}, Type: String, Required: true},
+			{Name: "amount", Aliases: []string{"金额"}, Type: Number, Unit: "万元", Required: true},
+		},
+	}
+}
+
+func organizationsSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "credit_code", Aliases: []string{"统一社会信用代码"}, Type: USCC, Required: true, Unique: true},
+			{Name: "name", Aliases: []string{"名称", "社会组织名称"}, Type: String, Required: true},
+			{Name: "type", Aliases: []string{"类型", "组织类型"}, Type: String},
+			{Name: "city", Aliases: []string{"城市", "地市"}, Type: String},
+			{Name: "registered_by", Aliases: []string{"登记机关", "登记管理机关"}, Type: String},
+			{Name: "grade", Aliases: []string{"评估等级", "等级"}, Type: String, Enum: []string{"1A", "2A", "3A", "4A", "5A"}},
+			{Name: "rated_year", Aliases: []string{"评估年度", "评估年份"}, Type: Year},
+			{Name: "valid_until", Aliases: []string{"有效期至"}, Type: Date},
+		},
+		PrimaryKey: []string{"credit_code"},
+	}
+}
+
+func committeesSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "year", Aliases: []string{"年度", "年份"}, Type: Year, Required: true},
+			{Name: "city", Aliases: []string{"地市", "城市"}, Type: String, Required: true},
+			{Name: "district", Aliases: []string{"区县", "县区"}, Type: String, Required: true},
+			{Name: "town", Aliases: []string{"镇街", "乡镇街道"}, Type: String},
+			{Name: "name", Aliases: []string{"名称"}, Type: String, Required: true},
+			{Name: "kind", Aliases: []string{"类型"}, Type: String, Required: true, Enum: []string{"居委会", "村委会"}},
+			{Name: "direct_election", Aliases: []string{"直接选举", "是否直选"}, Type: Boolean},
+			{Name: "local_members_ratio", Aliases: []string{"本地成员比例", "属地化比例"}, Type: Number, Unit: "%"},
+			{Name: "disclosure_compliant", Aliases: []string{"公开达标", "居务公开达标"}, Type: Boolean},
+			{Name: "last_disclosure", Aliases: []string{"最近公开", "最近公开日期"}, Type: Date},
+		},
+	}
+}

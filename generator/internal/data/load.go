@@ -1,0 +1,237 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"gongkai/generator/internal/data/value"
+	"gongkai/generator/internal/diag"
+)
+
+// Options are the site's settings for reading data.
+type Options struct {
+	Limits        Limits
+	Numbers       value.NumberFormat // how numbers are written, from site.toml
+	MissingValues []string           // tokens that mean "no value" in every dataset, besides blank
+}
+
+// DefaultOptions returns the settings used when site.toml gives none: ","
+// groups thousands, "." is the decimal mark, only a blank cell is missing.
+func DefaultOptions() Options {
+	return Options{Limits: DefaultLimits(), Numbers: value.NumberFormat{Group: ",", Decimal: "."}}
+}
+
+// Load finds and reads every dataset under data/ in fsys. Problems in the
+// files go to diags; an error means the folder itself could not be read.
+func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
+	files, err := findFiles(fsys, diags)
+	if err != nil {
+		return nil, err
+	}
+	var sets []*Dataset
+	byID := map[string]*Dataset{}
+	add := func(d *Dataset) {
+		if prev, dup := byID[d.ID]; dup {
+			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "this file and %s both make the dataset %q (file names that differ only in case, spaces or punctuation): rename one", prev.Files[0].Path, d.ID)
+			return
+		}
+		byID[d.ID] = d
+		sets = append(sets, d)
+	}
+	claimed := map[string]bool{}
+	for i := range Kinds {
+		k := &Kinds[i]
+		var paths []string
+		for _, f := range files {
+			if f == k.Path || k.Folder && strings.HasPrefix(f, k.Path+"/") {
+				paths = append(paths, f)
+				claimed[f] = true
+			}
+		}
+		if len(paths) == 0 {
+			continue
+		}
+		d := newDataset(fsys, opts, k.ID, paths)
+		d.Kind, d.Title, d.Schema = k, k.Title, k.Schema()
+		d.Schema.Numbers, d.Schema.MissingValues = opts.Numbers, slices.Concat(opts.MissingValues, d.Schema.MissingValues)
+		add(d)
+	}
+	for _, f := range files {
+		if claimed[f] {
+			continue
+		}
+		id, ok := datasetID(f)
+		if !ok {
+			diags.Errorf(diag.Pos{File: f}, "the file name is not valid UTF-8 text (it was probably made on a system using another encoding): rename the file")
+			continue
+		}
+		d := newDataset(fsys, opts, id, []string{f})
+		sc, found, errs := loadSidecar(fsys, f, opts)
+		diags.Add(errs...)
+		if len(errs) > 0 {
+			continue
+		}
+		if found {
+			d.Schema, d.Title, d.Description, d.Sample = sc.schema, sc.title, sc.description, sc.sample
+		} else if !d.infer(diags) {
+			continue
+		}
+		add(d)
+	}
+	for _, d := range sets {
+		d.read(diags)
+	}
+	checkReferences(sets, diags)
+	return sets, nil
+}
+
+func newDataset(fsys fs.FS, opts Options, id string, paths []string) *Dataset {
+	d := &Dataset{ID: id, fsys: fsys, opts: opts}
+	for _, p := range paths {
+		size := int64(0)
+		if fi, err := fs.Stat(fsys, p); err == nil {
+			size = fi.Size()
+		}
+		d.Files = append(d.Files, &File{Path: p, Bytes: size})
+	}
+	return d
+}
+
+// findFiles lists the CSV files under data/, in path order, reporting links
+// out of the project and files that are not data.
+func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "data" {
+				if errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				return err
+			}
+			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathErr(err))
+			return nil
+		}
+		name := d.Name()
+		if p != "data" && litter(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, err := fs.Stat(fsys, p); err != nil {
+				diags.Errorf(diag.Pos{File: p}, "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
+				return nil
+			}
+		}
+		lower := strings.ToLower(name)
+		switch {
+		case strings.HasSuffix(lower, ".csv"):
+			if info, err := d.Info(); err == nil && info.Size() == 0 && d.Type().IsRegular() {
+				diags.Warnf(diag.Pos{File: p}, "the file is empty (0 bytes, perhaps half-saved): it is skipped")
+				return nil
+			}
+			out = append(out, p)
+		case strings.HasSuffix(lower, ".schema.json"), strings.HasSuffix(lower, ".md"), lower == "readme.txt":
+		case strings.HasSuffix(lower, ".xlsx"), strings.HasSuffix(lower, ".xls"):
+			diags.Warnf(diag.Pos{File: p}, "Excel files are not read: save the sheet as CSV (另存为 → CSV UTF-8) next to it")
+		default:
+			diags.Warnf(diag.Pos{File: p}, "not a CSV file: it is not published")
+		}
+		return nil
+	})
+	return out, err
+}
+
+// litter reports editor and OS files that are never data.
+func litter(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp") || strings.EqualFold(name, "Thumbs.db") ||
+		strings.EqualFold(name, "desktop.ini")
+}
+
+// datasetID turns a path under data/ into a dataset id: the path without
+// ".csv", "/" replaced by "-", letters lowercased, and runs of spaces and
+// punctuation made one "-". Chinese names stay readable: data/预算 2013.csv → 预算-2013.
+func datasetID(p string) (string, bool) {
+	rel := strings.TrimPrefix(p, "data/")
+	rel = rel[:len(rel)-len(path.Ext(rel))]
+	if !utf8.ValidString(rel) {
+		return "", false
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKC.String(rel) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// checkReferences reports values of foreign keys that the referenced dataset
+// does not have.
+func checkReferences(sets []*Dataset, diags *diag.List) {
+	byID := map[string]*Dataset{}
+	for _, d := range sets {
+		byID[d.ID] = d
+	}
+	values := map[string]map[string]bool{} // "dataset.field" → values
+	for _, d := range sets {
+		for _, r := range d.refs {
+			target, ok := byID[r.fk.Reference]
+			if !ok {
+				diags.Errorf(r.pos, "%s refers to the dataset %q, which does not exist (add data/%s.csv)", r.fk.Fields[0], r.fk.Reference, r.fk.Reference)
+				continue
+			}
+			key := r.fk.Reference + "." + r.fk.Ref[0]
+			if values[key] == nil {
+				values[key] = target.values(r.fk.Ref[0])
+			}
+			if !values[key][r.value] {
+				diags.Errorf(r.pos, "%s %q does not exist in %s (column %s): check the spelling, or add it there first", r.fk.Fields[0], r.value, target.ID, r.fk.Ref[0])
+			}
+		}
+		d.refs = nil
+	}
+}
+
+// values returns every value of a column, reading the dataset again.
+func (d *Dataset) values(field string) map[string]bool {
+	out := map[string]bool{}
+	fi := d.fieldIndex(field)
+	if fi < 0 {
+		return out
+	}
+	_ = d.Each(func(_ string, _ int, cells []Cell) error {
+		if !cells[fi].Missing {
+			out[cells[fi].Text] = true
+		}
+		return nil
+	})
+	return out
+}
+
+// String names the dataset for messages.
+func (d *Dataset) String() string { return fmt.Sprintf("dataset %s", d.ID) }

@@ -1,0 +1,486 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"gongkai/generator/internal/data/textenc"
+)
+
+// errStop ends the reading of a file after a problem that makes the rest unreadable.
+var errStop = errors.New("stop reading this file")
+
+// scanner reads the records of one CSV file with their physical positions.
+type scanner struct {
+	path   string
+	lim    Limits
+	probs  *problems
+	file   fs.File
+	count  *countingReader
+	csv    *csv.Reader
+	Enc    textenc.Encoding
+	Delim  rune
+	Title  string   // a title row found above the header, if any
+	Header []string // header cells as written (NFC, trimmed), trailing blank cells dropped
+	HLine  int      // line of the header
+	// pending is a record read while looking for the header that is in fact data.
+	pending     []string
+	pendingLine int
+	pendingPos  []int
+}
+
+// countingReader counts the bytes read since the last reset, so a row that
+// never ends (an unclosed quote) is stopped at a limit instead of filling memory.
+type countingReader struct {
+	r     io.Reader
+	n     int64
+	limit int64
+}
+
+var errRecordTooLong = errors.New("row too long")
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.limit > 0 && c.n > c.limit {
+		return n, errRecordTooLong
+	}
+	return n, err
+}
+
+// openScanner opens path, detects its encoding and delimiter and finds its
+// header. Problems go to probs; errStop means nothing more can be read.
+func openScanner(fsys fs.FS, path string, lim Limits, probs *problems) (*scanner, error) {
+	fi, err := fs.Stat(fsys, path)
+	if err != nil {
+		probs.errorf(1, 1, "cannot read the file: %v", unwrapPathErr(err))
+		return nil, errStop
+	}
+	if fi.Size() > lim.MaxFileBytes {
+		probs.errorf(1, 1, "the file is %s; files are limited to %s: split it (one file per year is fine in a dataset folder)", humanBytes(fi.Size()), humanBytes(lim.MaxFileBytes))
+		return nil, errStop
+	}
+	f, err := fsys.Open(path)
+	if err != nil {
+		probs.errorf(1, 1, "cannot read the file: %v", unwrapPathErr(err))
+		return nil, errStop
+	}
+	s := &scanner{path: path, lim: lim, probs: probs, file: f}
+	dec, enc, err := textenc.NewReader(f)
+	if err != nil {
+		s.report(err)
+		f.Close()
+		return nil, errStop
+	}
+	s.Enc = enc
+	s.count = &countingReader{r: dec, limit: lim.MaxRecordBytes}
+	br := bufio.NewReaderSize(s.count, 64<<10)
+	sample, err := br.Peek(64 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) && !errors.Is(err, errRecordTooLong) {
+		s.report(err)
+		f.Close()
+		return nil, errStop
+	}
+	s.Delim = detectDelimiter(sample)
+	s.csv = csv.NewReader(br)
+	s.csv.Comma = s.Delim
+	s.csv.FieldsPerRecord = -1
+	s.csv.ReuseRecord = true
+	if err := s.findHeader(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the file.
+func (s *scanner) Close() error { return s.file.Close() }
+
+// read returns the next record and its line, or io.EOF, or errStop after
+// reporting why the file cannot be read further.
+func (s *scanner) read() ([]string, int, error) {
+	s.count.n = 0
+	rec, err := s.csv.Read()
+	if err == nil {
+		line, _ := s.csv.FieldPos(0)
+		return rec, line, nil
+	}
+	if errors.Is(err, io.EOF) {
+		return nil, 0, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong) && pe.Err != nil && isQuoteError(pe.Err) {
+		s.reportQuote(pe)
+		if errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine {
+			return nil, 0, errStop // an unclosed quote ran to the end of the file
+		}
+		return nil, pe.Line, errSkipRecord
+	}
+	s.report(err)
+	return nil, 0, errStop
+}
+
+var errSkipRecord = errors.New("skip this record")
+
+func isQuoteError(err error) bool {
+	return errors.Is(err, csv.ErrBareQuote) || errors.Is(err, csv.ErrQuote)
+}
+
+func (s *scanner) reportQuote(pe *csv.ParseError) {
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		s.probs.errorf(pe.Line, pe.Column, `a quote (") inside a cell that does not start with a quote: write it twice ("") or put the whole cell in quotes`)
+	case pe.Line != pe.StartLine:
+		s.probs.errorf(pe.StartLine, 1, `a quote (") opened in the row starting on this line is never closed, so the rest of the file became one cell: close it or remove it`)
+	default:
+		s.probs.errorf(pe.Line, pe.Column, `a quoted cell must end with a quote followed by the delimiter or the end of the line; a quote inside a quoted cell must be written twice ("")`)
+	}
+}
+
+// report turns a reading error into a problem.
+func (s *scanner) report(err error) {
+	var te *textenc.Error
+	var pe *csv.ParseError
+	switch {
+	case errors.As(err, &te):
+		s.probs.errorf(te.Line, te.Col, "%s", te.Msg)
+	case errors.Is(err, errRecordTooLong):
+		line := 1
+		if errors.As(err, &pe) {
+			line = pe.StartLine
+		}
+		s.probs.errorf(line, 1, "the row starting on this line is longer than %s: most likely a quote (\") in it is never closed, which makes the rest of the file one cell", humanBytes(s.lim.MaxRecordBytes))
+	default:
+		s.probs.errorf(1, 1, "cannot read the file: %v", unwrapPathErr(err))
+	}
+}
+
+// findHeader skips blank rows, comment lines ("#…") and a title row above the
+// header, then takes the header. A title row is a row with text in its first
+// cell only, followed by a row with two or more cells filled.
+func (s *scanner) findHeader() error {
+	var title []string
+	var titleLine int
+	for {
+		rec, line, err := s.read()
+		if errors.Is(err, errSkipRecord) {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			if title != nil { // a one-column file: the "title" was its header
+				return s.setHeader(title, titleLine)
+			}
+			s.probs.errorf(1, 1, "the file is empty: it needs a header row with the column names")
+			return errStop
+		}
+		if err != nil {
+			return err
+		}
+		filled := filledCells(rec)
+		switch {
+		case filled == 0:
+			continue
+		case title == nil && strings.HasPrefix(strings.TrimSpace(rec[0]), "#"):
+			continue
+		case title == nil && filled == 1 && strings.TrimSpace(rec[0]) != "":
+			title, titleLine = clone(rec), line
+			continue
+		case title != nil && filled < 2:
+			// Two single-cell rows: the first was the header of a one-column file.
+			if err := s.setHeader(title, titleLine); err != nil {
+				return err
+			}
+			s.keepPending(rec, line)
+			return nil
+		}
+		if title != nil {
+			s.Title = strings.TrimSpace(title[0])
+		}
+		return s.setHeader(rec, line)
+	}
+}
+
+func (s *scanner) keepPending(rec []string, line int) {
+	s.pending, s.pendingLine = clone(rec), line
+	s.pendingPos = s.positions(len(rec))
+}
+
+// setHeader checks and keeps the header row.
+func (s *scanner) setHeader(rec []string, line int) error {
+	pos := s.positions(len(rec))
+	names := make([]string, len(rec))
+	for i, c := range rec {
+		names[i] = normalizeHeader(c)
+	}
+	for len(names) > 0 && names[len(names)-1] == "" { // Excel's blank columns at the right
+		names = names[:len(names)-1]
+	}
+	s.Header, s.HLine = names, line
+	if len(names) > s.lim.MaxColumns {
+		s.probs.errorf(line, 1, "the header has %d columns; at most %d are accepted", len(names), s.lim.MaxColumns)
+		return errStop
+	}
+	bad := false
+	seen := map[string]int{}
+	allNumbers := len(names) > 1
+	for i, n := range names {
+		if n == "" {
+			s.probs.errorf(line, pos[i], "column %s has no name in the header: give every column a name (if the header spans two rows, as with merged cells in Excel, put each column's full name in one row)", columnLetter(i))
+			bad = true
+			continue
+		}
+		key := strings.ToLower(n)
+		if j, dup := seen[key]; dup {
+			s.probs.errorf(line, pos[i], "column %s %q has the same name as column %s: every column needs its own name", columnLetter(i), n, columnLetter(j))
+			bad = true
+			continue
+		}
+		seen[key] = i
+		if _, err := fmt.Sscanf(n, "%g", new(float64)); err != nil || strings.ContainsFunc(n, unicode.IsLetter) {
+			allNumbers = false
+		}
+	}
+	if allNumbers {
+		s.probs.errorf(line, 1, "the first row holds numbers, not column names: add a header row naming the columns")
+		bad = true
+	}
+	if bad {
+		return errStop
+	}
+	return nil
+}
+
+// row is one data record with its positions.
+type row struct {
+	cells []string // trimmed to the header's width
+	line  int
+	pos   []int // byte column of each cell
+}
+
+// next returns the next data row, skipping blank rows; io.EOF at the end;
+// errStop when the rest of the file cannot be read.
+func (s *scanner) next(r *row) error {
+	for {
+		var rec []string
+		var line int
+		if s.pending != nil {
+			rec, line, r.pos = s.pending, s.pendingLine, s.pendingPos
+			s.pending = nil
+		} else {
+			var err error
+			rec, line, err = s.read()
+			if errors.Is(err, errSkipRecord) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			r.pos = s.positionsInto(r.pos, len(rec))
+		}
+		if filledCells(rec) == 0 {
+			continue // blank rows and rows of only delimiters, as Excel leaves them
+		}
+		r.line = line
+		if !s.checkWidth(rec, r) {
+			continue
+		}
+		r.cells = rec[:len(s.Header)]
+		if !s.checkCells(r) {
+			continue
+		}
+		return nil
+	}
+}
+
+// checkWidth reports rows with too few or too many cells. Extra cells that
+// are empty are Excel's blank columns and are fine.
+func (s *scanner) checkWidth(rec []string, r *row) bool {
+	w := len(s.Header)
+	switch {
+	case len(rec) < w:
+		s.probs.errorf(r.line, r.pos[len(rec)-1], "this row has %d cells but the header has %d: a cell or a delimiter (%s) is missing", len(rec), w, delimName(s.Delim))
+		return false
+	case len(rec) > w:
+		for i := w; i < len(rec); i++ {
+			if strings.TrimSpace(rec[i]) != "" {
+				s.probs.errorf(r.line, r.pos[i], "this row has a cell %q in column %s, beyond the header's %d columns: remove it or give the column a name", clip(rec[i]), columnLetter(i), w)
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// checkCells reports cells that are too long or hold control characters.
+func (s *scanner) checkCells(r *row) bool {
+	ok := true
+	for i, c := range r.cells {
+		if len(c) > s.lim.MaxCellBytes {
+			s.probs.errorf(r.line, r.pos[i], "column %s %q: the cell is %s long; cells are limited to %s", columnLetter(i), s.Header[i], humanBytes(int64(len(c))), humanBytes(int64(s.lim.MaxCellBytes)))
+			ok = false
+			continue
+		}
+		if j := strings.IndexFunc(c, isBadControl); j >= 0 {
+			ch, _ := utf8.DecodeRuneInString(c[j:])
+			s.probs.errorf(r.line, r.pos[i], "column %s %q: the cell holds an invisible control character (U+%04X): delete it (it often comes from copying out of another program)", columnLetter(i), s.Header[i], ch)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// isBadControl reports control characters that must never reach a page or a
+// download; tab and line breaks inside quoted cells are text.
+func isBadControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r < 0xA0) || r == 0xFEFF
+}
+
+func (s *scanner) positions(n int) []int { return s.positionsInto(nil, n) }
+
+func (s *scanner) positionsInto(buf []int, n int) []int {
+	buf = buf[:0]
+	for i := range n {
+		_, col := s.csv.FieldPos(i)
+		buf = append(buf, col)
+	}
+	return buf
+}
+
+// detectDelimiter chooses ",", ";" or tab from the first lines: the one that
+// splits the lines into the same number of cells, most often.
+func detectDelimiter(sample []byte) rune {
+	lines := bytes.Split(sample, []byte("\n"))
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1] // the last may be cut by the sample's end
+	}
+	if len(lines) > 20 {
+		lines = lines[:20]
+	}
+	best, bestScore := ',', 0
+	for _, d := range []rune{',', ';', '\t'} {
+		counts := map[int]int{}
+		first := -1
+		for _, l := range lines {
+			if len(bytes.TrimSpace(l)) == 0 {
+				continue
+			}
+			n := countOutsideQuotes(l, byte(d))
+			if first < 0 {
+				first = n
+			}
+			counts[n]++
+		}
+		if first <= 0 {
+			continue
+		}
+		score := counts[first]*1000 + first
+		if score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best
+}
+
+func countOutsideQuotes(line []byte, d byte) int {
+	n, quoted := 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == d && !quoted:
+			n++
+		}
+	}
+	return n
+}
+
+// normalizeHeader makes header names comparable: NFC, control characters and
+// runs of spaces (ASCII, full-width, no-break) turned into one space, trimmed.
+func normalizeHeader(h string) string {
+	h = norm.NFC.String(h)
+	var b strings.Builder
+	space := false
+	for _, r := range h {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == 0xFEFF {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func filledCells(rec []string) int {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func clone(rec []string) []string { return append([]string(nil), rec...) }
+
+// columnLetter names a column as Excel does: A, B, …, Z, AA, AB, …
+func columnLetter(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+func delimName(d rune) string {
+	switch d {
+	case ';':
+		return `";"`
+	case '\t':
+		return "tab"
+	default:
+		return `","`
+	}
+}
+
+// clip shortens a value for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,96 @@
+package data
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"gongkai/generator/internal/data/value"
+)
+
+// Type is the type of a column's values.
+type Type string
+
+// The column types. They follow Frictionless Table Schema where it has a name
+// for the type; Code and USCC are gongkai's own.
+const (
+	String  Type = "string"  // text, kept as written
+	Code    Type = "code"    // an identifier kept as text: leading zeros stay ("0123")
+	Integer Type = "integer" // a whole number
+	Number  Type = "number"  // a decimal number, possibly with a unit
+	Year    Type = "year"    // a year such as 2015
+	Date    Type = "date"    // a calendar date (or year-month or year where the format allows)
+	Boolean Type = "boolean" // 是/否, true/false
+	URL     Type = "url"     // an http or https address (gongkai's name for Frictionless string format "uri")
+	USCC    Type = "uscc"    // a 统一社会信用代码, check character verified (GB 32100-2015)
+)
+
+// IsNumeric reports whether values of t are numbers in the downloads.
+func (t Type) IsNumeric() bool { return t == Integer || t == Number || t == Year }
+
+// Field declares one column.
+type Field struct {
+	Name        string   // canonical name, used in downloads and by code
+	Aliases     []string // other header names accepted, e.g. Chinese ones; matched after NFC and trimming
+	Title       string   // name shown on the site; defaults to the header as written
+	Description string
+	Type        Type
+	Unit        string // unit of the values, e.g. "万元" or "%"; cells may carry a unit of the same family and are scaled to it
+	Required    bool
+	Unique      bool
+	Enum        []string
+	Pattern     *regexp.Regexp
+	Minimum     *float64
+	Maximum     *float64
+	DateFormats []string            // accepted written forms of dates (see value.ParseDate); empty = iso, slash, chinese
+	Numbers     *value.NumberFormat // how this column writes numbers, when it differs from the schema's
+	AnySuffix   bool                // text around a number is allowed and dropped (Frictionless bareNumber: false)
+}
+
+// ForeignKey says values of Fields must exist in the Reference dataset's Ref fields.
+type ForeignKey struct {
+	Fields    []string
+	Reference string // dataset id
+	Ref       []string
+}
+
+// Schema declares a table's columns and keys.
+type Schema struct {
+	Fields        []Field
+	PrimaryKey    []string
+	ForeignKeys   []ForeignKey
+	MissingValues []string           // cell texts that mean "no value" besides blank
+	Numbers       value.NumberFormat // how numbers are written
+	Inferred      bool               // the schema was inferred from the data, not declared
+}
+
+// Field returns the field with the canonical name, or nil.
+func (s *Schema) Field(name string) *Field {
+	for i := range s.Fields {
+		if s.Fields[i].Name == name {
+			return &s.Fields[i]
+		}
+	}
+	return nil
+}
+
+// match finds the field a header cell names: its canonical name, one of its
+// aliases, or an alias with the unit written in the header ("金额(万元)").
+func (s *Schema) match(header string) int {
+	h := normalizeHeader(header)
+	bare, _ := value.UnitFromHeader(h)
+	for i, f := range s.Fields {
+		for _, n := range append([]string{f.Name}, f.Aliases...) {
+			n = normalizeHeader(n)
+			if strings.EqualFold(n, h) || strings.EqualFold(n, bare) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// names lists what headers a field accepts, for messages.
+func (f *Field) names() string {
+	return strings.Join(slices.Concat([]string{f.Name}, f.Aliases), " / ")
+}

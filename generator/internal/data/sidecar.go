@@ -1,0 +1,308 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gongkai/generator/internal/data/value"
+	"gongkai/generator/internal/diag"
+)
+
+// sidecar is a Frictionless Table Schema declared beside a CSV file as
+// NAME.schema.json, with gongkai's few additions: a dataset "title",
+// "description" and "sample" (true when the data is sample data, 示例数据), a
+// field "unit", and the string formats "code" and "uscc".
+type sidecar struct {
+	schema             Schema
+	title, description string
+	sample             bool
+}
+
+// SidecarPath is the schema file declared for a CSV file.
+func SidecarPath(csvPath string) string {
+	return strings.TrimSuffix(csvPath, ".csv") + ".schema.json"
+}
+
+// loadSidecar reads the schema declared beside csvPath, if there is one.
+func loadSidecar(fsys fs.FS, csvPath string, opts Options) (sidecar, bool, []diag.Diagnostic) {
+	p := SidecarPath(csvPath)
+	src, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return sidecar{}, false, nil
+	}
+	fail := func(off int, msg string) (sidecar, bool, []diag.Diagnostic) {
+		line, col := diag.LineCol(src, off)
+		return sidecar{}, true, []diag.Diagnostic{{Pos: diag.Pos{File: p, Line: line, Col: col}, Message: msg}}
+	}
+	if err != nil {
+		return fail(0, "cannot read: "+unwrapPathErr(err).Error())
+	}
+	root, err := parseJSON(src)
+	if err != nil {
+		var je *jsonError
+		errors.As(err, &je)
+		return fail(je.off, je.msg)
+	}
+	var sc sidecar
+	sc.schema = Schema{Numbers: opts.Numbers, MissingValues: slices.Clone(opts.MissingValues)}
+	var errs []diag.Diagnostic
+	report := func(err error) {
+		var je *jsonError
+		if errors.As(err, &je) {
+			line, col := diag.LineCol(src, je.off)
+			errs = append(errs, diag.Diagnostic{Pos: diag.Pos{File: p, Line: line, Col: col}, Message: je.msg})
+		}
+	}
+	if err := root.expect('{', "the schema"); err != nil {
+		report(err)
+		return sc, true, errs
+	}
+	for i, k := range root.keys {
+		v := root.vals[i]
+		var err error
+		switch k {
+		case "fields":
+			err = sc.fields(v)
+		case "primaryKey":
+			sc.schema.PrimaryKey, err = v.strings("primaryKey")
+		case "foreignKeys":
+			err = sc.foreignKeys(v)
+		case "missingValues":
+			sc.schema.MissingValues, err = v.strings("missingValues")
+		case "title":
+			if err = v.expect('"', "title"); err == nil {
+				sc.title = v.str
+			}
+		case "description":
+			if err = v.expect('"', "description"); err == nil {
+				sc.description = v.str
+			}
+		case "sample":
+			if err = v.expect('b', "sample"); err == nil {
+				sc.sample = v.b
+			}
+		case "$schema":
+		default:
+			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description and sample", k)}
+		}
+		if err != nil {
+			report(err)
+		}
+	}
+	if len(sc.schema.Fields) == 0 && len(errs) == 0 {
+		report(&jsonError{root.off, `the schema has no "fields": list the columns, e.g. "fields": [{"name": "年度", "type": "year"}]`})
+	}
+	for _, k := range sc.schema.PrimaryKey {
+		if sc.schema.Field(k) == nil {
+			report(&jsonError{root.off, fmt.Sprintf("primaryKey names %q, which is not one of the fields", k)})
+		}
+	}
+	return sc, true, errs
+}
+
+func (sc *sidecar) fields(v *jnode) error {
+	if err := v.expect('[', "fields"); err != nil {
+		return err
+	}
+	for _, fn := range v.vals {
+		if err := fn.expect('{', "each field"); err != nil {
+			return err
+		}
+		f := Field{Type: String}
+		var nf *value.NumberFormat
+		format := ""
+		for i, k := range fn.keys {
+			fv := fn.vals[i]
+			var err error
+			switch k {
+			case "name", "title", "description", "type", "format", "unit", "groupChar", "decimalChar":
+				if err = fv.expect('"', k); err != nil {
+					return err
+				}
+			}
+			switch k {
+			case "name":
+				f.Name = normalizeHeader(fv.str)
+			case "title":
+				f.Title = fv.str
+			case "description":
+				f.Description = fv.str
+			case "type":
+				switch fv.str {
+				case "string", "number", "integer", "boolean", "date", "year":
+					f.Type = Type(fv.str)
+				case "any":
+					f.Type = String
+				default:
+					return &jsonError{fv.off, fmt.Sprintf("type %q is not supported; use string, number, integer, boolean, date or year", fv.str)}
+				}
+			case "format":
+				format = fv.str
+			case "unit":
+				f.Unit = fv.str
+			case "groupChar", "decimalChar":
+				if nf == nil {
+					c := sc.schema.Numbers
+					nf = &c
+				}
+				if k == "groupChar" {
+					nf.Group = fv.str
+				} else {
+					nf.Decimal = fv.str
+				}
+			case "bareNumber":
+				if err = fv.expect('b', k); err != nil {
+					return err
+				}
+				f.AnySuffix = !fv.b
+			case "constraints":
+				err = constraints(&f, fv)
+			default:
+				return &jsonError{fn.koffs[i], fmt.Sprintf("unknown field key %q; a field has name, title, description, type, format, unit, constraints, groupChar, decimalChar and bareNumber", k)}
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if f.Name == "" {
+			return &jsonError{fn.off, `a field has no "name": give the column's header as it is written in the CSV file`}
+		}
+		if err := applyFormat(&f, format, fn.off); err != nil {
+			return err
+		}
+		f.Numbers = nf
+		if sc.schema.Field(f.Name) != nil {
+			return &jsonError{fn.off, fmt.Sprintf("the field %q is declared twice", f.Name)}
+		}
+		sc.schema.Fields = append(sc.schema.Fields, f)
+	}
+	return nil
+}
+
+func applyFormat(f *Field, format string, off int) error {
+	if format == "" || format == "default" {
+		return nil
+	}
+	switch {
+	case f.Type == String && format == "uri":
+		f.Type = URL
+	case f.Type == String && format == "code":
+		f.Type = Code
+	case f.Type == String && format == "uscc":
+		f.Type = USCC
+	case f.Type == Date && format == "any":
+		f.DateFormats = defaultDateFormats
+	case f.Type == Date:
+		for _, df := range strings.Split(format, ",") {
+			df = strings.TrimSpace(df)
+			if !slices.Contains([]string{"iso", "slash", "chinese", "year", "yearmonth", "excel"}, df) {
+				return &jsonError{off, fmt.Sprintf("date format %q is not supported; use any of iso, slash, chinese, year, yearmonth, excel (comma-separated)", df)}
+			}
+			f.DateFormats = append(f.DateFormats, df)
+		}
+	default:
+		return &jsonError{off, fmt.Sprintf("format %q is not supported for type %s", format, f.Type)}
+	}
+	return nil
+}
+
+func constraints(f *Field, v *jnode) error {
+	if err := v.expect('{', "constraints"); err != nil {
+		return err
+	}
+	for i, k := range v.keys {
+		cv := v.vals[i]
+		var err error
+		switch k {
+		case "required", "unique":
+			if err = cv.expect('b', k); err == nil {
+				if k == "required" {
+					f.Required = cv.b
+				} else {
+					f.Unique = cv.b
+				}
+			}
+		case "enum":
+			f.Enum, err = cv.strings("enum")
+		case "pattern":
+			if err = cv.expect('"', k); err == nil {
+				var re *regexp.Regexp
+				if re, err = regexp.Compile("^(?:" + cv.str + ")$"); err != nil {
+					err = &jsonError{cv.off, fmt.Sprintf("pattern %q is not a valid regular expression: %v", cv.str, err)}
+				}
+				f.Pattern = re
+			}
+		case "minimum", "maximum":
+			if err = cv.expect('n', k); err == nil {
+				x, _ := cv.num.Float64()
+				if k == "minimum" {
+					f.Minimum = &x
+				} else {
+					f.Maximum = &x
+				}
+			}
+		default:
+			err = &jsonError{v.koffs[i], fmt.Sprintf("constraint %q is not supported; use required, unique, enum, pattern, minimum, maximum", k)}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sc *sidecar) foreignKeys(v *jnode) error {
+	if err := v.expect('[', "foreignKeys"); err != nil {
+		return err
+	}
+	for _, fk := range v.vals {
+		if err := fk.expect('{', "each foreign key"); err != nil {
+			return err
+		}
+		var k ForeignKey
+		for i, key := range fk.keys {
+			var err error
+			switch key {
+			case "fields":
+				k.Fields, err = fk.vals[i].strings("fields")
+			case "reference":
+				ref := fk.vals[i]
+				if err = ref.expect('{', "reference"); err != nil {
+					return err
+				}
+				for j, rk := range ref.keys {
+					switch rk {
+					case "resource":
+						if err = ref.vals[j].expect('"', "resource"); err == nil {
+							k.Reference = ref.vals[j].str
+						}
+					case "fields":
+						k.Ref, err = ref.vals[j].strings("fields")
+					default:
+						err = &jsonError{ref.koffs[j], fmt.Sprintf("unknown key %q in reference; use resource and fields", rk)}
+					}
+					if err != nil {
+						return err
+					}
+				}
+			default:
+				err = &jsonError{fk.koffs[i], fmt.Sprintf("unknown key %q in a foreign key; use fields and reference", key)}
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if len(k.Fields) != 1 || len(k.Ref) != 1 || k.Reference == "" {
+			return &jsonError{fk.off, `a foreign key needs one column in "fields" and a "reference" naming a dataset ("resource") and one column ("fields"); keys over several columns are not supported`}
+		}
+		if sc.schema.Field(k.Fields[0]) == nil {
+			return &jsonError{fk.off, fmt.Sprintf("the foreign key names %q, which is not one of the fields", k.Fields[0])}
+		}
+		sc.schema.ForeignKeys = append(sc.schema.ForeignKeys, k)
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package publish
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strings"
+
+	"gongkai/generator/internal/data"
+)
+
+// WriteCSV writes a dataset as CSV for download: UTF-8 with a byte order mark
+// (so Excel opens Chinese text correctly), CRLF line ends, one header row of
+// the columns' names, and the values as validated (numbers exact, in the
+// column's unit; dates as YYYY-MM-DD; a missing value as an empty cell).
+//
+// A text cell that a spreadsheet would run as a formula — one starting with
+// "=", "+", "-", "@", a tab or a carriage return — is prefixed with "'" (OWASP's
+// advice against CSV injection). Numbers are never changed: -5 stays -5.
+func WriteCSV(w io.Writer, d *data.Dataset) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := bw.WriteString("\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	header := make([]string, len(d.Columns))
+	for i, c := range d.Columns {
+		header[i] = c.Name
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	record := make([]string, len(d.Columns))
+	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
+		for i, c := range cells {
+			switch {
+			case c.Missing:
+				record[i] = ""
+			case d.Columns[i].Type.IsNumeric():
+				record[i] = c.Text
+			default:
+				record[i] = neutralize(c.Text)
+			}
+		}
+		return cw.Write(record)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// neutralize defuses text a spreadsheet would evaluate as a formula.
+func neutralize(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// jsonField describes a column in the JSON download.
+type jsonField struct {
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"`
+	Type  string `json:"type"`
+	Unit  string `json:"unit,omitempty"`
+}
+
+// WriteJSON writes a dataset as JSON for download: an object with the
+// dataset's id, title, fields and rows; each row an object keyed by field
+// name, numbers as JSON numbers with their exact decimal value, booleans as
+// true/false, a missing value as null.
+func WriteJSON(w io.Writer, d *data.Dataset) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head := struct {
+		ID     string      `json:"id"`
+		Title  string      `json:"title,omitempty"`
+		Sample bool        `json:"sample,omitempty"`
+		Note   string      `json:"note,omitempty"`
+		Fields []jsonField `json:"fields"`
+	}{ID: d.ID, Title: d.Title, Sample: d.Sample}
+	if d.Sample {
+		head.Note = "示例数据：本数据集为演示用的示例数据，不是真实数字。"
+	}
+	keys := make([][]byte, len(d.Columns))
+	for i, c := range d.Columns {
+		head.Fields = append(head.Fields, jsonField{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit})
+		keys[i], _ = json.Marshal(c.Name)
+	}
+	hb, err := json.Marshal(head)
+	if err != nil {
+		return err
+	}
+	bw.Write(hb[:len(hb)-1]) // reopen the object to append the rows
+	bw.WriteString(`,"rows":[`)
+	first := true
+	err = d.Each(func(_ string, _ int, cells []data.Cell) error {
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.WriteString("\n{")
+		for i, c := range cells {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.Write(keys[i])
+			bw.WriteByte(':')
+			switch t := d.Columns[i].Type; {
+			case c.Missing:
+				bw.WriteString("null")
+			case t.IsNumeric(), t == data.Boolean:
+				bw.WriteString(c.Text)
+			default:
+				b, err := json.Marshal(c.Text) // escapes <, > and & too
+				if err != nil {
+					return err
+				}
+				bw.Write(b)
+			}
+		}
+		bw.WriteByte('}')
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("\n]}\n")
+	return bw.Flush()
+}

@@ -1,0 +1,89 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/render"
+)
+
+// typeNames are the column types in the words the site uses.
+var typeNames = map[data.Type]string{
+	data.String: "文本", data.Code: "代码（文本）", data.Integer: "整数", data.Number: "数值", data.Year: "年份",
+	data.Date: "日期", data.Boolean: "是/否", data.URL: "网址", data.USCC: "统一社会信用代码",
+}
+
+// computeData adds the catalogue and one page per dataset.
+func computeData(in *input, m *model, site *render.Site, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
+	m.datasets = in.datasets
+	var sums []render.DatasetSummary
+	for _, d := range in.datasets {
+		sums = append(sums, render.DatasetSummary{
+			ID: d.ID, Title: datasetTitle(d), URL: link("/data/" + d.ID + "/"),
+			CSV: link("/data/" + d.ID + ".csv"), JSON: link("/data/" + d.ID + ".json"),
+			Rows: d.Rows, Columns: len(d.Columns), Files: len(d.Files), Sample: d.Sample,
+		})
+	}
+	home := render.Crumb{Title: "首页", Path: "/"}
+	m.pages = append(m.pages, page{"data/index.html", "/data/", "data-index",
+		render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}})
+	for i, d := range in.datasets {
+		path := "/data/" + d.ID + "/"
+		v := render.DatasetView{
+			Page:        base(sums[i].Title, path, "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
+			Dataset:     sums[i],
+			Description: d.Description,
+			Inferred:    d.Schema.Inferred,
+		}
+		v.Page.Description = d.Description
+		for _, f := range d.Files {
+			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: f.Delimiter, HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes)})
+		}
+		for _, c := range d.Columns {
+			ci := render.ColumnInfo{Name: c.Name, Type: typeNames[c.Type], Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}
+			if c.Header != "" && c.Header != c.Name {
+				ci.Header = c.Header
+			}
+			if c.Stats.Min != "" && c.Stats.Min != c.Stats.Max {
+				ci.Range = c.Stats.Min + " – " + c.Stats.Max
+			} else if c.Stats.Min != "" {
+				ci.Range = c.Stats.Min
+			}
+			if ci.Range == "" && !c.Stats.Many && len(c.Stats.Distinct) > 0 && len(c.Stats.Distinct) <= 8 {
+				ci.Values = strings.Join(c.Stats.Distinct, "、")
+			}
+			v.Columns = append(v.Columns, ci)
+			v.PreviewHeader = append(v.PreviewHeader, c.Name)
+		}
+		for _, row := range d.Preview {
+			cells := make([]string, len(row))
+			for j, c := range row {
+				cells[j] = c.Text
+				if c.Missing {
+					cells[j] = "—"
+				}
+			}
+			v.Preview = append(v.Preview, cells)
+		}
+		m.pages = append(m.pages, page{"data/" + d.ID + "/index.html", path, "dataset", v})
+	}
+}
+
+func datasetTitle(d *data.Dataset) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.ID
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	default:
+		return fmt.Sprintf("%d 字节", n)
+	}
+}
