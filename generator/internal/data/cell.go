@@ -12,11 +12,15 @@ import (
 
 // Cell is one value of a dataset.
 type Cell struct {
+	Invalid bool    // the cell breaks its column's rules (the problem is reported)
 	Raw     string  // the cell as written in the file
 	Text    string  // the value: an exact decimal in the column's unit for numbers, YYYY-MM-DD for dates, "true"/"false" for booleans, the trimmed text otherwise
 	Num     float64 // the value of a number, integer or year
 	Missing bool    // blank, or a declared missing-value token
 }
+
+// missingLike are texts people write for "no value".
+var missingLike = map[string]bool{"NA": true, "N/A": true, "NULL": true, "NONE": true, "-": true, "—": true, "--": true, ".": true, "无": true, "空": true, "缺": true}
 
 // defaultDateFormats are the written forms of dates accepted unless a column declares others.
 var defaultDateFormats = []string{"iso", "slash", "chinese"}
@@ -31,7 +35,7 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 		c.Missing = true
 		if f.Required {
 			if t == "" {
-				return c, "is blank, but this column must have a value in every row"
+				return c, "the cell is blank, but this column must have a value in every row"
 			}
 			return c, fmt.Sprintf("is %q, which means \"no value\", but this column must have a value in every row", t)
 		}
@@ -45,6 +49,9 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 		}
 		n, err := value.ParseNumber(t, nf)
 		if err != nil {
+			if missingLike[strings.ToUpper(t)] {
+				return c, fmt.Sprintf("%q is not a number; if it means \"no value\", leave the cell empty, or declare %q as a missing value (missing_values in site.toml, or missingValues in the schema file)", t, t)
+			}
 			return c, errText(err)
 		}
 		if f.AnySuffix {
@@ -98,7 +105,7 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 		c.Text = t
 	case USCC:
 		if err := value.CheckUSCC(t); err != nil {
-			return c, fmt.Sprintf("%q is not a valid 统一社会信用代码: %s", t, errText(err))
+			return c, errText(err)
 		}
 		c.Text = t
 	case Code:
@@ -110,7 +117,11 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 		return c, fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), strings.Join(f.Enum, ", "))
 	}
 	if f.Pattern != nil && !f.Pattern.MatchString(c.Text) {
-		return c, fmt.Sprintf("%q is not written in the form this column requires (%s)", clip(t), f.Pattern)
+		hint := f.PatternHint
+		if hint == "" {
+			hint = "the pattern " + strings.TrimSuffix(strings.TrimPrefix(f.Pattern.String(), "^(?:"), ")$")
+		}
+		return c, fmt.Sprintf("%q is not in the form this column requires: %s", clip(t), hint)
 	}
 	return c, ""
 }

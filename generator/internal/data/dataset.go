@@ -101,7 +101,8 @@ func (s *Stats) add(c Cell, t Type) {
 	}
 }
 
-// reference is a value that must exist in another dataset.
+// reference is a value that must exist in another dataset, at a line and
+// byte column of a file.
 type reference struct {
 	fk    ForeignKey
 	value string
@@ -144,6 +145,7 @@ func (d *Dataset) read(diags *diag.List) {
 		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 		cells := make([]Cell, len(d.Schema.Fields))
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
+			d.checkKeys(keys, fkCols, file, probs, r, cells)
 			if bad {
 				return
 			}
@@ -155,26 +157,6 @@ func (d *Dataset) read(diags *diag.List) {
 			if len(d.Preview) < d.opts.Limits.PreviewRows {
 				d.Preview = append(d.Preview, append([]Cell(nil), cells...))
 			}
-			for _, k := range keys {
-				key, missing := keyOf(cells, k.fields)
-				if missing {
-					continue
-				}
-				pos := diag.Pos{File: file.Path, Line: r.line}
-				if prev, dup := k.seen[key]; dup {
-					probs.errorf(r.line, 1, "%s %q appears twice: also on %s; each row needs its own %s", k.name, key, prev.String(), k.name)
-					continue
-				}
-				k.seen[key] = pos
-			}
-			for i, fks := range fkCols {
-				if cells[i].Missing {
-					continue
-				}
-				for _, fk := range fks {
-					d.refs = append(d.refs, reference{fk: fk, value: cells[i].Text, pos: diag.Pos{File: file.Path, Line: r.line}})
-				}
-			}
 		}, cells)
 		if err != nil && !errors.Is(err, errStop) {
 			probs.errorf(1, 1, "cannot read the file: %v", err)
@@ -183,6 +165,30 @@ func (d *Dataset) read(diags *diag.List) {
 			probs.warnf(file.HeaderLine, 1, "the file has a header but no rows: it is published empty")
 		}
 		probs.flush(d.fsys, diags)
+	}
+}
+
+// checkKeys reports duplicate keys and remembers foreign key values of a row.
+// It runs on rows with problems elsewhere too, so one mistake does not hide another.
+func (d *Dataset) checkKeys(keys []*keyIndex, fkCols map[int][]ForeignKey, file *File, probs *problems, r *row, cells []Cell) {
+	for _, k := range keys {
+		key, skip := keyOf(cells, k.fields)
+		if skip {
+			continue
+		}
+		if prev, dup := k.seen[key]; dup {
+			probs.errorf(r.line, file.col(r, k.fields[0]), "%s %q appears twice: also on line %d of %s; each row needs its own %s", k.name, key, prev.Line, prev.File, k.name)
+			continue
+		}
+		k.seen[key] = diag.Pos{File: file.Path, Line: r.line}
+	}
+	for i, fks := range fkCols {
+		if cells[i].Missing || cells[i].Invalid {
+			continue
+		}
+		for _, fk := range fks {
+			d.refs = append(d.refs, reference{fk: fk, value: cells[i].Text, pos: diag.Pos{File: file.Path, Line: r.line, Col: file.col(r, i)}})
+		}
 	}
 }
 
@@ -198,7 +204,7 @@ func (d *Dataset) fieldIndex(name string) int {
 func keyOf(cells []Cell, fields []int) (string, bool) {
 	parts := make([]string, len(fields))
 	for i, f := range fields {
-		if f < 0 || cells[f].Missing {
+		if f < 0 || cells[f].Missing || cells[f].Invalid {
 			return "", true
 		}
 		parts[i] = cells[f].Text
@@ -242,7 +248,7 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 			c, msg := parseCell(r.cells[col], f, &d.Schema)
 			if msg != "" {
 				probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
-				bad = true
+				bad, c.Invalid = true, true
 			}
 			cells[fi] = c
 		}
@@ -253,6 +259,16 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 		}
 		fn(&r, cells, bad)
 	}
+}
+
+// col is the byte column of field fi's cell in row r, or 1.
+func (f *File) col(r *row, fi int) int {
+	for c, x := range f.columns {
+		if x == fi && c < len(r.pos) {
+			return r.pos[c]
+		}
+	}
+	return 1
 }
 
 func (f *File) hasField(fi int) bool {

@@ -29,7 +29,8 @@ var (
 func commitmentsSchema() Schema {
 	return Schema{
 		Fields: []Field{
-			{Name: "id", Aliases: []string{"编号"}, Type: String, Required: true, Unique: true, Pattern: idPattern},
+			{Name: "id", Aliases: []string{"编号"}, Type: String, Required: true, Unique: true, Pattern: idPattern,
+				PatternHint: "lowercase letters, digits and single hyphens, like decision-37-social-workers"},
 			{Name: "document", Aliases: []string{"文件"}, Type: String, Required: true},
 			{Name: "clause", Aliases: []string{"条款"}, Type: String, Required: true},
 			{Name: "kind", Aliases: []string{"类型"}, Type: String, Required: true, Enum: []string{"target", "disclosure", "institution"}},
@@ -84,7 +85,8 @@ func budgetsSchema() Schema {
 			{Name: "year", Aliases: []string{"年度", "年份"}, Type: Year, Required: true},
 			{Name: "stage", Aliases: []string{"阶段"}, Type: String, Required: true, Enum: []string{"预算", "决算"}},
 			{Name: "department", Aliases: []string{"部门", "单位"}, Type: String, Required: true},
-			{Name: "code", Aliases: []string{"科目编码"}, Type: Code, Required: true, Pattern: codePattern},
+			{Name: "code", Aliases: []string{"科目编码"}, Type: Code, Required: true, Pattern: codePattern,
+				PatternHint: "a functional classification code of 3, 5 or 7 digits (类 208, 款 20802, 项 2080201)"},
 			{Name: "subject", Aliases: []string{"科目名称"}, Type: String, Required: true},
 			{Name: "amount", Aliases: []string{"金额"}, Type: Number, Unit: "万元", Required: true},
 		},

@@ -199,10 +199,18 @@ func checkReferences(sets []*Dataset, diags *diag.List) {
 	}
 	values := map[string]map[string]bool{} // "dataset.field" → values
 	for _, d := range sets {
+		probs := map[string]*problems{}
+		var order []string
 		for _, r := range d.refs {
+			p := probs[r.pos.File]
+			if p == nil {
+				p = &problems{path: r.pos.File, max: d.opts.Limits.MaxProblems}
+				probs[r.pos.File] = p
+				order = append(order, r.pos.File)
+			}
 			target, ok := byID[r.fk.Reference]
 			if !ok {
-				diags.Errorf(r.pos, "%s refers to the dataset %q, which does not exist (add data/%s.csv)", r.fk.Fields[0], r.fk.Reference, r.fk.Reference)
+				p.errorf(r.pos.Line, r.pos.Col, "%s refers to the dataset %q, which does not exist (add data/%s.csv)", r.fk.Fields[0], r.fk.Reference, r.fk.Reference)
 				continue
 			}
 			key := r.fk.Reference + "." + r.fk.Ref[0]
@@ -210,8 +218,11 @@ func checkReferences(sets []*Dataset, diags *diag.List) {
 				values[key] = target.values(r.fk.Ref[0])
 			}
 			if !values[key][r.value] {
-				diags.Errorf(r.pos, "%s %q does not exist in %s (column %s): check the spelling, or add it there first", r.fk.Fields[0], r.value, target.ID, r.fk.Ref[0])
+				p.errorf(r.pos.Line, r.pos.Col, "%s %q does not exist in %s (column %s): check the spelling, or add it there first", r.fk.Fields[0], r.value, target.ID, r.fk.Ref[0])
 			}
+		}
+		for _, f := range order {
+			probs[f].flush(d.fsys, diags)
 		}
 		d.refs = nil
 	}

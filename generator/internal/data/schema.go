@@ -40,6 +40,7 @@ type Field struct {
 	Unique      bool
 	Enum        []string
 	Pattern     *regexp.Regexp
+	PatternHint string // the form Pattern requires, in words, for messages
 	Minimum     *float64
 	Maximum     *float64
 	DateFormats []string            // accepted written forms of dates (see value.ParseDate); empty = iso, slash, chinese

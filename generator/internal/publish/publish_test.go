@@ -22,3 +22,15 @@ func TestRobots(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestNeutralize(t *testing.T) {
+	tests := map[string]string{
+		"=1+1": "'=1+1", "+cmd": "'+cmd", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "省民政厅": "省民政厅", "": "", "a=b": "a=b",
+	}
+	for in, want := range tests {
+		if got := neutralize(in); got != want {
+			t.Errorf("neutralize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -38,17 +38,18 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 		}
 		v.Page.Description = d.Description
 		for _, f := range d.Files {
-			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: f.Delimiter, HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes)})
+			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterNames[f.Delimiter], HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes)})
 		}
 		for _, c := range d.Columns {
 			ci := render.ColumnInfo{Name: c.Name, Type: typeNames[c.Type], Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}
 			if c.Header != "" && c.Header != c.Name {
 				ci.Header = c.Header
 			}
-			if c.Stats.Min != "" && c.Stats.Min != c.Stats.Max {
-				ci.Range = c.Stats.Min + " – " + c.Stats.Max
-			} else if c.Stats.Min != "" {
-				ci.Range = c.Stats.Min
+			lo, hi := display(c.Stats.Min, c.Type), display(c.Stats.Max, c.Type)
+			if lo != "" && lo != hi {
+				ci.Range = lo + " – " + hi
+			} else if lo != "" {
+				ci.Range = lo
 			}
 			if ci.Range == "" && !c.Stats.Many && len(c.Stats.Distinct) > 0 && len(c.Stats.Distinct) <= 8 {
 				ci.Values = strings.Join(c.Stats.Distinct, "、")
@@ -59,7 +60,7 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 		for _, row := range d.Preview {
 			cells := make([]string, len(row))
 			for j, c := range row {
-				cells[j] = c.Text
+				cells[j] = display(c.Text, d.Columns[j].Type)
 				if c.Missing {
 					cells[j] = "—"
 				}
@@ -68,6 +69,32 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 		}
 		m.pages = append(m.pages, page{"data/" + d.ID + "/index.html", path, "dataset", v})
 	}
+}
+
+// delimiterNames say in words which delimiter a file uses.
+var delimiterNames = map[string]string{`","`: "逗号（,）", `";"`: "分号（;）", "tab": "制表符"}
+
+// display formats a value for reading: numbers get thousands separators.
+func display(text string, t data.Type) string {
+	if t != data.Number && t != data.Integer || text == "" {
+		return text
+	}
+	sign, digits := "", text
+	if digits[0] == '-' {
+		sign, digits = "-", digits[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
 }
 
 func datasetTitle(d *data.Dataset) string {

@@ -2,6 +2,7 @@ package value
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -116,7 +117,7 @@ func TestDateString(t *testing.T) {
 func TestExcelSerials(t *testing.T) {
 	prev := Date{1900, 2, 28}
 	for n := 61; n <= excelMaxDay; n++ {
-		d, err := ParseDate(itoaTest(n), []string{"excel"})
+		d, err := ParseDate(strconv.Itoa(n), []string{"excel"})
 		if err != nil {
 			t.Fatalf("day %d: %v", n, err)
 		}
@@ -135,11 +136,4 @@ func nextDay(d Date) Date {
 		return Date{d.Year, d.Month + 1, 1}
 	}
 	return Date{d.Year + 1, 1, 1}
-}
-
-func itoaTest(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoaTest(n/10) + string(rune('0'+n%10))
 }

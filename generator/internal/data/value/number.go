@@ -167,31 +167,9 @@ func (p *numParser) parse() (Number, *Error) {
 	if err := p.checkAfter(i, body, intEnd, fracStart, fracEnd); err != nil {
 		return Number{}, err
 	}
-	if paren {
-		if i >= len(t) || t[i] != ')' {
-			return Number{}, p.errAt(i, "%s is not a number: the opening parenthesis needs a closing one right after the digits, like (1234)", quote(p.orig))
-		}
-		i++
-	} else if i < len(t) && t[i] == ')' {
-		return Number{}, p.errAt(i, "%s is not a number: it has a closing parenthesis without an opening one", quote(p.orig))
-	}
-	j := i
-	for j < len(t) {
-		r, n := utf8.DecodeRuneInString(t[j:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		j += n
-	}
-	suffix := t[j:]
-	if suffix != "" {
-		c := suffix[0]
-		if isDigit(c) && j > i {
-			return Number{}, p.errAt(i, "%s is not a number: it has a space between digits; remove the space", quote(p.orig))
-		}
-		if isDigit(c) || strings.IndexByte("+-.,()", c) >= 0 {
-			return Number{}, p.errAt(j, "%s is not a number: %s cannot come here", quote(p.orig), quote(suffix[:1]))
-		}
+	suffix, err := p.suffix(i, paren)
+	if err != nil {
+		return Number{}, err
 	}
 	dec := p.decimal(signAt, neg, body, intEnd, fracStart, fracEnd, grouped)
 	fl, ferr := strconv.ParseFloat(dec, 64)
@@ -199,6 +177,44 @@ func (p *numParser) parse() (Number, *Error) {
 		return Number{}, p.errAt(body, "%s is too large to be a number here (it has %d digits before the decimal mark)", quote(p.orig), digitCount(t[body:intEnd]))
 	}
 	return Number{Decimal: dec, Float: fl, Suffix: suffix}, nil
+}
+
+// suffix reads what follows the digits at i: the closing parenthesis of an
+// accounting negative, then the suffix, which may also sit inside the
+// parentheses, as in "(12%)". It rejects a suffix that starts like more of a
+// number.
+func (p *numParser) suffix(i int, paren bool) (string, *Error) {
+	t := p.t
+	end := len(t) // where the suffix ends
+	switch {
+	case paren && i < len(t) && t[i] == ')':
+		i++ // (1,234) or (1,234)万元
+	case paren && strings.HasSuffix(t, ")") && !strings.ContainsAny(t[i:len(t)-1], "()"):
+		end = len(t) - 1 // (12%), as Excel's percentage accounting formats write it
+	case paren:
+		return "", p.errAt(i, "%s is not a number: the opening parenthesis has no closing one", quote(p.orig))
+	case i < len(t) && t[i] == ')':
+		return "", p.errAt(i, "%s is not a number: it has a closing parenthesis without an opening one", quote(p.orig))
+	}
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRuneInString(t[j:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	suffix := strings.TrimRightFunc(t[j:end], unicode.IsSpace)
+	if suffix != "" {
+		c := suffix[0]
+		if isDigit(c) && j > i {
+			return "", p.errAt(i, "%s is not a number: it has a space between digits; remove the space", quote(p.orig))
+		}
+		if isDigit(c) || strings.IndexByte("+-.,()", c) >= 0 {
+			return "", p.errAt(j, "%s is not a number: %s cannot come here", quote(p.orig), quote(suffix[:1]))
+		}
+	}
+	return suffix, nil
 }
 
 // groups reads the groups after the first run of digits t[body:i], which

@@ -197,6 +197,8 @@ func (p *numParser) notNumber(body int) *Error {
 	rest := t[body:]
 	r, n := utf8.DecodeRuneInString(rest)
 	switch {
+	case p.t == "-":
+		return p.errAt(body, "%s is not a number: if it stands for zero, as in Excel's accounting format, write 0; if there is no value, leave the cell empty", q)
 	case rest == "":
 		return p.errAt(body, "%s is not a number: write a number, like %s, or leave the cell empty if there is no value", q, p.example())
 	case strings.EqualFold(rest, "nan"):
@@ -208,7 +210,7 @@ func (p *numParser) notNumber(body int) *Error {
 	case strings.ContainsRune("−–—‐‑﹣", r) && n < len(rest) && isDigit(rest[n]):
 		return p.errAt(body, "%s starts with %s, which is a dash, not a minus sign: write %s", q, quote(rest[:n]), quote(t[:body]+"-"+rest[n:]))
 	case unicode.IsSpace(r) && body > 0:
-		return p.errAt(body, "%s is not a number: it has a space after the sign; write %s", q, quote(t[:body]+strings.TrimLeftFunc(rest, unicode.IsSpace)))
+		return p.errAt(body, "%s is not a number: it has a space before the digits; write %s", q, quote(t[:body]+strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	case strings.ContainsRune("零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟", r):
 		return p.errAt(body, "%s is written in Chinese numerals: write it with the digits 0-9, like %s", q, p.example())
 	case strings.ContainsRune("-—–", r) && n == len(rest):

@@ -70,6 +70,8 @@ func TestParseNumber(t *testing.T) {
 		{"accounting negative with decimals", "(1,234.50)", account, "-1234.5", ""},
 		{"accounting zero", "(0)", account, "0", ""},
 		{"accounting negative with suffix", "(12)万元", account, "-12", "万元"},
+		{"accounting negative percentage", "(12.5%)", account, "-12.5", "%"},
+		{"accounting negative with suffix inside", "(12 万元 )", account, "-12", "万元"},
 
 		{"full-width", "１２３，４５６．５", fullWidth, "123456.5", ""},
 		{"full-width minus", "－５", fullWidth, "-5", ""},
@@ -130,7 +132,8 @@ func TestParseNumberErrors(t *testing.T) {
 
 		{"trailing point", "5.", site, 1, `"5." has a decimal point with no digits after it: write "5"`},
 		{"point alone", ".", site, 0, `"." is not a number`},
-		{"sign alone", "-", site, 1, "leave the cell empty"},
+		{"sign alone", "-", site, 1, "if it stands for zero, as in Excel's accounting format, write 0"},
+		{"plus alone", "+", site, 1, "leave the cell empty"},
 		{"NaN", "NaN", site, 0, `"NaN" means "not a number"`},
 		{"nan", "nan", site, 0, "not a number"},
 		{"INF", "INF", site, 0, `"INF" means infinity`},
@@ -145,13 +148,16 @@ func TestParseNumberErrors(t *testing.T) {
 
 		{"accounting negative not declared", "(1,234)", site, 0, `"(1,234)" is an accounting negative in parentheses, which this column does not accept: write it with a minus sign, like "-1234"`},
 		{"accounting negative with decimal comma", "(1.234,5)", european, 0, `like "-1234,5"`},
-		{"accounting negative not closed", "(1,234", account, 6, "needs a closing one"},
+		{"accounting negative not closed", "(1,234", account, 6, "the opening parenthesis has no closing one"},
+		{"accounting negative, two closing", "(12))", account, 4, `")" cannot come here`},
+		{"space after the parenthesis", "( 12)", account, 1, `it has a space before the digits; write "(12)"`},
+		{"accounting negative, suffix then more", "(12%)x", account, 3, "no closing one"},
 		{"sign inside parentheses", "(-5)", account, 1, "without a sign"},
 		{"closing parenthesis alone", "5)", site, 1, "closing parenthesis without an opening one"},
 		{"trailing minus", "1234-", site, 4, `"1234-" has the minus sign after the number: write it in front, like "-1234"`},
 		{"minus between digits", "12-30", site, 2, `"-" cannot come between digits`},
 		{"dash instead of minus", "−5", site, 0, `which is a dash, not a minus sign: write "-5"`},
-		{"space after sign", "- 5", site, 1, `it has a space after the sign; write "-5"`},
+		{"space after sign", "- 5", site, 1, `it has a space before the digits; write "-5"`},
 		{"currency sign", "¥1,234", site, 0, `starts with the currency sign "¥"`},
 		{"dollar from frictionless number-test", "$4.00 ", site, 0, "currency sign"},
 
