@@ -6,6 +6,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/diag"
@@ -14,20 +16,45 @@ import (
 // guess tracks, for one column, which types every value so far could be.
 type guess struct {
 	n, num, integer, date, boolean int
+	foreign                        int    // values that are numbers only in another locale ("1,7", "200.000.000", "123,,456")
+	foreignAt                      [2]int // line and byte column of the first
+	foreignText                    string
 	code                           bool // a value with leading zeros or too many digits for a number
 	suffixes                       map[string]int
 	inYearRange                    bool
 	notNumbers                     []int // lines of the first values that are not numbers
 }
 
-var leadingZero = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
+var (
+	leadingZero  = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
+	numberLike   = regexp.MustCompile(`^[+-]?[0-9]+(?:[.,][0-9]*)+$`)
+	errNotNumber = errors.New("not a number")
+)
 
-func (g *guess) add(t string, line int, nf value.NumberFormat) {
+// unitLike reports whether the text after a number can be a unit ("%",
+// "万元", "km") rather than more of a value ("/18/2010").
+func unitLike(s string) bool {
+	return utf8.RuneCountInString(s) <= 8 && !strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || (r < 0x80 && unicode.IsPunct(r) && r != '%')
+	})
+}
+
+func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 	g.n++
 	if leadingZero.MatchString(t) {
 		g.code = true
 	}
-	if n, err := value.ParseNumber(t, nf); err == nil {
+	n, err := value.ParseNumber(t, nf)
+	if err == nil && !unitLike(n.Suffix) {
+		err = errNotNumber
+	}
+	if err != nil && numberLike.MatchString(t) {
+		if g.foreign == 0 {
+			g.foreignAt, g.foreignText = [2]int{line, col}, t
+		}
+		g.foreign++
+	}
+	if err == nil {
 		g.num++
 		if g.suffixes == nil {
 			g.suffixes = map[string]int{}
@@ -57,6 +84,9 @@ func (g *guess) add(t string, line int, nf value.NumberFormat) {
 // field decides the column's type from what was seen.
 func (g *guess) field(header string) (Field, string) {
 	name, unit := value.UnitFromHeader(header)
+	if !unitLike(unit) { // "预算数(2013年)" names a year, not a unit
+		name, unit = header, ""
+	}
 	f := Field{Name: header, Title: header, Type: String}
 	yearish := strings.Contains(name, "年") || strings.EqualFold(name, "year")
 	switch {
@@ -98,7 +128,7 @@ func (g *guess) field(header string) (Field, string) {
 
 // infer reads a generic dataset's file once to infer its schema. It returns
 // false when the file cannot be read (the problems are reported).
-func (d *Dataset) infer(diags *diag.List) bool {
+func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	file := d.Files[0]
 	probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 	defer probs.flush(d.fsys, diags)
@@ -123,13 +153,18 @@ func (d *Dataset) infer(diags *diag.List) bool {
 			if t == "" || value.IsMissing(t, d.Schema.MissingValues) {
 				continue
 			}
-			guesses[i].add(t, r.line, d.Schema.Numbers)
+			guesses[i].add(t, r.line, r.pos[i], d.Schema.Numbers)
 		}
 	}
 	if probs.hasErrors() {
 		return false
 	}
+	defer func() { ok = !probs.hasErrors() }()
 	for i, h := range sc.Header {
+		if g := guesses[i]; g.foreign > 0 && g.foreign+g.num == g.n {
+			probs.errorf(g.foreignAt[0], g.foreignAt[1], "column %s %q: %q looks like a number written in another convention (a decimal comma, dots grouping thousands, or a doubled separator); this site reads \"%s\" as the thousands separator and \"%s\" as the decimal mark: correct the number, or declare the column's groupChar and decimalChar in %s", columnLetter(i), h, g.foreignText, d.Schema.Numbers.Group, d.Schema.Numbers.Decimal, SidecarPath(file.Path))
+			continue
+		}
 		f, warn := guesses[i].field(h)
 		if warn != "" {
 			probs.warnf(sc.HLine, 1, "column %s %q %s", columnLetter(i), h, warn)

@@ -60,7 +60,8 @@ func (p *problems) flush(fsys fs.FS, diags *diag.List) {
 	}
 	if p.dropped > 0 {
 		last := p.list[len(p.list)-1]
-		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Line: last.line, Col: 1}, Severity: diag.Error,
+		// Placed just after the last listed problem, so it sorts last.
+		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Line: last.line, Col: cols[len(cols)-1] + 1}, Severity: diag.Error,
 			Message: fmt.Sprintf("…and %d more problems in this file (only the first %d are listed)", p.dropped, len(p.list))})
 	}
 }

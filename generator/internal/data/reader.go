@@ -171,6 +171,7 @@ func (s *scanner) report(err error) {
 func (s *scanner) findHeader() error {
 	var title []string
 	var titleLine int
+	var titlePos []int
 	for {
 		rec, line, err := s.read()
 		if errors.Is(err, errSkipRecord) {
@@ -178,7 +179,7 @@ func (s *scanner) findHeader() error {
 		}
 		if errors.Is(err, io.EOF) {
 			if title != nil { // a one-column file: the "title" was its header
-				return s.setHeader(title, titleLine)
+				return s.setHeader(title, titleLine, titlePos)
 			}
 			s.probs.errorf(1, 1, "the file is empty: it needs a header row with the column names")
 			return errStop
@@ -193,11 +194,11 @@ func (s *scanner) findHeader() error {
 		case title == nil && strings.HasPrefix(strings.TrimSpace(rec[0]), "#"):
 			continue
 		case title == nil && filled == 1 && strings.TrimSpace(rec[0]) != "":
-			title, titleLine = clone(rec), line
+			title, titleLine, titlePos = clone(rec), line, s.positions(len(rec))
 			continue
 		case title != nil && filled < 2:
 			// Two single-cell rows: the first was the header of a one-column file.
-			if err := s.setHeader(title, titleLine); err != nil {
+			if err := s.setHeader(title, titleLine, titlePos); err != nil {
 				return err
 			}
 			s.keepPending(rec, line)
@@ -206,7 +207,7 @@ func (s *scanner) findHeader() error {
 		if title != nil {
 			s.Title = strings.TrimSpace(title[0])
 		}
-		return s.setHeader(rec, line)
+		return s.setHeader(rec, line, s.positions(len(rec)))
 	}
 }
 
@@ -216,8 +217,7 @@ func (s *scanner) keepPending(rec []string, line int) {
 }
 
 // setHeader checks and keeps the header row.
-func (s *scanner) setHeader(rec []string, line int) error {
-	pos := s.positions(len(rec))
+func (s *scanner) setHeader(rec []string, line int, pos []int) error {
 	names := make([]string, len(rec))
 	for i, c := range rec {
 		names[i] = normalizeHeader(c)

@@ -22,8 +22,10 @@ type NumberFormat struct {
 	// folding them to ASCII; when false they are an error naming the
 	// character.
 	FullWidth bool
-	// ParenNegative accepts accounting negatives: "(1,234)" is -1234. When
-	// false they are an error saying how to write a negative number.
+	// ParenNegative accepts accounting negatives: "(1,234)" is -1234, and a
+	// suffix may follow or sit inside the parentheses: "(1,234)万元",
+	// "(12%)". When false they are an error saying how to write a negative
+	// number.
 	ParenNegative bool
 }
 
@@ -189,7 +191,7 @@ func (p *numParser) suffix(i int, paren bool) (string, *Error) {
 	switch {
 	case paren && i < len(t) && t[i] == ')':
 		i++ // (1,234) or (1,234)万元
-	case paren && strings.HasSuffix(t, ")") && !strings.ContainsAny(t[i:len(t)-1], "()"):
+	case paren && i < len(t) && strings.HasSuffix(t, ")") && !strings.ContainsAny(t[i:len(t)-1], "()"):
 		end = len(t) - 1 // (12%), as Excel's percentage accounting formats write it
 	case paren:
 		return "", p.errAt(i, "%s is not a number: the opening parenthesis has no closing one", quote(p.orig))
