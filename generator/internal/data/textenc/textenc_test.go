@@ -309,7 +309,9 @@ func TestMemory(t *testing.T) {
 		small := testing.AllocsPerRun(1, func() { readRepeated(t, tt.row, 1<<20) })
 		large := testing.AllocsPerRun(1, func() { readRepeated(t, tt.row, 64<<20) })
 		// Allocations, not bytes: every allocation of the Reader is of fixed size.
-		if large > small+2 {
+		// A reader that allocated per chunk would make thousands more for 64 MB;
+		// a few more come and go with the runtime's own work.
+		if large > small+16 {
 			t.Errorf("%s: %v allocations for 1 MB, %v for 64 MB", tt.name, small, large)
 		}
 	}
