@@ -30,8 +30,8 @@ var defaultDateFormats = []string{"iso", "slash", "chinese"}
 // be accepted; the caller adds the position and the column's name.
 func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 	c := Cell{Raw: raw}
-	t := strings.TrimFunc(raw, isSpace)
-	if t == "" || value.IsMissing(t, s.MissingValues) {
+	t := trimCell(raw)
+	if t == "" || len(s.MissingValues) > 0 && value.IsMissing(t, s.MissingValues) {
 		c.Missing = true
 		if f.Required {
 			if t == "" {
@@ -47,25 +47,31 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 		if f.Numbers != nil {
 			nf = *f.Numbers
 		}
-		n, err := value.ParseNumber(t, nf)
-		if err != nil {
-			if missingLike[strings.ToUpper(t)] {
-				return c, fmt.Sprintf("%q is not a number; if it means \"no value\", leave the cell empty, or declare %q as a missing value (missing_values in site.toml, or missingValues in the schema file)", t, t)
+		text, num, ok := fastNumberIn(t, nf)
+		if !ok {
+			n, err := value.ParseNumber(t, nf)
+			if err != nil {
+				if missingLike[strings.ToUpper(t)] {
+					return c, fmt.Sprintf("%q is not a number; if it means \"no value\", leave the cell empty, or declare %q as a missing value (missing_values in site.toml, or missingValues in the schema file)", t, t)
+				}
+				return c, errText(err)
 			}
-			return c, errText(err)
+			if f.AnySuffix {
+				n.Suffix = ""
+			}
+			var msg string
+			if text, msg = applyUnit(n, f); msg != "" {
+				return c, msg
+			}
+			num = n.Float
+			if text != n.Decimal { // scaled to the column's unit
+				num, _ = strconv.ParseFloat(text, 64)
+			}
 		}
-		if f.AnySuffix {
-			n.Suffix = ""
-		}
-		dec, msg := applyUnit(n, f)
-		if msg != "" {
-			return c, msg
-		}
-		if f.Type == Integer && strings.Contains(dec, ".") {
+		if f.Type == Integer && strings.Contains(text, ".") {
 			return c, fmt.Sprintf("%q is not a whole number", t)
 		}
-		c.Text = dec
-		c.Num, _ = strconv.ParseFloat(dec, 64)
+		c.Text, c.Num = text, num
 		if f.Minimum != nil && c.Num < *f.Minimum {
 			return c, fmt.Sprintf("%q is below the smallest value allowed here, %s", t, fmtNum(*f.Minimum))
 		}
@@ -73,6 +79,10 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 			return c, fmt.Sprintf("%q is above the largest value allowed here, %s", t, fmtNum(*f.Maximum))
 		}
 	case Year:
+		if y, ok := plainYear(t); ok { // the common case, without the general date parser
+			c.Text, c.Num = t, float64(y)
+			break
+		}
 		d, err := value.ParseDate(strings.TrimSuffix(t, "年"), []string{"year"})
 		if err != nil {
 			return c, fmt.Sprintf("%q is not a year: write it with four digits, like 2015", t)
@@ -116,7 +126,7 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, c.Text) {
 		return c, fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), strings.Join(f.Enum, ", "))
 	}
-	if f.Pattern != nil && !f.Pattern.MatchString(c.Text) {
+	if f.Valid != nil && !f.Valid(c.Text) || f.Valid == nil && f.Pattern != nil && !f.Pattern.MatchString(c.Text) {
 		hint := f.PatternHint
 		if hint == "" {
 			hint = "the pattern " + strings.TrimSuffix(strings.TrimPrefix(f.Pattern.String(), "^(?:"), ")$")
@@ -124,6 +134,18 @@ func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
 		return c, fmt.Sprintf("%q is not in the form this column requires: %s", clip(t), hint)
 	}
 	return c, ""
+}
+
+// fastNumberIn is fastNumber under a number format, when the format's marks are single characters.
+func fastNumberIn(t string, nf value.NumberFormat) (string, float64, bool) {
+	if len(nf.Group) > 1 || len(nf.Decimal) != 1 {
+		return "", 0, false
+	}
+	g := byte(0)
+	if nf.Group != "" {
+		g = nf.Group[0]
+	}
+	return fastNumber(t, g, nf.Decimal[0])
 }
 
 // applyUnit scales a number written with a unit to the column's unit, where
@@ -149,6 +171,39 @@ func errText(err error) string {
 }
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// plainYear reads four ASCII digits from 1900 to 2100.
+func plainYear(t string) (int, bool) {
+	if len(t) != 4 {
+		return 0, false
+	}
+	y := 0
+	for i := range 4 {
+		if t[i] < '0' || t[i] > '9' {
+			return 0, false
+		}
+		y = y*10 + int(t[i]-'0')
+	}
+	return y, y >= 1900 && y <= 2100
+}
+
+// trimCell trims the spaces around a cell, quickly when there are none.
+func trimCell(s string) string {
+	if s == "" || !spaceAtStart(s) && !spaceAtEnd(s) {
+		return s
+	}
+	return strings.TrimFunc(s, isSpace)
+}
+
+// spaceAtStart and spaceAtEnd look for the spaces isSpace trims by their
+// UTF-8 bytes: ASCII space and controls, U+00A0 (C2 A0), U+3000 (E3 80 80).
+func spaceAtStart(s string) bool {
+	return s[0] <= ' ' || strings.HasPrefix(s, "\u00a0") || strings.HasPrefix(s, "\u3000")
+}
+
+func spaceAtEnd(s string) bool {
+	return s[len(s)-1] <= ' ' || strings.HasSuffix(s, "\u00a0") || strings.HasSuffix(s, "\u3000")
+}
 
 // isSpace reports the spaces trimmed around cells: ASCII, full-width and no-break spaces.
 func isSpace(r rune) bool {

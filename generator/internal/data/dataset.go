@@ -39,6 +39,8 @@ type File struct {
 	Rows       int
 	Bytes      int64
 	columns    []int // for each header cell, the index of its schema field (-1: ignored)
+	// missingRequired is set when the header lacks a required column (reported once, at the header).
+	missingRequired bool
 }
 
 // Column is a schema field with what the data holds.
@@ -57,8 +59,8 @@ type Stats struct {
 	MaxNum   float64 // largest number
 	Distinct []string
 	Many     bool // more than maxDistinct different values
-	numeric  bool
 	seen     map[string]struct{}
+	last     string // the value added last, to skip the map for runs of one value
 }
 
 const maxDistinct = 20
@@ -85,9 +87,10 @@ func (s *Stats) add(c Cell, t Type) {
 			s.Max = c.Text
 		}
 	}
-	if s.Many {
+	if s.Many || c.Text == s.last {
 		return
 	}
+	s.last = c.Text
 	if s.seen == nil {
 		s.seen = map[string]struct{}{}
 	}
@@ -215,49 +218,127 @@ func keyOf(cells []Cell, fields []int) (string, bool) {
 // scan reads one file of the dataset, calling fn for every data row with its
 // cells in schema order. bad is true when a cell of the row has a problem
 // (already reported).
+//
+// Reading runs in two stages on two goroutines: one decodes and splits the
+// file into rows and checks their shape, the other parses and validates the
+// cells, so a large file uses both cores. Rows travel in batches whose
+// buffers are reused, so memory stays flat whatever the file's size.
 func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell, bad bool), cells []Cell) error {
 	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
 	if err != nil {
 		return err
 	}
-	defer sc.Close()
 	file.Encoding, file.Delimiter, file.HeaderLine = string(sc.Enc), delimName(sc.Delim), sc.HLine
-	if file.columns == nil {
-		if !d.mapHeader(file, sc, probs) {
-			return errStop
+	if file.columns == nil && !d.mapHeader(file, sc, probs) {
+		sc.Close()
+		return errStop
+	}
+	// The reading stage reports into its own list; the two are merged at the end.
+	readProbs := &problems{path: probs.path, max: probs.max}
+	sc.probs = readProbs
+	batches, stop := make(chan *batch, 4), make(chan struct{})
+	free := make(chan *batch, 6)
+	var readErr error
+	go func() {
+		defer close(batches)
+		defer sc.Close()
+		defer func() {
+			if r := recover(); r != nil {
+				readErr = fmt.Errorf("internal error while reading (please report it to the gongkai developers): %v", r)
+			}
+		}()
+		readErr = readBatches(sc, batches, free, stop)
+	}()
+	var r row
+	for b := range batches {
+		for i := range b.n {
+			b.row(i, &r)
+			for j := range cells {
+				cells[j] = Cell{Missing: true}
+			}
+			bad := false
+			for col, fi := range file.columns {
+				if fi < 0 {
+					continue
+				}
+				c, msg := parseCell(r.cells[col], &d.Schema.Fields[fi], &d.Schema)
+				if msg != "" {
+					probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
+					bad, c.Invalid = true, true
+				}
+				cells[fi] = c
+			}
+			fn(&r, cells, bad || file.missingRequired)
+		}
+		select {
+		case free <- b:
+		default:
 		}
 	}
+	close(stop)
+	probs.list = append(probs.list, readProbs.list...)
+	probs.dropped += readProbs.dropped
+	return readErr
+}
+
+// batchRows is how many rows travel together between the two reading stages.
+const batchRows = 256
+
+// batch is a run of rows: their cells and positions in flat buffers.
+type batch struct {
+	n     int
+	width int
+	cells []string
+	pos   []int
+	lines []int
+}
+
+func (b *batch) add(r *row) {
+	b.cells = append(b.cells, r.cells...)
+	b.pos = append(b.pos, r.pos[:b.width]...)
+	b.lines = append(b.lines, r.line)
+	b.n++
+}
+
+func (b *batch) row(i int, r *row) {
+	r.cells = b.cells[i*b.width : (i+1)*b.width]
+	r.pos = b.pos[i*b.width : (i+1)*b.width]
+	r.line = b.lines[i]
+}
+
+// readBatches is the first reading stage: it sends batches of rows until the
+// end of the file, an error, or stop.
+func readBatches(sc *scanner, out chan<- *batch, free <-chan *batch, stop <-chan struct{}) error {
+	width := len(sc.Header)
 	var r row
 	for {
-		err := sc.next(&r)
+		var b *batch
+		select {
+		case b = <-free:
+			b.n, b.cells, b.pos, b.lines = 0, b.cells[:0], b.pos[:0], b.lines[:0]
+		default:
+			b = &batch{width: width, cells: make([]string, 0, batchRows*width), pos: make([]int, 0, batchRows*width), lines: make([]int, 0, batchRows)}
+		}
+		var err error
+		for b.n < batchRows {
+			if err = sc.next(&r); err != nil {
+				break
+			}
+			b.add(&r)
+		}
+		if b.n > 0 {
+			select {
+			case out <- b:
+			case <-stop:
+				return nil
+			}
+		}
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		for i := range cells {
-			cells[i] = Cell{Missing: true}
-		}
-		bad := false
-		for col, fi := range file.columns {
-			if fi < 0 {
-				continue
-			}
-			f := &d.Schema.Fields[fi]
-			c, msg := parseCell(r.cells[col], f, &d.Schema)
-			if msg != "" {
-				probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
-				bad, c.Invalid = true, true
-			}
-			cells[fi] = c
-		}
-		for fi, f := range d.Schema.Fields {
-			if f.Required && !file.hasField(fi) {
-				bad = true // reported once at the header
-			}
-		}
-		fn(&r, cells, bad)
 	}
 }
 
@@ -269,15 +350,6 @@ func (f *File) col(r *row, fi int) int {
 		}
 	}
 	return 1
-}
-
-func (f *File) hasField(fi int) bool {
-	for _, c := range f.columns {
-		if c == fi {
-			return true
-		}
-	}
-	return false
 }
 
 // mapHeader matches the header cells to the schema's fields. Every required
@@ -308,7 +380,7 @@ func (d *Dataset) mapHeader(file *File, sc *scanner, probs *problems) bool {
 	for fi, f := range d.Schema.Fields {
 		if _, present := used[fi]; !present && f.Required {
 			probs.errorf(sc.HLine, 1, "the header has no column %s, which %s requires", f.names(), d.describe())
-			ok = false
+			ok, file.missingRequired = false, true
 		}
 	}
 	return ok

@@ -26,6 +26,19 @@ var (
 	codePattern = regexp.MustCompile(`^[0-9]{3}(?:[0-9]{2}(?:[0-9]{2})?)?$`)
 )
 
+// isSubjectCode is codePattern without a regular expression: 3, 5 or 7 digits.
+func isSubjectCode(s string) bool {
+	if len(s) != 3 && len(s) != 5 && len(s) != 7 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func commitmentsSchema() Schema {
 	return Schema{
 		Fields: []Field{
@@ -85,7 +98,7 @@ func budgetsSchema() Schema {
 			{Name: "year", Aliases: []string{"年度", "年份"}, Type: Year, Required: true},
 			{Name: "stage", Aliases: []string{"阶段"}, Type: String, Required: true, Enum: []string{"预算", "决算"}},
 			{Name: "department", Aliases: []string{"部门", "单位"}, Type: String, Required: true},
-			{Name: "code", Aliases: []string{"科目编码"}, Type: Code, Required: true, Pattern: codePattern,
+			{Name: "code", Aliases: []string{"科目编码"}, Type: Code, Required: true, Pattern: codePattern, Valid: isSubjectCode,
 				PatternHint: "a functional classification code of 3, 5 or 7 digits (类 208, 款 20802, 项 2080201)"},
 			{Name: "subject", Aliases: []string{"科目名称"}, Type: String, Required: true},
 			{Name: "amount", Aliases: []string{"金额"}, Type: Number, Unit: "万元", Required: true},

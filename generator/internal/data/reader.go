@@ -330,7 +330,7 @@ func (s *scanner) checkCells(r *row) bool {
 			ok = false
 			continue
 		}
-		if j := strings.IndexFunc(c, isBadControl); j >= 0 {
+		if j := badControl(c); j >= 0 {
 			ch, _ := utf8.DecodeRuneInString(c[j:])
 			s.probs.errorf(r.line, r.pos[i], "column %s %q: the cell holds an invisible control character (U+%04X): delete it (it often comes from copying out of another program)", columnLetter(i), s.Header[i], ch)
 			ok = false
@@ -339,10 +339,34 @@ func (s *scanner) checkCells(r *row) bool {
 	return ok
 }
 
-// isBadControl reports control characters that must never reach a page or a
-// download; tab and line breaks inside quoted cells are text.
-func isBadControl(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r < 0xA0) || r == 0xFEFF
+// suspect marks the bytes that may start a character badControl refuses.
+var suspect = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = b != '\t' && b != '\n' && b != '\r'
+	}
+	t[0x7F], t[0xC2], t[0xEF] = true, true, true
+	return t
+}()
+
+// badControl returns the byte offset of the first control character that must
+// never reach a page or a download (C0 and C1 controls, DEL, a stray byte
+// order mark), or -1. Tab and line breaks inside quoted cells are text. It
+// looks at bytes: C1 controls are 0xC2 0x80–0x9F in UTF-8, the BOM 0xEF 0xBB 0xBF.
+func badControl(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !suspect[s[i]] {
+			continue
+		}
+		switch b := s[i]; {
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r', b == 0x7F:
+			return i
+		case b == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0:
+			return i
+		case b == 0xEF && i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF:
+			return i
+		}
+	}
+	return -1
 }
 
 func (s *scanner) positions(n int) []int { return s.positionsInto(nil, n) }
@@ -424,14 +448,33 @@ func normalizeHeader(h string) string {
 	return b.String()
 }
 
+// filledCells counts the cells with something other than white space.
 func filledCells(rec []string) int {
 	n := 0
 	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
+		if !blank(c) {
 			n++
 		}
 	}
 	return n
+}
+
+// blank reports whether a cell holds only white space; a byte loop, because
+// it runs on every cell of every row.
+func blank(c string) bool {
+	for i := 0; i < len(c); i++ {
+		if b := c[i]; b != ' ' && b != '\t' && b != '\r' && b != '\n' {
+			if b < 0x80 {
+				return false
+			}
+			r, n := utf8.DecodeRuneInString(c[i:])
+			if !unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return true
 }
 
 func clone(rec []string) []string { return append([]string(nil), rec...) }

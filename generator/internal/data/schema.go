@@ -40,7 +40,8 @@ type Field struct {
 	Unique      bool
 	Enum        []string
 	Pattern     *regexp.Regexp
-	PatternHint string // the form Pattern requires, in words, for messages
+	PatternHint string              // the form Pattern requires, in words, for messages
+	Valid       func(s string) bool // a faster check of the same form, for built-in kinds
 	Minimum     *float64
 	Maximum     *float64
 	DateFormats []string            // accepted written forms of dates (see value.ParseDate); empty = iso, slash, chinese

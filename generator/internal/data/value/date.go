@@ -1,7 +1,6 @@
 package value
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,13 +15,17 @@ type Date struct {
 
 // String formats the date as "2012-06-30", "2012-06" or "2012".
 func (d Date) String() string {
-	switch {
-	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	// Built by hand: it runs for every date cell of a million-row file.
+	b := make([]byte, 0, 10)
+	b = append(b, byte('0'+d.Year/1000%10), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10))
+	if d.Month == 0 {
+		return string(b)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	b = append(b, '-', byte('0'+d.Month/10%10), byte('0'+d.Month%10))
+	if d.Day == 0 {
+		return string(b)
+	}
+	return string(append(b, '-', byte('0'+d.Day/10%10), byte('0'+d.Day%10)))
 }
 
 // Years outside this range are an error: a date in a transparency table
@@ -234,20 +237,19 @@ func matchDate(t, pattern string) (dateMatch, bool) {
 
 // check checks a written date against the calendar.
 func (p *dateParser) check(m dateMatch) (Date, *Error) {
-	q := quote(p.orig)
 	d := m.d
 	if d.Year < minYear || d.Year > maxYear {
-		return Date{}, p.errAt(m.yearAt, "%s is not a date this site accepts: the year must be from %d to %d", q, minYear, maxYear)
+		return Date{}, p.errAt(m.yearAt, "%s is not a date this site accepts: the year must be from %d to %d", quote(p.orig), minYear, maxYear)
 	}
 	if m.hasMonth && (d.Month < 1 || d.Month > 12) {
-		return Date{}, p.errAt(m.monthAt, "%s is not a date: there is no month %d", q, d.Month)
+		return Date{}, p.errAt(m.monthAt, "%s is not a date: there is no month %d", quote(p.orig), d.Month)
 	}
 	if m.hasDay {
 		if d.Day < 1 {
-			return Date{}, p.errAt(m.dayAt, "%s is not a date: there is no day 0", q)
+			return Date{}, p.errAt(m.dayAt, "%s is not a date: there is no day 0", quote(p.orig))
 		}
 		if n := daysIn(d.Year, d.Month); d.Day > n {
-			return Date{}, p.errAt(m.dayAt, "%s is not a date: %s %d has only %d days", q, time.Month(d.Month), d.Year, n)
+			return Date{}, p.errAt(m.dayAt, "%s is not a date: %s %d has only %d days", quote(p.orig), time.Month(d.Month), d.Year, n)
 		}
 	}
 	return d, nil

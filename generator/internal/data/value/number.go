@@ -70,6 +70,10 @@ func parseNumber(s string, f NumberFormat, hints bool) (Number, *Error) {
 	if err != nil {
 		return Number{}, err
 	}
+	if printableASCII(s) { // the common cell: nothing to trim, fold or check
+		p := numParser{orig: s, t: s, f: f, group: group, dec: dec, hints: hints}
+		return p.parse()
+	}
 	orig, lead := trimSpace(s)
 	p := numParser{orig: orig, t: orig, lead: lead, f: f, group: group, dec: dec, hints: hints}
 	if orig == "" {
@@ -84,6 +88,17 @@ func parseNumber(s string, f NumberFormat, hints bool) (Number, *Error) {
 		return Number{}, err
 	}
 	return p.parse()
+}
+
+// printableASCII reports whether s is non-empty and all visible ASCII (no
+// spaces, no controls, nothing full-width).
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7F {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // marks checks the format and returns its group separator and decimal mark.
