@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 
 	"strings"
 
@@ -58,8 +59,7 @@ type Stats struct {
 	MinNum   float64 // smallest number
 	MaxNum   float64 // largest number
 	Distinct []string
-	Many     bool // more than maxDistinct different values
-	seen     map[string]struct{}
+	Many     bool   // more than maxDistinct different values
 	last     string // the value added last, to skip the map for runs of one value
 }
 
@@ -91,17 +91,16 @@ func (s *Stats) add(c Cell, t Type) {
 		return
 	}
 	s.last = c.Text
-	if s.seen == nil {
-		s.seen = map[string]struct{}{}
+	// A short list searched in order beats a map here: at most maxDistinct
+	// values, and comparing strings stops at their first difference.
+	if slices.Contains(s.Distinct, c.Text) {
+		return
 	}
-	if _, ok := s.seen[c.Text]; !ok {
-		if len(s.seen) == maxDistinct {
-			s.Many, s.seen, s.Distinct = true, nil, nil
-			return
-		}
-		s.seen[c.Text] = struct{}{}
-		s.Distinct = append(s.Distinct, c.Text)
+	if len(s.Distinct) == maxDistinct {
+		s.Many, s.Distinct = true, nil
+		return
 	}
+	s.Distinct = append(s.Distinct, c.Text)
 }
 
 // reference is a value that must exist in another dataset, at a line and
