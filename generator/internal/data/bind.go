@@ -1,0 +1,154 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+)
+
+// Bind reads a dataset's valid rows into structs of type T with gocsv, which
+// maps columns to fields by their csv tags. gocsv never sees a cell as staff
+// wrote it: it gets each column's validated value (an exact decimal, an ISO
+// date, trimmed text; "" when missing) under the column's canonical name, and
+// the fields' own types (Text, Decimal, DateText, Pos) take it from there. So
+// gocsv's traps — "1,234" read as 1.234, a blank read as 0, record numbers
+// reported as lines — cannot happen. A field tagged `csv:"_pos"` of type Pos
+// receives the file and line the row came from.
+func Bind[T any](d *Dataset) ([]T, error) {
+	header := []string{"_pos"}
+	for _, c := range d.Columns {
+		header = append(header, c.Name)
+	}
+	rows := [][]string{header}
+	err := d.Each(func(file string, line int, cells []Cell) error {
+		rec := make([]string, 0, len(cells)+1)
+		rec = append(rec, file+":"+strconv.Itoa(line))
+		for _, c := range cells {
+			if c.Missing {
+				rec = append(rec, "")
+			} else {
+				rec = append(rec, c.Text)
+			}
+		}
+		rows = append(rows, rec)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	if err := gocsv.UnmarshalDecoder(decoded(rows), &out); err != nil {
+		return nil, fmt.Errorf("bind %s: %w", d.ID, err)
+	}
+	return out, nil
+}
+
+// decoded hands gocsv rows already read and validated.
+type decoded [][]string
+
+func (d decoded) GetCSVRows() ([][]string, error) { return d, nil }
+
+// Text is a validated text value; empty when the cell is missing.
+type Text string
+
+// UnmarshalCSV implements gocsv.TypeUnmarshaller.
+func (t *Text) UnmarshalCSV(s string) error { *t = Text(s); return nil }
+
+// Decimal is a validated number: its exact decimal text and its value.
+type Decimal struct {
+	Text  string  // exact decimal, e.g. "1234.5"; empty when missing
+	Value float64 // the number
+	Valid bool    // false when the cell is missing
+}
+
+// UnmarshalCSV implements gocsv.TypeUnmarshaller; s is an exact decimal
+// produced by validation, never text as staff wrote it.
+func (d *Decimal) UnmarshalCSV(s string) error {
+	if s == "" {
+		*d = Decimal{}
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("internal error: %q is not a validated decimal", s)
+	}
+	*d = Decimal{Text: s, Value: v, Valid: true}
+	return nil
+}
+
+// DateText is a validated date, year-month or year: "2015", "2015-06", "2015-06-30".
+type DateText struct {
+	Text  string
+	Valid bool
+}
+
+// UnmarshalCSV implements gocsv.TypeUnmarshaller.
+func (d *DateText) UnmarshalCSV(s string) error { *d = DateText{Text: s, Valid: s != ""}; return nil }
+
+// Year is the year of the date.
+func (d DateText) Year() int {
+	y, _ := strconv.Atoi(strings.SplitN(d.Text, "-", 2)[0])
+	return y
+}
+
+// Pos is the file and line a bound row came from.
+type Pos struct {
+	File string
+	Line int
+}
+
+// UnmarshalCSV implements gocsv.TypeUnmarshaller for the "_pos" column.
+func (p *Pos) UnmarshalCSV(s string) error {
+	i := strings.LastIndexByte(s, ':')
+	line, err := strconv.Atoi(s[i+1:])
+	if i < 0 || err != nil {
+		return fmt.Errorf("internal error: bad position %q", s)
+	}
+	*p = Pos{File: s[:i], Line: line}
+	return nil
+}
+
+// CommitmentRow is a row of data/commitments.csv.
+type CommitmentRow struct {
+	Pos          Pos      `csv:"_pos"`
+	ID           Text     `csv:"id"`
+	Document     Text     `csv:"document"`
+	Clause       Text     `csv:"clause"`
+	Kind         Text     `csv:"kind"`
+	Indicator    Text     `csv:"indicator"`
+	Text         Text     `csv:"text"`
+	Comparator   Text     `csv:"comparator"`
+	Target       Decimal  `csv:"target"`
+	Unit         Text     `csv:"unit"`
+	Deadline     DateText `csv:"deadline"`
+	Baseline     Decimal  `csv:"baseline"`
+	BaselineYear Decimal  `csv:"baseline_year"`
+	Responsible  Text     `csv:"responsible"`
+	Measure      Text     `csv:"measure"`
+	Related      Text     `csv:"related"`
+	Note         Text     `csv:"note"`
+}
+
+// ProgressRow is a row of data/progress.csv.
+type ProgressRow struct {
+	Pos        Pos     `csv:"_pos"`
+	Commitment Text    `csv:"commitment"`
+	Year       Decimal `csv:"year"`
+	Value      Decimal `csv:"value"`
+	Source     Text    `csv:"source"`
+	SourceURL  Text    `csv:"source_url"`
+	Note       Text    `csv:"note"`
+}
+
+// DisclosureRow is a row of data/disclosures.csv.
+type DisclosureRow struct {
+	Pos        Pos      `csv:"_pos"`
+	Commitment Text     `csv:"commitment"`
+	Period     Text     `csv:"period"`
+	Due        DateText `csv:"due"`
+	Published  DateText `csv:"published"`
+	URL        Text     `csv:"url"`
+	Note       Text     `csv:"note"`
+}
