@@ -37,6 +37,7 @@ type scanner struct {
 	pending     []string
 	pendingLine int
 	pendingPos  []int
+	nextLine    int // the line after the last record read: where the next one starts
 }
 
 // countingReader counts the bytes read since the last reset, so a row that
@@ -113,6 +114,8 @@ func (s *scanner) read() ([]string, int, error) {
 	rec, err := s.csv.Read()
 	if err == nil {
 		line, _ := s.csv.FieldPos(0)
+		last, _ := s.csv.FieldPos(len(rec) - 1)
+		s.nextLine = last + strings.Count(rec[len(rec)-1], "\n") + 1
 		return rec, line, nil
 	}
 	if errors.Is(err, io.EOF) {
@@ -155,7 +158,7 @@ func (s *scanner) report(err error) {
 	case errors.As(err, &te):
 		s.probs.errorf(te.Line, te.Col, "%s", te.Msg)
 	case errors.Is(err, errRecordTooLong):
-		line := 1
+		line := max(s.nextLine, 1)
 		if errors.As(err, &pe) {
 			line = pe.StartLine
 		}

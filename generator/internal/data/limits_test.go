@@ -1,0 +1,88 @@
+package data
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"gongkai/generator/internal/diag"
+)
+
+func load(t *testing.T, fsys fs.FS, opts Options) ([]*Dataset, string) {
+	t.Helper()
+	var diags diag.List
+	sets, err := Load(fsys, opts, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, d := range diags.Sorted() {
+		lines = append(lines, d.String())
+	}
+	return sets, strings.Join(lines, "\n")
+}
+
+func TestLimits(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Limits.MaxFileBytes = 1 << 20
+	opts.Limits.MaxCellBytes = 10
+	opts.Limits.MaxRecordBytes = 200
+	opts.Limits.MaxColumns = 3
+	tests := []struct{ name, src, want string }{
+		{"file too big", "a\n" + strings.Repeat("1\n", 600000), "data/x.csv:1:1: the file is 1.1 MB; files are limited to 1.0 MB"},
+		{"cell too long", "a,b\n1,abcdefghijklmnop\n", `data/x.csv:2:3: column B "b": the cell is 16 bytes long; cells are limited to 10 bytes`},
+		{"unclosed quote runs on", "a,b\n1,\"open\n" + strings.Repeat("more text\n", 20000), "data/x.csv:2:1: the row starting on this line is longer than 200 bytes: most likely a quote"},
+		{"too many columns", "a,b,c,d\n1,2,3,4\n", "data/x.csv:1:1: the header has 4 columns; at most 3 are accepted"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := load(t, fstest.MapFS{"data/x.csv": {Data: []byte(tt.src)}}, opts)
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got\n%s\nwant prefix\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// brokenFS fails to read one file, as a disk or permission error would
+// (chmod proves nothing when tests run as root).
+type brokenFS struct {
+	fstest.MapFS
+	broken string
+}
+
+func (b brokenFS) Open(name string) (fs.File, error) {
+	if name == b.broken {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("input/output error")}
+	}
+	return b.MapFS.Open(name)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	fsys := brokenFS{MapFS: fstest.MapFS{"data/a.csv": {Data: []byte("x\n1\n")}, "data/b.csv": {Data: []byte("x\n2\n")}}, broken: "data/a.csv"}
+	sets, got := load(t, fsys, DefaultOptions())
+	if got != "data/a.csv:1:1: cannot read the file: input/output error" {
+		t.Errorf("got %q", got)
+	}
+	if len(sets) != 1 || sets[0].ID != "b" {
+		t.Errorf("the readable file should still be read: %v", sets)
+	}
+}
+
+func TestDatasetID(t *testing.T) {
+	tests := map[string]string{
+		"data/Report 2013%.csv":  "report-2013",
+		"data/预算/2013年 部门预算.csv": "预算-2013年-部门预算",
+		"data/a/b.csv":           "a-b",
+		"data/ＦＵＬＬ.csv":          "full",
+		"data/\xb9\xe3.csv":      "",
+	}
+	for in, want := range tests {
+		got, ok := datasetID(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("datasetID(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
