@@ -144,3 +144,48 @@ func TestSymlinkOutOfProjectIsAnError(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
 }
+
+func TestDataSymlinkOutOfProjectIsAnError(t *testing.T) {
+	dir := writeSite(t, map[string]string{"data/ok.csv": "a\n1\n"})
+	outside := filepath.Join(t.TempDir(), "secret.csv")
+	if err := os.WriteFile(outside, []byte("secret\nSECRET\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "data", "leak.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop.csv", filepath.Join(dir, "data", "loop.csv")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI("build", "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "data/leak.csv:1:1: is a link to a file outside the project folder") ||
+		!strings.Contains(errOut, "data/loop.csv:1:1: is a link to a file outside the project folder, or to nothing") {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if strings.Contains(errOut, "SECRET") {
+		t.Fatal("content of a file outside the project leaked into a message")
+	}
+}
+
+func TestBrokenCSVLeavesPublicUntouched(t *testing.T) {
+	dir := writeSite(t, map[string]string{"data/x.csv": "年度,金额\n2013,\"1,234\"\n"})
+	if code, _, errOut := runCLI("build", "-s", dir); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	json := filepath.Join(dir, "public", "data", "x.json")
+	before, err := os.ReadFile(json)
+	if err != nil || !strings.Contains(string(before), `"金额":1234`) {
+		t.Fatalf("%v %s", err, before)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "x.csv"), []byte("年度,金额\n2013,\"12,5\"\n2014,1e3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI("build", "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "data/x.csv:2:6:") {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	after, _ := os.ReadFile(json)
+	if string(after) != string(before) {
+		t.Fatal("public/ changed after a failed build")
+	}
+}

@@ -16,18 +16,19 @@ import (
 // guess tracks, for one column, which types every value so far could be.
 type guess struct {
 	n, num, integer, date, boolean int
-	foreign                        int    // values that are numbers only in another locale ("1,7", "200.000.000", "123,,456")
-	foreignAt                      [2]int // line and byte column of the first
-	foreignText                    string
-	code                           bool // a value with leading zeros or too many digits for a number
-	suffixes                       map[string]int
-	inYearRange                    bool
-	notNumbers                     []int // lines of the first values that are not numbers
+	// badNumbers are values that look like numbers but are not readable as
+	// numbers by the site's rules ("12,5", "1e3", "123,,456"), with where they are.
+	badNumbers  int
+	badNumberAt []badNumber
+	code        bool // a value with leading zeros or too many digits for a number
+	suffixes    map[string]int
+	inYearRange bool
+	notNumbers  []int // lines of the first values that are not numbers
 }
 
 var (
 	leadingZero  = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
-	numberLike   = regexp.MustCompile(`^[+-]?[0-9]+(?:[.,][0-9]*)+$`)
+	numberLike   = regexp.MustCompile(`(?i)^[+-]?(?:[0-9]+(?:[.,][0-9]*)+|[0-9.]+e[+-]?[0-9]+|nan|inf|-inf|infinity|0x[0-9a-f]+|\([0-9.,]+\)|[0-9.,]+-)$`)
 	errNotNumber = errors.New("not a number")
 )
 
@@ -49,10 +50,10 @@ func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 		err = errNotNumber
 	}
 	if err != nil && numberLike.MatchString(t) {
-		if g.foreign == 0 {
-			g.foreignAt, g.foreignText = [2]int{line, col}, t
+		if len(g.badNumberAt) < 10 {
+			g.badNumberAt = append(g.badNumberAt, badNumber{line, col, t, errText(err)})
 		}
-		g.foreign++
+		g.badNumbers++
 	}
 	if err == nil {
 		g.num++
@@ -79,6 +80,12 @@ func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 	case "是", "否", "true", "false":
 		g.boolean++
 	}
+}
+
+// badNumber is a value that looks like a number but does not read as one.
+type badNumber struct {
+	line, col int
+	text, msg string
 }
 
 // field decides the column's type from what was seen.
@@ -161,8 +168,15 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	}
 	defer func() { ok = !probs.hasErrors() }()
 	for i, h := range sc.Header {
-		if g := guesses[i]; g.foreign > 0 && g.foreign+g.num == g.n {
-			probs.errorf(g.foreignAt[0], g.foreignAt[1], "column %s %q: %q looks like a number written in another convention (a decimal comma, dots grouping thousands, or a doubled separator); this site reads \"%s\" as the thousands separator and \"%s\" as the decimal mark: correct the number, or declare the column's groupChar and decimalChar in %s", columnLetter(i), h, g.foreignText, d.Schema.Numbers.Group, d.Schema.Numbers.Decimal, SidecarPath(file.Path))
+		if g := guesses[i]; g.badNumbers > 0 && g.badNumbers+g.num == g.n {
+			// A column of numbers with some written wrongly: publishing it as
+			// text would hide the mistake, so each one is an error.
+			for _, b := range g.badNumberAt {
+				probs.errorf(b.line, b.col, "column %s %q: %s (the column holds numbers; if these cells are right as they are, declare the column's rules in %s)", columnLetter(i), h, b.msg, SidecarPath(file.Path))
+			}
+			if g.badNumbers > len(g.badNumberAt) {
+				probs.errorf(sc.HLine, 1, "column %s %q: %d more values like these are not numbers", columnLetter(i), h, g.badNumbers-len(g.badNumberAt))
+			}
 			continue
 		}
 		f, warn := guesses[i].field(h)
