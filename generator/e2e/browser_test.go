@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -40,14 +42,41 @@ func chromium(t *testing.T) string {
 // serveBundled builds the repository's site and serves it on 127.0.0.1.
 func serveBundled(t *testing.T) *httptest.Server {
 	t.Helper()
-	root, err := os.OpenRoot("../..")
+	return serveSite(t, nil)
+}
+
+// serveSite builds the repository's site with extra files added (e.g. data
+// files) and serves it on 127.0.0.1.
+func serveSite(t *testing.T, extra map[string]string) *httptest.Server {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(p, "../../"))
+		if d.IsDir() {
+			if rel == "public" || rel == "node_modules" || rel == "generator" || strings.HasPrefix(d.Name(), ".") && p != "../.." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if rel == "site.toml" || strings.HasPrefix(rel, "content/") || strings.HasPrefix(rel, "themes/") || strings.HasPrefix(rel, "data/") {
+			data, err := os.ReadFile(p)
+			fsys[rel] = &fstest.MapFile{Data: data}
+			return err
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
+	for name, data := range extra {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
 	dest := filepath.Join(t.TempDir(), "public")
 	err = site.Publish(dest, func(out site.Sink) error {
-		_, err := site.Build(root.FS(), site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
+		_, err := site.Build(fsys, site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
 		return err
 	})
 	if err != nil {
@@ -202,10 +231,14 @@ func TestHomeAndDocumentInBrowser(t *testing.T) {
 	b.checkClean(t, srv)
 }
 
+// wideTable is a dataset with many long columns, the worst case for a phone.
+var wideTable = "年度,部门名称,科目编码,科目名称,预算金额(万元),决算金额(万元),说明\n" +
+	strings.Repeat("2013,广东省人力资源和社会保障厅,2080201,社会保障和就业支出行政运行,\"12,345.6\",\"12,000\",这是一段很长的说明文字用来检查表格在手机上是否会撑破页面\n", 30)
+
 func TestPhoneLayout(t *testing.T) {
-	srv := serveBundled(t)
+	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable})
 	b := newBrowser(t, 375, 812)
-	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html"} {
+	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/"} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
 		}

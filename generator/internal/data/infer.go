@@ -82,6 +82,20 @@ func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 	}
 }
 
+// codeNames are words in a header that name an identifier, whose digits are
+// kept as text (never summed, never written with thousands separators).
+var codeNames = []string{"编码", "代码", "编号", "代号", "序号", "邮编", "邮政编码", "电话", "号码", "code", "id", "no."}
+
+func codeName(header string) bool {
+	h := strings.ToLower(header)
+	for _, w := range codeNames {
+		if strings.Contains(h, w) && (w != "id" || h == "id" || strings.HasSuffix(h, "_id") || strings.HasSuffix(h, " id")) {
+			return true
+		}
+	}
+	return false
+}
+
 // badNumber is a value that looks like a number but does not read as one.
 type badNumber struct {
 	line, col int
@@ -98,7 +112,7 @@ func (g *guess) field(header string) (Field, string) {
 	yearish := strings.Contains(name, "年") || strings.EqualFold(name, "year")
 	switch {
 	case g.n == 0:
-	case g.code && g.num == g.n:
+	case g.num == g.n && (g.code || codeName(name)):
 		f.Type = Code
 	case g.num == g.n:
 		suffix, one := "", len(g.suffixes) == 1
