@@ -1,0 +1,60 @@
+package charts
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const hostile = "</script><img src=x onerror=alert(1)>__f__alert(1)__f__"
+
+func TestOptionsAreInertJSON(t *testing.T) {
+	p, err := Progress("c1", ProgressSpec{Indicator: hostile, Unit: hostile, Target: 5, HasTarget: true, DeadlineYear: 2015,
+		Points: []Point{{2012, 3.35, false}, {2014, 4.2, true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Bars("c2", hostile, []Bar{{Label: hostile, Value: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Chart{p, b} {
+		s := string(c.Options)
+		for _, bad := range []string{"</script", "<img", "function"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s: options contain %q: %s", c.ID, bad, s)
+			}
+		}
+		if !strings.Contains(s, `\u003c/script\u003e`) || !strings.Contains(s, "__f__alert(1)__f__") {
+			t.Errorf("%s: hostile text should stay as escaped text: %s", c.ID, s)
+		}
+		var v map[string]any
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			t.Errorf("%s: not JSON: %v", c.ID, err)
+		}
+		if v["aria"] == nil {
+			t.Errorf("%s: no aria description", c.ID)
+		}
+	}
+	if !p.Sample || !strings.Contains(string(p.Options), "示例数据") {
+		t.Error("sample data not labelled in the chart")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	spec := ProgressSpec{Indicator: "每万人社会组织数", Unit: "个", Target: 5, HasTarget: true, DeadlineYear: 2015,
+		Baseline: 2.5, BaselineYear: 2010, HasBaseline: true, Points: []Point{{Year: 2012, Value: 3.35}}}
+	a, _ := Progress("x", spec)
+	b, _ := Progress("x", spec)
+	if a.Options != b.Options || a.ID != "x" {
+		t.Fatal("the same chart twice differs")
+	}
+	if !strings.Contains(a.Summary, "2012年3.35个") || !strings.Contains(a.Summary, "目标为2015年达到5个") {
+		t.Errorf("summary %q", a.Summary)
+	}
+	for _, want := range []string{`"yAxis":5`, `"xAxis":"2015"`, `"2010"`, `"type":"dashed"`} {
+		if !strings.Contains(string(a.Options), want) {
+			t.Errorf("options lack %s: %s", want, a.Options)
+		}
+	}
+}
