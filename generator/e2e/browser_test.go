@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -70,6 +71,17 @@ func serveSite(t *testing.T, extra map[string]string) *httptest.Server {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	toml, err := os.ReadFile("../../themes/default/theme.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^from = "([^"]+)"`).FindAllSubmatch(toml, -1) {
+		data, err := os.ReadFile(filepath.Join("../../themes/default", string(m[1])))
+		if err != nil {
+			t.Fatalf("%v: run `npm ci` in themes/default (make test does it)", err)
+		}
+		fsys["themes/default/"+string(m[1])] = &fstest.MapFile{Data: data}
 	}
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}

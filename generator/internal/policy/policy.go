@@ -35,6 +35,36 @@ type Document struct {
 	Preamble []template.HTML // blocks before the first section
 	Sections []*Section
 	Closing  []template.HTML // blocks after a thematic break
+
+	preambleText, closingText string
+}
+
+// Anchor returns the plain text at an anchor id — a clause with its items, a
+// nested item, the preamble or the closing — and whether the id exists.
+func (d *Document) Anchor(id string) (string, bool) {
+	switch id {
+	case d.PreambleID():
+		return d.preambleText, d.Preamble != nil
+	case d.ClosingID():
+		return d.closingText, d.Closing != nil
+	}
+	for _, s := range d.Sections {
+		for _, c := range s.Clauses {
+			if c.ID == id {
+				text := c.Text
+				for _, it := range c.Items {
+					text += it.Text
+				}
+				return text, true
+			}
+			for _, it := range c.Items {
+				if it.ID == id {
+					return it.Text, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // Section is a numbered part of a document ("一、…").
@@ -54,6 +84,7 @@ type Clause struct {
 	Marker     string // the marker as written: "1.", "3、", "（五）"
 	Title      string // the clause's short title, the text up to its first "。" when short
 	Paragraphs []template.HTML
+	Text       string // the plain text of its paragraphs (not its items), for finding quotes
 	Items      []*Clause
 	Line       int
 }
@@ -177,18 +208,22 @@ func Parse(p *content.Page, diags *diag.List) *Document {
 		lastTop   int
 		inClosing bool
 	)
-	appendPara := func(h template.HTML) {
+	appendPara := func(h template.HTML, text string) {
 		switch {
 		case inClosing:
 			d.Closing = append(d.Closing, h)
+			d.closingText += text
 		case item != nil:
 			item.Paragraphs = append(item.Paragraphs, h)
+			item.Text += text
 		case clause != nil:
 			clause.Paragraphs = append(clause.Paragraphs, h)
+			clause.Text += text
 		case sec != nil:
 			sec.Intro = append(sec.Intro, h)
 		default:
 			d.Preamble = append(d.Preamble, h)
+			d.preambleText += text
 		}
 	}
 	for _, b := range blocks {
@@ -219,12 +254,12 @@ func Parse(p *content.Page, diags *diag.List) *Document {
 			clause, item = nil, nil
 			continue
 		case content.Other:
-			appendPara(b.HTML)
+			appendPara(b.HTML, b.Text)
 			continue
 		}
 		style, n, m, ok := marker(b.Text)
 		if !ok || inClosing {
-			appendPara(b.HTML)
+			appendPara(b.HTML, b.Text)
 			continue
 		}
 		if top == 0 {
@@ -247,7 +282,7 @@ func Parse(p *content.Page, diags *diag.List) *Document {
 		}
 		if clause == nil {
 			diags.Errorf(at(b.Line), "%s is numbered like an item inside a clause, but no clause (%s) has started in this section", m, topExample(top))
-			appendPara(b.HTML)
+			appendPara(b.HTML, b.Text)
 			continue
 		}
 		if want := len(clause.Items) + 1; n != want {
@@ -262,7 +297,7 @@ func Parse(p *content.Page, diags *diag.List) *Document {
 // newClause starts a clause at paragraph b, setting its marker and short
 // title in bold when the paragraph opens with them.
 func newClause(id string, n int, m string, b content.Block) *Clause {
-	c := &Clause{ID: id, Number: n, Marker: m, Title: shortTitle(b.Text, m), Line: b.Line}
+	c := &Clause{ID: id, Number: n, Marker: m, Title: shortTitle(b.Text, m), Line: b.Line, Text: b.Text}
 	first := string(b.HTML)
 	lead := html.EscapeString(m)
 	if strings.HasPrefix(b.Text, m+c.Title+"。") {

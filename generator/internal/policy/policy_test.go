@@ -126,3 +126,21 @@ func TestCompleteness(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestAnchor(t *testing.T) {
+	doc, d := parse(t, "前言。\n\n## 一、甲\n\n（一）第一条。正文。\n\n续段。\n\n1、小项。\n\n***\n\n结语。\n")
+	if d.HasErrors() {
+		t.Fatal(d.Sorted())
+	}
+	tests := map[string]string{
+		"doc-preamble": "前言。", "doc-1": "（一）第一条。正文。续段。1、小项。", "doc-1.1": "1、小项。", "doc-closing": "结语。",
+	}
+	for id, want := range tests {
+		if got, ok := doc.Anchor(id); !ok || got != want {
+			t.Errorf("Anchor(%q) = %q, %v; want %q", id, got, ok, want)
+		}
+	}
+	if _, ok := doc.Anchor("doc-9"); ok {
+		t.Error("doc-9 does not exist")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -74,6 +75,24 @@ func themeFiles(t *testing.T, fsys fstest.MapFS) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	addVendorFiles(t, fsys, dir, "themes/default")
+}
+
+// addVendorFiles adds the npm files theme.toml names (node_modules is skipped
+// above: it holds thousands of files the site never uses).
+func addVendorFiles(t *testing.T, fsys fstest.MapFS, dir, key string) {
+	t.Helper()
+	toml, err := os.ReadFile(filepath.Join(dir, "theme.toml"))
+	if err != nil {
+		return
+	}
+	for _, m := range regexp.MustCompile(`(?m)^from = "([^"]+)"`).FindAllSubmatch(toml, -1) {
+		data, err := os.ReadFile(filepath.Join(dir, string(m[1])))
+		if err != nil {
+			t.Fatalf("%v: run `npm ci` in themes/default (make test does it)", err)
+		}
+		fsys[key+"/"+string(m[1])] = &fstest.MapFile{Data: data}
 	}
 }
 
