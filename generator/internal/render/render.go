@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"gongkai/generator/internal/policy"
 )
 
 // Sink receives the output files of a build, by slash-separated path under
@@ -22,7 +24,7 @@ type Sink interface {
 }
 
 // Kinds of page a theme must provide, one layouts/<kind>.html each.
-var kinds = []string{"home", "policy-index", "document", "page", "404", "data-index", "dataset"}
+var kinds = []string{"home", "policy-index", "document", "page", "404", "data-index", "dataset", "commitments", "commitment"}
 
 // Theme is a parsed theme.
 type Theme struct {
@@ -84,6 +86,14 @@ var funcs = template.FuncMap{
 		return strings.TrimSuffix(s.BasePath, "/") + p
 	},
 	"add": func(a, b int) int { return a + b },
+	// clause pairs a clause with the badges of the page, for the recursive clause template.
+	"clause": func(c *policy.Clause, b map[string][]Badge) clauseView { return clauseView{c, b} },
+}
+
+// clauseView is a clause and the commitment badges of its document.
+type clauseView struct {
+	*policy.Clause
+	Badges map[string][]Badge
 }
 
 // Render executes the layout of kind with view and writes it to out at name.

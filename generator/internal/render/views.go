@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 
+	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/policy"
 )
 
@@ -33,6 +34,7 @@ type Page struct {
 	Path        string // site path of the page, e.g. "/policy/decision/"
 	Section     string // navigation key of the page
 	Crumbs      []Crumb
+	Charts      bool // the page draws charts: load ECharts
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -53,6 +55,8 @@ type DocSummary struct {
 	Sections         int
 	Clauses          int
 	SourcePage       int
+	Score            []StatusCount // its commitments by status
+	Commitments      int
 }
 
 // HomeView is the overview page.
@@ -61,6 +65,109 @@ type HomeView struct {
 	Intro       template.HTML
 	PolicyTitle string // the title of the policy section, e.g. “1+7”政策文件
 	Documents   []DocSummary
+	Total       int           // commitments
+	Counts      []StatusCount // commitments by status
+	Chart       *charts.Chart
+	Timeline    []DeadlineYear
+	Latest      []EvidenceRow // the newest observations
+}
+
+// StatusCount is how many commitments have a status.
+type StatusCount struct {
+	Status string
+	Label  string
+	Count  int
+}
+
+// DeadlineYear is one year of the timeline of deadlines.
+type DeadlineYear struct {
+	Year   int
+	Counts []StatusCount
+	Total  int
+}
+
+// Badge is a commitment shown at its clause.
+type Badge struct {
+	URL       string
+	Status    string
+	Label     string
+	Indicator string
+}
+
+// Option is a choice in a filter.
+type Option struct {
+	Value string
+	Label string
+}
+
+// CommitmentSummary is a commitment as it appears in lists.
+type CommitmentSummary struct {
+	ID          string
+	URL         string
+	DocSlug     string
+	DocTitle    string
+	DocURL      string
+	ClauseURL   string
+	ClauseLabel string
+	Kind        string
+	KindLabel   string
+	Indicator   string
+	Target      string // e.g. "≥ 5个/万人"
+	Deadline    string // e.g. "2015年"
+	Year        int    // deadline year
+	Status      string
+	StatusLabel string
+	Explanation string
+	Sample      bool
+}
+
+// CommitmentsView is the table of every commitment.
+type CommitmentsView struct {
+	Page
+	Commitments []CommitmentSummary
+	Counts      []StatusCount
+	Chart       *charts.Chart
+	Documents   []Option
+	Kinds       []Option
+	Statuses    []Option
+	Years       []int
+}
+
+// EvidenceRow is one observed value with its source.
+type EvidenceRow struct {
+	Commitment string // title of the commitment, in lists of latest data
+	URL        string // the commitment's page, in lists of latest data
+	Year       int
+	Value      string
+	Source     string
+	SourceURL  string
+	Note       string
+	Sample     bool
+}
+
+// PublicationRow is one expected publication of a disclosure commitment.
+type PublicationRow struct {
+	Period      string
+	Due         string
+	Published   string
+	Status      string
+	StatusLabel string
+	URL         string
+	Note        string
+}
+
+// CommitmentView is one commitment's page.
+type CommitmentView struct {
+	Page
+	C            CommitmentSummary
+	Text         string
+	Responsible  string
+	Note         string
+	Chart        *charts.Chart
+	Evidence     []EvidenceRow
+	Publications []PublicationRow
+	Related      []CommitmentSummary
+	JSON         string // link to the registry download
 }
 
 // PolicyIndexView lists the policy documents.
@@ -77,6 +184,7 @@ type DocumentView struct {
 	PolicyTitle string
 	Summary     DocSummary
 	Prev, Next  *DocSummary
+	Badges      map[string][]Badge // commitments by clause id
 }
 
 // ContentView is a page written in Markdown (about, method, …).

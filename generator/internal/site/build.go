@@ -48,12 +48,13 @@ type Report struct {
 
 // input is everything a build reads, loaded and parsed.
 type input struct {
-	cfg      config.Config
-	asOf     string
-	pages    []*content.Page
-	docs     []*policy.Document
-	datasets []*data.Dataset
-	theme    *render.Theme
+	cfg         config.Config
+	asOf        string
+	commitments []*commitment
+	pages       []*content.Page
+	docs        []*policy.Document
+	datasets    []*data.Dataset
+	theme       *render.Theme
 }
 
 // Build runs the whole pipeline over src and writes the site to out. Input
@@ -146,8 +147,13 @@ var reserved = map[string]bool{
 	"budgets": true, "organizations": true, "committees": true, "index": true,
 }
 
-// validate checks what spans files: unique page addresses.
+// validate checks what spans files: unique page addresses, and the
+// commitments against the policy text and their evidence.
 func validate(in *input, diags *diag.List) {
+	if !diags.HasErrors() { // the registry is checked against the text only once its files read cleanly
+		asOf, _ := time.Parse(time.DateOnly, in.asOf)
+		in.commitments = loadCommitments(in, asOf, diags)
+	}
 	seen := map[string]string{}
 	for _, p := range in.pages {
 		if isSectionIndex(p) || isHome(p) {

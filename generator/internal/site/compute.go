@@ -12,9 +12,11 @@ import (
 
 // model is the site ready to render: every view, by output file.
 type model struct {
-	baseURL  string
-	pages    []page
-	datasets []*data.Dataset // written as downloads
+	baseURL     string
+	asOf        string
+	pages       []page
+	datasets    []*data.Dataset // written as downloads
+	commitments []*commitment   // written as /data/commitments.json
 }
 
 // page is one HTML file to render.
@@ -34,7 +36,7 @@ func compute(in *input) *model {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{baseURL: in.cfg.BaseURL}
+	m := &model{baseURL: in.cfg.BaseURL, asOf: in.asOf}
 	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
 	base := func(title, path, section string, crumbs ...render.Crumb) render.Page {
 		return render.Page{Site: site, Title: title, Path: path, Section: section, Crumbs: crumbs}
@@ -60,7 +62,13 @@ func compute(in *input) *model {
 	if policyIndex != nil {
 		policyTitle = policyIndex.Meta.Title
 	}
-	site.Nav = []render.NavItem{{Key: "home", Title: "首页", Path: "/"}, {Key: "policy", Title: "政策文件", Path: "/policy/"}, {Key: "data", Title: "数据", Path: "/data/"}}
+	site.Nav = []render.NavItem{{Key: "home", Title: "首页", Path: "/"}, {Key: "policy", Title: "政策文件", Path: "/policy/"}}
+	if len(in.commitments) > 0 {
+		site.Nav = append(site.Nav, render.NavItem{Key: "commitments", Title: "承诺", Path: "/commitments/"})
+	}
+	site.Nav = append(site.Nav, render.NavItem{Key: "data", Title: "数据", Path: "/data/"})
+	cv := computeCommitments(in, m, base, link)
+	m.commitments = in.commitments
 	for _, p := range others {
 		site.Nav = append(site.Nav, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
 	}
@@ -71,10 +79,16 @@ func compute(in *input) *model {
 			Number: i + 1, Slug: d.Slug, Title: d.Title, URL: link("/policy/" + d.Slug + "/"),
 			DocumentNumber: d.DocumentNumber, Completeness: d.Completeness, CompletenessNote: d.CompletenessNote,
 			Sections: len(d.Sections), Clauses: d.ClauseCount(), SourcePage: d.SourcePage,
+			Score: countStatuses(cv.byDoc[d.Slug]), Commitments: len(cv.byDoc[d.Slug]),
 		}
 	}
 
-	hv := render.HomeView{Page: base("", "/", "home"), PolicyTitle: policyTitle, Documents: summaries}
+	hv := render.HomeView{Page: base("", "/", "home"), PolicyTitle: policyTitle, Documents: summaries,
+		Total: len(in.commitments), Counts: countStatuses(in.commitments), Timeline: timeline(in.commitments), Latest: latest(in.commitments, cv, 6)}
+	if hv.Total > 0 {
+		hv.Chart = statusChart("chart-home-status", hv.Counts)
+		hv.Page.Charts = hv.Chart != nil
+	}
 	if home != nil {
 		hv.Intro = home.HTML(&ignored)
 		hv.Description = home.Meta.Summary
@@ -92,7 +106,7 @@ func compute(in *input) *model {
 		path := "/policy/" + d.Slug + "/"
 		dv := render.DocumentView{
 			Page: base(d.Title, path, "policy", render.Crumb{Title: "首页", Path: "/"}, render.Crumb{Title: policyTitle, Path: "/policy/"}),
-			Doc:  d, PolicyTitle: policyTitle, Summary: summaries[i],
+			Doc:  d, PolicyTitle: policyTitle, Summary: summaries[i], Badges: cv.badges[d.Slug],
 		}
 		if i > 0 {
 			dv.Prev = &summaries[i-1]

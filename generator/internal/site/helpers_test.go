@@ -125,11 +125,15 @@ func hasClass(class string) func(*html.Node) bool {
 	return func(n *html.Node) bool { return slices.Contains(strings.Fields(attr(n, "class")), class) }
 }
 
-// textContent is the text of n as a browser's textContent gives it.
+// textContent is the text of n as a browser's textContent gives it, leaving
+// out the site's own additions marked data-ui (commitment badges).
 func textContent(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "data-ui" }) {
+			return
+		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}

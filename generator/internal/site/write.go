@@ -28,7 +28,19 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 		if err := counted.PutStream("data/"+d.ID+".csv", func(w io.Writer) error { return publish.WriteCSV(w, d) }); err != nil {
 			return n, err
 		}
+		if d.ID == "commitments" && len(m.commitments) > 0 {
+			continue // the registry's JSON carries the statuses: written below
+		}
 		if err := counted.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d) }); err != nil {
+			return n, err
+		}
+	}
+	if len(m.commitments) > 0 {
+		b, err := commitmentsJSON(m)
+		if err != nil {
+			return n, err
+		}
+		if err := counted.Put("data/commitments.json", b); err != nil {
 			return n, err
 		}
 	}

@@ -96,3 +96,14 @@ func (e explainer) trajectory(s Status, latest Observation, want float64, startY
 	return fmt.Sprintf("%s，%s按期完成所需的%s（从%d年的%s到%s的%s的直线进度）。",
 		e.value(latest), word, e.num(want), startYear, e.num(start), e.c.Deadline, e.num(e.c.Target))
 }
+
+func (e explainer) achievedUndated(o Observation) string {
+	if e.c.Kind == Institution {
+		return fmt.Sprintf("%s（原文未规定期限）。", e.value(o))
+	}
+	return fmt.Sprintf("%s，达到目标%s（原文未规定期限）。", e.value(o), e.num(e.c.Target))
+}
+
+func (e explainer) inProgressUndated(o Observation) string {
+	return fmt.Sprintf("%s，尚未达到目标%s；原文未规定期限，无法判断是否逾期。", e.value(o), e.num(e.c.Target))
+}

@@ -82,9 +82,14 @@ func (d Deadline) Last() time.Time {
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
+// None reports whether the text sets no deadline at all.
+func (d Deadline) None() bool { return d.Year == 0 }
+
 // String writes the deadline as the site shows it: 2015年, 2011年12月31日.
 func (d Deadline) String() string {
 	switch {
+	case d.None():
+		return "未规定期限"
 	case d.Month == 0:
 		return fmt.Sprintf("%d年", d.Year)
 	case d.Day == 0:
@@ -177,9 +182,12 @@ func Evaluate(c Commitment, asOf time.Time) Result {
 	}
 	obs := slices.SortedFunc(slices.Values(c.Observations), func(a, b Observation) int { return cmp.Compare(a.Year, b.Year) })
 	r := Result{Sample: slices.ContainsFunc(obs, func(o Observation) bool { return o.Sample })}
+	e := explainer{c: c}
+	if c.Deadline.None() {
+		return evaluateUndated(c, obs, r, e)
+	}
 	last := c.Deadline.Last()
 	passed := asOf.After(last)
-	e := explainer{c: c}
 	for _, o := range obs {
 		if !o.Known().After(last) && c.meets(o.Value) {
 			r.Status, r.Explanation = Achieved, e.achieved(o)
@@ -224,6 +232,23 @@ func Evaluate(c Commitment, asOf time.Time) Result {
 		r.Status = Behind
 	}
 	r.Explanation = e.trajectory(r.Status, latest, r.Expected, startYear, startValue)
+	return r.sampled()
+}
+
+// evaluateUndated judges a commitment whose text sets no deadline: it can be
+// achieved, but never late, missed or overdue, and no progress line can be drawn.
+func evaluateUndated(c Commitment, obs []Observation, r Result, e explainer) Result {
+	for _, o := range obs {
+		if c.meets(o.Value) {
+			r.Status, r.Explanation = Achieved, e.achievedUndated(o)
+			return r.sampled()
+		}
+	}
+	if len(obs) == 0 {
+		r.Status, r.Explanation = NoData, "原文未规定期限；尚无数据。"
+		return r
+	}
+	r.Status, r.Explanation = InProgress, e.inProgressUndated(obs[len(obs)-1])
 	return r.sampled()
 }
 
@@ -280,6 +305,8 @@ func evaluateDisclosure(c Commitment, asOf time.Time) Result {
 	switch {
 	case counts[Missing] > 0:
 		r.Status, r.Explanation = Overdue, summary+"。"
+	case due == 0 && c.Deadline.None():
+		r.Status, r.Explanation = NoData, "原文未规定期限；没有找到应已公开的记录。"
 	case due == 0 && asOf.After(c.Deadline.Last()):
 		r.Status = Overdue
 		r.Explanation = fmt.Sprintf("应自%s起公开，期限已过，但没有找到任何一次公开的记录。", c.Deadline)

@@ -207,3 +207,30 @@ func withBaseline(c Commitment, year int, v float64) Commitment {
 	c.Baseline, c.BaselineYear, c.HasBaseline = v, year, true
 	return c
 }
+
+func TestUndated(t *testing.T) {
+	c := Commitment{Kind: Target, Comparator: ">=", Target: 100, HasTarget: true, Unit: "%"}
+	tests := []struct {
+		o    []Observation
+		want Status
+	}{
+		{nil, NoData}, {obs(2013, 90), InProgress}, {obs(2013, 90, 2020, 100), Achieved},
+	}
+	for _, tt := range tests {
+		got := Evaluate(with(c, tt.o), day("2030-01-01"))
+		if got.Status != tt.want || !strings.Contains(got.Explanation, "未规定期限") {
+			t.Errorf("%v: %s (%s), want %s", tt.o, got.Status, got.Explanation, tt.want)
+		}
+	}
+	inst := Commitment{Kind: Institution}
+	if got := Evaluate(with(inst, obs(2012, 1)), day("2030-01-01")); got.Status != Achieved || got.Explanation != "2012年已完成（原文未规定期限）。" {
+		t.Errorf("institution: %+v", got)
+	}
+	disc := Commitment{Kind: Disclosure}
+	if got := Evaluate(disc, day("2030-01-01")); got.Status != NoData {
+		t.Errorf("undated disclosure with no record: %s", got.Status)
+	}
+	if (Deadline{}).String() != "未规定期限" {
+		t.Error("undated deadline label")
+	}
+}

@@ -1,0 +1,163 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/policy"
+	"gongkai/generator/internal/track"
+)
+
+// commitment is a registry row joined with its document, its evidence and
+// its verdict.
+type commitment struct {
+	row     data.CommitmentRow
+	doc     *policy.Document
+	obs     []data.ProgressRow
+	pubs    []data.DisclosureRow
+	eval    track.Commitment
+	result  track.Result
+	sample  bool // the registry or its evidence is sample data
+	related []string
+}
+
+// loadCommitments binds the registry and its evidence, checks them against
+// the policy text, and evaluates every commitment as of asOf.
+func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment {
+	byID := map[string]*data.Dataset{}
+	for _, d := range in.datasets {
+		byID[d.ID] = d
+	}
+	reg := byID["commitments"]
+	if reg == nil {
+		return nil
+	}
+	rows, err := data.Bind[data.CommitmentRow](reg)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: reg.Files[0].Path}, "%v", err)
+		return nil
+	}
+	docs := map[string]*policy.Document{}
+	for _, d := range in.docs {
+		docs[d.Slug] = d
+	}
+	var out []*commitment
+	index := map[string]*commitment{}
+	for _, r := range rows {
+		c := &commitment{row: r, sample: reg.Sample}
+		at := func(col string, format string, args ...any) {
+			diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column %s: %s", col, fmt.Sprintf(format, args...))
+		}
+		c.doc = docs[string(r.Document)]
+		switch {
+		case c.doc == nil:
+			at("document", "%q is not a policy document: the documents are %s", r.Document, docSlugs(in.docs))
+		default:
+			text, ok := c.doc.Anchor(string(r.Clause))
+			switch {
+			case !ok:
+				at("clause", "%q is not a clause of %s: clause ids look like %s-5 (see the links on the document's page)", r.Clause, r.Document, r.Document)
+			case !strings.Contains(squeeze(text), squeeze(string(r.Text))):
+				at("text", "the quoted words do not occur in %s: copy them exactly from the published text", r.Clause)
+			}
+		}
+		var deadline track.Deadline // none when the text sets none: the commitment is judged without one
+		if r.Deadline.Valid {
+			var ok bool
+			if deadline, ok = track.ParseDeadline(r.Deadline.Text); !ok {
+				at("deadline", "%q is not a year like 2015 or a date like 2011-12-31", r.Deadline.Text)
+			}
+		}
+		switch string(r.Kind) {
+		case track.Target:
+			if !r.Target.Valid || r.Comparator == "" {
+				at("target", "a target commitment needs a comparator (>=, <= or ==) and a target number")
+			}
+		case track.Disclosure, track.Institution:
+			if r.Target.Valid {
+				at("target", "a %s commitment has no target number: leave target empty", r.Kind)
+			}
+		}
+		c.eval = track.Commitment{
+			Kind: string(r.Kind), Comparator: string(r.Comparator), Target: r.Target.Value, HasTarget: r.Target.Valid,
+			Unit: string(r.Unit), Deadline: deadline,
+			Baseline: r.Baseline.Value, HasBaseline: r.Baseline.Valid, BaselineYear: int(r.BaselineYear.Value),
+		}
+		c.related = strings.Fields(string(r.Related))
+		out = append(out, c)
+		index[string(r.ID)] = c
+	}
+	for _, c := range out {
+		for _, rel := range c.related {
+			if index[rel] == nil {
+				diags.Errorf(diag.Pos{File: c.row.Pos.File, Line: c.row.Pos.Line}, "column related: %q is not a commitment id", rel)
+			} else if !slices.Contains(index[rel].related, string(c.row.ID)) {
+				diags.Warnf(diag.Pos{File: c.row.Pos.File, Line: c.row.Pos.Line}, "column related: %s lists %s, but %s does not list %s back", c.row.ID, rel, rel, c.row.ID)
+			}
+		}
+	}
+	if d := byID["progress"]; d != nil {
+		rows, err := data.Bind[data.ProgressRow](d)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
+		}
+		for _, r := range rows {
+			if c := index[string(r.Commitment)]; c != nil {
+				c.obs = append(c.obs, r)
+				c.eval.Observations = append(c.eval.Observations, track.Observation{Year: int(r.Year.Value), Value: r.Value.Value, Sample: d.Sample})
+				c.sample = c.sample || d.Sample
+			}
+		}
+	}
+	if d := byID["disclosures"]; d != nil {
+		rows, err := data.Bind[data.DisclosureRow](d)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
+		}
+		for _, r := range rows {
+			c := index[string(r.Commitment)]
+			if c == nil {
+				continue
+			}
+			if c.row.Kind != track.Disclosure {
+				diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column commitment: %s is a %s commitment; disclosures.csv is for disclosure commitments", r.Commitment, c.row.Kind)
+				continue
+			}
+			due, _ := time.Parse(time.DateOnly, r.Due.Text)
+			p := track.Publication{Period: string(r.Period), Due: due, Sample: d.Sample}
+			if r.Published.Valid {
+				p.Published, _ = time.Parse(time.DateOnly, r.Published.Text)
+			}
+			c.pubs = append(c.pubs, r)
+			c.eval.Publications = append(c.eval.Publications, p)
+			c.sample = c.sample || d.Sample
+		}
+	}
+	for _, c := range out {
+		c.result = track.Evaluate(c.eval, asOf)
+	}
+	return out
+}
+
+// squeeze drops white space, so a quote matches however the text is broken into lines.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func docSlugs(docs []*policy.Document) string {
+	var s []string
+	for _, d := range docs {
+		s = append(s, d.Slug)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,239 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"gongkai/generator/internal/charts"
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/policy"
+	"gongkai/generator/internal/render"
+	"gongkai/generator/internal/track"
+)
+
+// kindLabels name the kinds of commitment on the site.
+var kindLabels = map[string]string{track.Target: "量化目标", track.Disclosure: "公开承诺", track.Institution: "机构与制度"}
+
+// statusColors are the colours of the statuses in charts (the CSS uses the same).
+var statusColors = map[track.Status]string{
+	track.Achieved: "#1a7f37", track.AchievedLate: "#4d9f5f", track.OnTrack: "#0b57a4", track.InProgress: "#5b8fd0",
+	track.Behind: "#bc4c00", track.Missed: "#b42318", track.Overdue: "#8a1f24", track.NoData: "#8c959f",
+}
+
+// commitmentViews holds what the commitment pages and the other pages share.
+type commitmentViews struct {
+	summaries map[string]render.CommitmentSummary
+	byDoc     map[string][]*commitment
+	badges    map[string]map[string][]render.Badge // document → clause → badges
+}
+
+// summarize writes a commitment as lists show it.
+func summarize(c *commitment, link func(string) string) render.CommitmentSummary {
+	r := c.row
+	s := render.CommitmentSummary{
+		ID: string(r.ID), URL: link("/commitments/" + string(r.ID) + "/"),
+		DocSlug: string(r.Document), Kind: string(r.Kind), KindLabel: kindLabels[string(r.Kind)],
+		Indicator: string(r.Indicator), Deadline: c.eval.Deadline.String(), Year: c.eval.Deadline.Year,
+		Status: string(c.result.Status), StatusLabel: c.result.Status.Label(), Explanation: c.result.Explanation,
+		Sample: c.sample || c.result.Sample,
+	}
+	if c.doc != nil {
+		s.DocTitle, s.DocURL = c.doc.Title, link("/policy/"+c.doc.Slug+"/")
+		s.ClauseURL = s.DocURL + "#" + string(r.Clause)
+		s.ClauseLabel = clauseLabel(c.doc, string(r.Clause))
+	}
+	switch string(r.Kind) {
+	case track.Target:
+		sym := map[string]string{">=": "≥", "<=": "≤", "==": "="}[string(r.Comparator)]
+		s.Target = sym + " " + strconv.FormatFloat(r.Target.Value, 'f', -1, 64) + string(r.Unit)
+	case track.Disclosure:
+		s.Target = "按期公开"
+	default:
+		s.Target = "建立或出台"
+	}
+	return s
+}
+
+// clauseLabel names a clause as readers know it: "第37条", "（五）", "前言".
+func clauseLabel(d *policy.Document, id string) string {
+	switch id {
+	case d.PreambleID():
+		return "前言"
+	case d.ClosingID():
+		return "结语"
+	}
+	for _, c := range d.Clauses() {
+		if c.ID == id {
+			return c.Marker + c.Title
+		}
+	}
+	return id
+}
+
+// countStatuses counts commitments by status, in display order, leaving out zeros.
+func countStatuses(cs []*commitment) []render.StatusCount {
+	n := map[track.Status]int{}
+	for _, c := range cs {
+		n[c.result.Status]++
+	}
+	var out []render.StatusCount
+	for _, s := range track.Statuses {
+		if n[s] > 0 {
+			out = append(out, render.StatusCount{Status: string(s), Label: s.Label(), Count: n[s]})
+		}
+	}
+	return out
+}
+
+func statusChart(id string, counts []render.StatusCount) *charts.Chart {
+	var bars []charts.Bar
+	for _, c := range counts {
+		bars = append(bars, charts.Bar{Label: c.Label, Value: float64(c.Count), Color: statusColors[track.Status(c.Status)]})
+	}
+	ch, err := charts.Bars(id, "各状态的承诺数", bars)
+	if err != nil {
+		return nil
+	}
+	return &ch
+}
+
+// computeCommitments adds /commitments/ and one page per commitment, and
+// returns what the policy and home pages show of them.
+func computeCommitments(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) commitmentViews {
+	v := commitmentViews{summaries: map[string]render.CommitmentSummary{}, byDoc: map[string][]*commitment{}, badges: map[string]map[string][]render.Badge{}}
+	if len(in.commitments) == 0 {
+		return v
+	}
+	home := render.Crumb{Title: "首页", Path: "/"}
+	list := render.CommitmentsView{Page: base("全部承诺", "/commitments/", "commitments", home)}
+	years := map[int]bool{}
+	for _, c := range in.commitments {
+		s := summarize(c, link)
+		v.summaries[s.ID] = s
+		list.Commitments = append(list.Commitments, s)
+		years[s.Year] = true
+		v.byDoc[s.DocSlug] = append(v.byDoc[s.DocSlug], c)
+		if v.badges[s.DocSlug] == nil {
+			v.badges[s.DocSlug] = map[string][]render.Badge{}
+		}
+		clause := string(c.row.Clause)
+		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator})
+	}
+	list.Counts = countStatuses(in.commitments)
+	list.Chart = statusChart("chart-status", list.Counts)
+	list.Page.Charts = list.Chart != nil
+	for _, d := range in.docs {
+		if len(v.byDoc[d.Slug]) > 0 {
+			list.Documents = append(list.Documents, render.Option{Value: d.Slug, Label: d.Title})
+		}
+	}
+	for _, k := range []string{track.Target, track.Disclosure, track.Institution} {
+		list.Kinds = append(list.Kinds, render.Option{Value: k, Label: kindLabels[k]})
+	}
+	for _, c := range list.Counts {
+		list.Statuses = append(list.Statuses, render.Option{Value: c.Status, Label: c.Label})
+	}
+	for y := range years {
+		list.Years = append(list.Years, y)
+	}
+	slices.Sort(list.Years)
+	m.pages = append(m.pages, page{"commitments/index.html", "/commitments/", "commitments", list})
+
+	for _, c := range in.commitments {
+		s := v.summaries[string(c.row.ID)]
+		p := render.CommitmentView{
+			Page: base(s.Indicator, "/commitments/"+s.ID+"/", "commitments", home, render.Crumb{Title: "全部承诺", Path: "/commitments/"}),
+			C:    s, Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note),
+			JSON: link("/data/commitments.json"),
+		}
+		p.Page.Description = s.Explanation
+		for _, o := range c.obs {
+			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: int(o.Year.Value), Value: display(o.Value.Text, data.Number) + string(c.row.Unit),
+				Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample})
+		}
+		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })
+		for i, pub := range c.pubs {
+			st := c.eval.Publications[i].Judge(mustDay(in.asOf))
+			p.Publications = append(p.Publications, render.PublicationRow{Period: string(pub.Period), Due: pub.Due.Text, Published: pub.Published.Text,
+				Status: string(st), StatusLabel: st.Label(), URL: safeURL(string(pub.URL)), Note: string(pub.Note)})
+		}
+		if c.row.Kind == track.Target || len(c.obs) > 0 {
+			spec := charts.ProgressSpec{Indicator: s.Indicator, Unit: string(c.row.Unit), Target: c.eval.Target, HasTarget: c.eval.HasTarget,
+				DeadlineYear: c.eval.Deadline.Year, Baseline: c.eval.Baseline, BaselineYear: c.eval.BaselineYear, HasBaseline: c.eval.HasBaseline}
+			for _, o := range c.eval.Observations {
+				spec.Points = append(spec.Points, charts.Point{Year: o.Year, Value: o.Value, Sample: o.Sample})
+			}
+			if len(spec.Points) > 0 {
+				if ch, err := charts.Progress("chart-progress", spec); err == nil {
+					p.Chart, p.Page.Charts = &ch, true
+				}
+			}
+		}
+		for _, rel := range c.related {
+			if r, ok := v.summaries[rel]; ok {
+				p.Related = append(p.Related, r)
+			}
+		}
+		m.pages = append(m.pages, page{"commitments/" + s.ID + "/index.html", "/commitments/" + s.ID + "/", "commitment", p})
+	}
+	return v
+}
+
+// timeline groups the commitments by deadline year.
+func timeline(cs []*commitment) []render.DeadlineYear {
+	by := map[int][]*commitment{}
+	for _, c := range cs {
+		by[c.eval.Deadline.Year] = append(by[c.eval.Deadline.Year], c)
+	}
+	var out []render.DeadlineYear
+	for _, y := range slices.Sorted(func(yield func(int) bool) {
+		for y := range by {
+			if !yield(y) {
+				return
+			}
+		}
+	}) {
+		out = append(out, render.DeadlineYear{Year: y, Counts: countStatuses(by[y]), Total: len(by[y])})
+	}
+	return out
+}
+
+// latest lists the newest observations across all commitments.
+func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow {
+	var out []render.EvidenceRow
+	for _, c := range cs {
+		for _, o := range c.obs {
+			s := views.summaries[string(c.row.ID)]
+			out = append(out, render.EvidenceRow{Commitment: s.Indicator, URL: s.URL, Year: int(o.Year.Value),
+				Value: display(o.Value.Text, data.Number) + string(c.row.Unit), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b render.EvidenceRow) int {
+		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Commitment, b.Commitment))
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// safeURL keeps only http and https addresses as links (the data layer has
+// checked them already; this keeps the rule where the link is made).
+func safeURL(u string) string {
+	if len(u) > 7 && (u[:7] == "http://" || len(u) > 8 && u[:8] == "https://") {
+		return u
+	}
+	return ""
+}
+
+// mustDay reads the as-of date, which load has already checked.
+func mustDay(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(fmt.Sprintf("as-of %q was checked at load: %v", s, err))
+	}
+	return t
+}

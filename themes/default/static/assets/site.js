@@ -1,0 +1,102 @@
+// gongkai default theme: draws the page's charts from their JSON options and
+// lets readers filter and sort tables. Everything works without this script;
+// it only adds to what the HTML already shows.
+(function () {
+  'use strict';
+
+  // Charts: each <script type="application/json" data-chart="ID"> holds the
+  // options of the chart drawn into the element with that id. The options are
+  // data (JSON.parse), never code.
+  function drawCharts() {
+    if (typeof window.echarts === 'undefined') return;
+    var specs = document.querySelectorAll('script[type="application/json"][data-chart]');
+    Array.prototype.forEach.call(specs, function (spec) {
+      var box = document.getElementById(spec.getAttribute('data-chart'));
+      if (!box) return;
+      var options;
+      try { options = JSON.parse(spec.textContent); } catch (e) { return; }
+      var chart = window.echarts.init(box, null, { renderer: 'svg' });
+      chart.setOption(options);
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+
+  // Filters: a <form data-filter-for="TABLE"> of <select name="KEY"> shows the
+  // rows of TABLE whose data-KEY matches every chosen value. The choices are
+  // kept in the address (?doc=…&year=…) so a filtered view can be linked.
+  function setUpFilters() {
+    var forms = document.querySelectorAll('form[data-filter-for]');
+    Array.prototype.forEach.call(forms, function (form) {
+      var table = document.getElementById(form.getAttribute('data-filter-for'));
+      if (!table) return;
+      var rows = table.tBodies[0].rows;
+      var count = form.querySelector('.filter-count');
+      var params = new URLSearchParams(window.location.search);
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.name && params.has(el.name)) el.value = params.get(el.name);
+      });
+      function apply() {
+        var shown = 0;
+        var query = new URLSearchParams();
+        Array.prototype.forEach.call(rows, function (row) {
+          var ok = true;
+          Array.prototype.forEach.call(form.elements, function (el) {
+            if (el.name && el.value && row.getAttribute('data-' + el.name) !== el.value) ok = false;
+          });
+          row.hidden = !ok;
+          if (ok) shown++;
+        });
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (el.name && el.value) query.set(el.name, el.value);
+        });
+        if (count) count.textContent = '显示 ' + shown + ' / ' + rows.length + ' 项';
+        var q = query.toString();
+        window.history.replaceState(null, '', q ? '?' + q : window.location.pathname);
+      }
+      form.addEventListener('change', apply);
+      form.addEventListener('submit', function (e) { e.preventDefault(); });
+      form.hidden = false;
+      apply();
+    });
+  }
+
+  // Sorting: a <th data-sort="text|number"> becomes a button that sorts the
+  // table's rows by that column (numbers by their data-value when present).
+  function setUpSorting() {
+    var heads = document.querySelectorAll('th[data-sort]');
+    Array.prototype.forEach.call(heads, function (th) {
+      var table = th.closest('table');
+      var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      th.setAttribute('aria-sort', 'none');
+      button.addEventListener('click', function () {
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(th.parentNode.children, function (h) {
+          if (h.hasAttribute('aria-sort')) h.setAttribute('aria-sort', 'none');
+        });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var numeric = th.getAttribute('data-sort') === 'number';
+        rows.sort(function (a, b) {
+          var x = a.cells[index], y = b.cells[index];
+          var p = x.getAttribute('data-value') || x.textContent.trim();
+          var q = y.getAttribute('data-value') || y.textContent.trim();
+          var c = numeric ? (parseFloat(p) || 0) - (parseFloat(q) || 0) : p.localeCompare(q, 'zh-CN');
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    drawCharts();
+    setUpFilters();
+    setUpSorting();
+  });
+})();
