@@ -59,6 +59,7 @@ func (p *Page) parse(diags *diag.List) parsed {
 		root := markdown.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 		p.parsed = &parsed{root: root, src: p.Body}
 		p.warnUnsafe(root, diags)
+		p.rebase(root)
 	}
 	return *p.parsed
 }
@@ -155,6 +156,19 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// rebase puts the base path in front of links to site paths ("/method/").
+func (p *Page) rebase(root ast.Node) {
+	if p.basePath == "" || p.basePath == "/" {
+		return
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering && len(l.Destination) > 1 && l.Destination[0] == '/' && l.Destination[1] != '/' {
+			l.Destination = append([]byte(strings.TrimSuffix(p.basePath, "/")), l.Destination...)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // warnUnsafe reports what goldmark's safe rendering drops: raw HTML and links

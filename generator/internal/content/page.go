@@ -26,7 +26,8 @@ type Page struct {
 	Body     []byte // the Markdown after the front matter
 	BodyLine int    // file line where Body starts
 
-	parsed *parsed
+	basePath string // prefix of site links, e.g. "/portal/"
+	parsed   *parsed
 }
 
 // Parse reads one page, reporting every front matter problem into diags. It
@@ -79,9 +80,11 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	return p
 }
 
-// Load reads every page under content/ in fsys, in path order. Problems in the
-// pages go to diags; a failure to read the folder itself is returned.
-func Load(fsys fs.FS, diags *diag.List) ([]*Page, error) {
+// Load reads every page under content/ in fsys, in path order. Links in the
+// pages to site paths ("/method/") get basePath in front ("/portal/method/"),
+// so pages work wherever the site is published. Problems in the pages go to
+// diags; a failure to read the folder itself is returned.
+func Load(fsys fs.FS, basePath string, diags *diag.List) ([]*Page, error) {
 	var pages []*Page
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -116,7 +119,7 @@ func Load(fsys fs.FS, diags *diag.List) ([]*Page, error) {
 			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
 			return nil
 		}
-		if pg := parseSafely(p, src, diags); pg != nil {
+		if pg := parseSafely(p, src, basePath, diags); pg != nil {
 			pages = append(pages, pg)
 		}
 		return nil
@@ -168,9 +171,10 @@ func nestingTooDeep(src []byte) int {
 }
 
 // parseSafely parses one file, turning a panic into an error naming the file.
-func parseSafely(p string, src []byte, diags *diag.List) (pg *Page) {
+func parseSafely(p string, src []byte, basePath string, diags *diag.List) (pg *Page) {
 	defer diag.Recover(diag.Pos{File: p}, diags)
 	if pg = Parse(p, src, diags); pg != nil {
+		pg.basePath = basePath
 		pg.Check(diags)
 	}
 	return pg

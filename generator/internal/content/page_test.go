@@ -112,7 +112,7 @@ func TestLoadSkipsLitterAndReportsAll(t *testing.T) {
 		"content/policy/decision.md": {Data: []byte("---\ntitle: 决定\n---\n")},
 	}
 	var d diag.List
-	pages, err := Load(fsys, &d)
+	pages, err := Load(fsys, "/", &d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,6 +138,21 @@ func TestNestingTooDeep(t *testing.T) {
 	for src, want := range tests {
 		if got := nestingTooDeep([]byte(src)); got != want {
 			t.Errorf("nestingTooDeep(%.20q…) = %d, want %d", src, got, want)
+		}
+	}
+}
+
+func TestLinksGetTheBasePath(t *testing.T) {
+	fsys := fstest.MapFS{"content/a.md": {Data: []byte("---\ntitle: a\n---\n[方法](/method/) [外部](https://example.org/x) [锚](#x) [协议相对](//example.org/)\n")}}
+	var d diag.List
+	pages, err := Load(fsys, "/portal/", &d)
+	if err != nil || len(pages) != 1 {
+		t.Fatal(err, d.Sorted())
+	}
+	h := string(pages[0].HTML(&d))
+	for _, want := range []string{`href="/portal/method/"`, `href="https://example.org/x"`, `href="#x"`, `href="//example.org/"`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("missing %s in %s", want, h)
 		}
 	}
 }

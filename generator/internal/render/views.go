@@ -81,7 +81,8 @@ type StatusCount struct {
 
 // DeadlineYear is one year of the timeline of deadlines.
 type DeadlineYear struct {
-	Year   int
+	Year   int // 0: the text sets no deadline
+	Label  string
 	Counts []StatusCount
 	Total  int
 }

@@ -121,7 +121,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: "themes/" + cfg.Theme}, Message: err.Error()}}}
 	}
-	pages, err := content.Load(src, diags)
+	pages, err := content.Load(src, cfg.BasePath(), diags)
 	if err != nil {
 		return nil, fmt.Errorf("load content: %w", err)
 	}

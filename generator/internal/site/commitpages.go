@@ -151,7 +151,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		}
 		p.Page.Description = s.Explanation
 		for _, o := range c.obs {
-			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: int(o.Year.Value), Value: display(o.Value.Text, data.Number) + string(c.row.Unit),
+			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: int(o.Year.Value), Value: observed(c, o),
 				Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample})
 		}
 		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })
@@ -196,7 +196,14 @@ func timeline(cs []*commitment) []render.DeadlineYear {
 			}
 		}
 	}) {
-		out = append(out, render.DeadlineYear{Year: y, Counts: countStatuses(by[y]), Total: len(by[y])})
+		label := strconv.Itoa(y) + "年"
+		if y == 0 {
+			label = "未规定期限"
+		}
+		out = append(out, render.DeadlineYear{Year: y, Label: label, Counts: countStatuses(by[y]), Total: len(by[y])})
+	}
+	if len(out) > 0 && out[0].Year == 0 { // undated last
+		out = append(out[1:], out[0])
 	}
 	return out
 }
@@ -208,7 +215,7 @@ func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow
 		for _, o := range c.obs {
 			s := views.summaries[string(c.row.ID)]
 			out = append(out, render.EvidenceRow{Commitment: s.Indicator, URL: s.URL, Year: int(o.Year.Value),
-				Value: display(o.Value.Text, data.Number) + string(c.row.Unit), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample})
+				Value: observed(c, o), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b render.EvidenceRow) int {
@@ -218,6 +225,18 @@ func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow
 		out = out[:n]
 	}
 	return out
+}
+
+// observed writes an observation as the site shows it: a number with its
+// unit, or done / not done for an institution.
+func observed(c *commitment, o data.ProgressRow) string {
+	if c.row.Kind == track.Institution {
+		if o.Value.Value >= 1 {
+			return "已完成"
+		}
+		return "未完成"
+	}
+	return display(o.Value.Text, data.Number) + string(c.row.Unit)
 }
 
 // safeURL keeps only http and https addresses as links (the data layer has
