@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -130,6 +131,12 @@ func newBrowser(t *testing.T, width, height int) *browser {
 	if err := chromedp.Do(ctx); err != nil { // starts the browser; chromedp enables the network and runtime events
 		t.Fatal(err)
 	}
+	// Record every Content-Security-Policy violation the page reports.
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`,
+	}); err != nil {
+		t.Fatal(err)
+	}
 	return b
 }
 
@@ -152,6 +159,8 @@ func (b *browser) record(ev any) {
 		b.requests = append(b.requests, ev.Request.URL)
 	case *network.EventLoadingFailed:
 		b.errors = append(b.errors, "failed to load: "+ev.ErrorText)
+	case *page.EventJavascriptDialogOpening:
+		b.errors = append(b.errors, "a dialog opened (script ran): "+ev.Message)
 	case *network.EventResponseReceived:
 		if ev.Response.Status >= 400 {
 			b.errors = append(b.errors, "HTTP "+ev.Response.StatusText+" for "+ev.Response.URL)
@@ -159,9 +168,12 @@ func (b *browser) record(ev any) {
 	}
 }
 
-// checkClean fails the test for any console error or request to another host.
+// checkClean fails the test for any console error, CSP violation or request to another host.
 func (b *browser) checkClean(t *testing.T, srv *httptest.Server) {
 	t.Helper()
+	if csp, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`window.__csp || []`)); err != nil || len(csp) > 0 {
+		t.Errorf("Content-Security-Policy violations: %v %v", csp, err)
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, e := range b.errors {
@@ -261,6 +273,42 @@ func TestPhoneLayout(t *testing.T) {
 		if overflow {
 			t.Errorf("%s scrolls sideways on a 375px phone", path)
 		}
+	}
+	b.checkClean(t, srv)
+}
+
+// hostile is a label written to break out of a page, used as a commitment's indicator.
+const hostile = "</script><img src=x onerror=alert(1)>__f__alert(1)__f__"
+
+func TestCommitmentChartsInBrowser(t *testing.T) {
+	srv := serveSite(t, map[string]string{
+		"data/commitments.csv": "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\n" +
+			"x-1,decision,decision-37,target,\"" + strings.ReplaceAll(hostile, `"`, `""`) + "\",全省实现每万人中有5名社工的目标,>=,5,\"" + strings.ReplaceAll(hostile, `"`, `""`) + "\",2015,,,,,,\n",
+		"data/progress.csv":    "commitment,year,value,source,source_url,note\nx-1,2012,3.35,\"" + strings.ReplaceAll(hostile, `"`, `""`) + "\",,\n",
+		"data/disclosures.csv": "commitment,period,due,published,url,note\n",
+	})
+	b := newBrowser(t, 1280, 900)
+	for _, path := range []string{"/commitments/x-1/", "/commitments/", "/"} {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!!document.querySelector(".chart-box svg, .chart-box canvas")`))
+		if err != nil || !drawn {
+			t.Errorf("%s: chart not drawn (%v)", path, err)
+		}
+		injected, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('img[src="x"]').length`))
+		if err != nil || injected != 0 {
+			t.Errorf("%s: the hostile label became markup (%d img elements, %v)", path, injected, err)
+		}
+		inline, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`[...document.scripts].filter(s => !s.src && s.type !== "application/json").length`))
+		if err != nil || inline != 0 {
+			t.Errorf("%s: %d inline executable scripts", path, inline)
+		}
+	}
+	// The label is on the page as text.
+	text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.body.textContent`))
+	if err != nil || !strings.Contains(text, "onerror=alert(1)") {
+		t.Errorf("hostile label not shown as text: %v", err)
 	}
 	b.checkClean(t, srv)
 }
