@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -19,14 +20,33 @@ const File = "site.toml"
 
 // Config is the decoded site.toml.
 type Config struct {
-	Title       string  `toml:"title"`       // the portal's name, shown on every page
-	Description string  `toml:"description"` // one sentence saying what the portal is
-	BaseURL     string  `toml:"base_url"`    // the address the site is published at, ending in "/"
-	Language    string  `toml:"language"`    // BCP 47 language of the pages, e.g. zh-CN
-	AsOf        string  `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
-	Theme       string  `toml:"theme"`       // folder under themes/
-	License     License `toml:"license"`     // licence of the site's own content
-	Data        Data    `toml:"data"`        // how the CSV files under data/ are written
+	Title       string   `toml:"title"`       // the portal's name, shown on every page
+	Description string   `toml:"description"` // one sentence saying what the portal is
+	BaseURL     string   `toml:"base_url"`    // the address the site is published at, ending in "/"
+	Language    string   `toml:"language"`    // BCP 47 language of the pages, e.g. zh-CN
+	AsOf        string   `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
+	Theme       string   `toml:"theme"`       // folder under themes/
+	License     License  `toml:"license"`     // licence of the site's own content
+	Data        Data     `toml:"data"`        // how the CSV files under data/ are written
+	Metrics     []Metric `toml:"metric"`      // progress series computed from datasets
+}
+
+// Metric declares a progress series computed from a dataset; a commitment
+// whose measure names its id is measured by it. See track.Metric for the
+// meaning of each value.
+type Metric struct {
+	ID           string            `toml:"id"`
+	Title        string            `toml:"title"`
+	Dataset      string            `toml:"dataset"`
+	Year         string            `toml:"year"`
+	Value        string            `toml:"value"` // count, sum, mean, share or ratio
+	Column       string            `toml:"column"`
+	Where        map[string]string `toml:"where"`
+	SeriesColumn string            `toml:"series_column"`
+	Numerator    string            `toml:"numerator"`
+	Denominator  string            `toml:"denominator"`
+	Scale        float64           `toml:"scale"`
+	Line         int               `toml:"-"` // the line of site.toml that sets its id
 }
 
 // Data declares how numbers and missing values are written in the CSV files.
@@ -119,10 +139,35 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 	if cfg.Data.Decimal != "." && cfg.Data.Decimal != "," || cfg.Data.Decimal == cfg.Data.Thousands {
 		at(line("decimal"), 1, "data.decimal %q must be \".\" or \",\" and differ from data.thousands", cfg.Data.Decimal)
 	}
+	seen := map[string]bool{}
+	for i := range cfg.Metrics {
+		cfg.Metrics[i].Line = MetricLine(src, cfg.Metrics[i].ID)
+	}
+	for _, m := range cfg.Metrics {
+		if !metricID.MatchString(m.ID) || seen[m.ID] {
+			at(MetricLine(src, m.ID), 1, "each [[metric]] needs its own id of lowercase letters, digits and hyphens (got %q)", m.ID)
+		}
+		seen[m.ID] = true
+		if m.Dataset == "" {
+			at(MetricLine(src, m.ID), 1, "metric %q needs a dataset", m.ID)
+		}
+	}
 	if cfg.Data.MaxFileMB <= 0 {
 		at(line("max_file_mb"), 1, "data.max_file_mb must be a positive number of megabytes")
 	}
 	return cfg, ds
+}
+
+var metricID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// MetricLine is the line of site.toml that sets a metric's id, for messages.
+func MetricLine(src []byte, id string) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(l), "="); ok && strings.TrimSpace(k) == "id" && strings.Trim(strings.TrimSpace(v), `"'`) == id {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // BasePath is the path part of BaseURL ("/" or "/portal/"), which every link on the site starts with.

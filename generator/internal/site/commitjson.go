@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 )
 
@@ -76,6 +77,10 @@ func commitmentsJSON(m *model) ([]byte, error) {
 		}
 		for _, o := range c.obs {
 			j.Observations = append(j.Observations, observationJSON{Year: int(o.Year.Value), Value: rawNumber(o.Value.Text, o.Value.Valid), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL))})
+		}
+		for _, d := range c.derived {
+			j.Observations = append(j.Observations, observationJSON{Year: d.Year, Value: json.RawMessage(strconv.FormatFloat(d.Value, 'f', -1, 64)),
+				Source: "metric " + d.metric.ID + ": " + d.Inputs})
 		}
 		for i, p := range c.pubs {
 			j.Publications = append(j.Publications, publicationJSON{Period: string(p.Period), Due: p.Due.Text, Published: p.Published.Text,

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"gongkai/generator/internal/config"
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/policy"
@@ -19,6 +20,7 @@ type commitment struct {
 	row     data.CommitmentRow
 	doc     *policy.Document
 	obs     []data.ProgressRow
+	derived []derived // observations computed by a metric
 	pubs    []data.DisclosureRow
 	eval    track.Commitment
 	result  track.Result
@@ -138,10 +140,78 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			c.sample = c.sample || d.Sample
 		}
 	}
+	measure(in, out, byID, diags)
 	for _, c := range out {
 		c.result = track.Evaluate(c.eval, asOf)
 	}
 	return out
+}
+
+// derived is an observation a metric computed from a dataset.
+type derived struct {
+	track.MetricPoint
+	metric  config.Metric
+	dataset *data.Dataset
+}
+
+// measure computes the metrics of site.toml and gives each commitment whose
+// measure names one the observations it computes.
+func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *diag.List) {
+	metrics := map[string]config.Metric{}
+	points := map[string][]track.MetricPoint{}
+	for _, m := range in.cfg.Metrics {
+		metrics[m.ID] = m
+		pos := diag.Pos{File: config.File, Line: m.Line, Col: 1}
+		d := byID[m.Dataset]
+		if d == nil {
+			diags.Errorf(pos, "metric %q: there is no dataset %q", m.ID, m.Dataset)
+			continue
+		}
+		tm := track.Metric{ID: m.ID, Title: m.Title, Dataset: m.Dataset, Year: m.Year, Value: m.Value, Column: m.Column, Where: m.Where,
+			SeriesColumn: m.SeriesColumn, Numerator: m.Numerator, Denominator: m.Denominator, Scale: m.Scale}
+		var cols []string
+		for _, c := range d.Columns {
+			cols = append(cols, c.Name)
+		}
+		if problem := tm.Check(cols); problem != "" {
+			diags.Errorf(pos, "metric %q: %s", m.ID, problem)
+			continue
+		}
+		index := map[string]int{}
+		for i, c := range cols {
+			index[c] = i
+		}
+		pts, err := tm.Compute(func(fn func(track.MetricRow) error) error {
+			return d.Each(func(_ string, _ int, cells []data.Cell) error {
+				return fn(func(col string) (string, float64, bool) {
+					c := cells[index[col]]
+					return c.Text, c.Num, c.Missing
+				})
+			})
+		})
+		if err != nil {
+			diags.Errorf(pos, "%v", err)
+			continue
+		}
+		points[m.ID] = pts
+		for _, c := range cs {
+			if string(c.row.Measure) != m.ID {
+				continue
+			}
+			for _, p := range pts {
+				c.derived = append(c.derived, derived{MetricPoint: p, metric: m, dataset: d})
+				c.eval.Observations = append(c.eval.Observations, track.Observation{Year: p.Year, Value: p.Value, Sample: d.Sample})
+			}
+			c.sample = c.sample || d.Sample
+		}
+	}
+	for _, c := range cs {
+		if m := string(c.row.Measure); m != "" {
+			if _, ok := metrics[m]; !ok {
+				diags.Errorf(diag.Pos{File: c.row.Pos.File, Line: c.row.Pos.Line}, "column measure: %q is not a metric declared in site.toml ([[metric]] id)", m)
+			}
+		}
+	}
 }
 
 // squeeze drops white space, so a quote matches however the text is broken into lines.

@@ -154,6 +154,14 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: int(o.Year.Value), Value: observed(c, o),
 				Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample})
 		}
+		for _, dv := range c.derived {
+			title := dv.metric.Title
+			if title == "" {
+				title = dv.metric.ID
+			}
+			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: dv.Year, Value: display(strconv.FormatFloat(roundTo(dv.Value, 4), 'f', -1, 64), data.Number) + string(c.row.Unit),
+				Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.dataset.Sample})
+		}
 		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })
 		for i, pub := range c.pubs {
 			st := c.eval.Publications[i].Judge(mustDay(in.asOf))
@@ -237,6 +245,11 @@ func observed(c *commitment, o data.ProgressRow) string {
 		return "未完成"
 	}
 	return display(o.Value.Text, data.Number) + string(c.row.Unit)
+}
+
+func roundTo(v float64, digits int) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', digits, 64), 64)
+	return r
 }
 
 // safeURL keeps only http and https addresses as links (the data layer has

@@ -1,0 +1,202 @@
+package track
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Metric turns a dataset into a progress series, as site.toml declares it,
+// so a commitment can be measured from disclosed data without Go code:
+//
+//	count   rows per year
+//	sum     the sum of a number column per year
+//	mean    its mean per year
+//	share   the percentage of rows per year whose 是/否 column is 是
+//	ratio   numerator ÷ denominator × scale, where both are series of the
+//	        dataset (rows whose SeriesColumn names them; their Column holds
+//	        the value): a derived value such as volunteers per resident.
+//
+// Rows are first kept only if every Where column equals its value.
+type Metric struct {
+	ID           string
+	Title        string
+	Dataset      string
+	Year         string // the column holding the year of each row
+	Value        string // count, sum, mean, share or ratio
+	Column       string
+	Where        map[string]string
+	SeriesColumn string
+	Numerator    string
+	Denominator  string
+	Scale        float64
+	Unit         string
+}
+
+// MetricRow reads one cell of a row by column name: its validated text, its
+// number and whether it is missing.
+type MetricRow func(column string) (text string, num float64, missing bool)
+
+// MetricPoint is one computed value, with how it was computed in words.
+type MetricPoint struct {
+	Year   int
+	Value  float64
+	Rows   int    // rows it was computed from
+	Inputs string // the inputs, e.g. "注册志愿者 2011年 4100000 ÷ 常住人口 2010年 104300000 × 100"
+}
+
+// Compute runs the metric over rows given by each, which calls its function
+// once per row of the dataset.
+func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, error) {
+	type acc struct {
+		n, yes int
+		sum    float64
+	}
+	by := map[int]*acc{}
+	series := map[string]map[int]float64{}
+	err := each(func(row MetricRow) error {
+		for col, want := range m.Where {
+			if text, _, missing := row(col); missing || text != want {
+				return nil
+			}
+		}
+		_, y, missing := row(m.Year)
+		if missing {
+			return nil
+		}
+		year := int(y)
+		if m.Value == "ratio" {
+			name, _, _ := row(m.SeriesColumn)
+			if _, v, missing := row(m.Column); !missing {
+				if series[name] == nil {
+					series[name] = map[int]float64{}
+				}
+				series[name][year] = v
+			}
+			return nil
+		}
+		a := by[year]
+		if a == nil {
+			a = &acc{}
+			by[year] = a
+		}
+		switch m.Value {
+		case "count":
+			a.n++
+		case "sum", "mean":
+			if _, v, missing := row(m.Column); !missing {
+				a.n++
+				a.sum += v
+			}
+		case "share":
+			if text, _, missing := row(m.Column); !missing {
+				a.n++
+				if text == "true" {
+					a.yes++
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("metric %s: %w", m.ID, err)
+	}
+	var out []MetricPoint
+	if m.Value == "ratio" {
+		return m.ratio(series), nil
+	}
+	for y, a := range by {
+		p := MetricPoint{Year: y, Rows: a.n}
+		switch m.Value {
+		case "count":
+			p.Value = float64(a.n)
+			p.Inputs = fmt.Sprintf("%d年共%d行", y, a.n)
+		case "sum":
+			p.Value = a.sum
+			p.Inputs = fmt.Sprintf("%d年%d行的%s之和", y, a.n, m.Column)
+		case "mean":
+			if a.n == 0 {
+				continue
+			}
+			p.Value = a.sum / float64(a.n)
+			p.Inputs = fmt.Sprintf("%d年%d行的%s平均值", y, a.n, m.Column)
+		case "share":
+			if a.n == 0 {
+				continue
+			}
+			p.Value = 100 * float64(a.yes) / float64(a.n)
+			p.Inputs = fmt.Sprintf("%d年%d行中%d行的%s为“是”", y, a.n, a.yes, m.Column)
+		}
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b MetricPoint) int { return cmp.Compare(a.Year, b.Year) })
+	return out, nil
+}
+
+// ratio divides the numerator series by the denominator series. A year of the
+// numerator takes the denominator of the same year, or else of the latest
+// year before it; the inputs say which was used.
+func (m Metric) ratio(series map[string]map[int]float64) []MetricPoint {
+	num, den := series[m.Numerator], series[m.Denominator]
+	scale := m.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	var out []MetricPoint
+	for y, n := range num {
+		dy := -1
+		for year := range den {
+			if year <= y && year > dy {
+				dy = year
+			}
+		}
+		if dy < 0 || den[dy] == 0 {
+			continue
+		}
+		p := MetricPoint{Year: y, Value: n / den[dy] * scale, Rows: 2,
+			Inputs: fmt.Sprintf("%s %d年 %s ÷ %s %d年 %s", m.Numerator, y, plain(n), m.Denominator, dy, plain(den[dy]))}
+		if scale != 1 {
+			p.Inputs += " × " + plain(scale)
+		}
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b MetricPoint) int { return cmp.Compare(a.Year, b.Year) })
+	return out
+}
+
+func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Check reports what is wrong with the metric's declaration, given the
+// columns of its dataset, or "".
+func (m Metric) Check(columns []string) string {
+	has := func(c string) bool { return slices.Contains(columns, c) }
+	var problems []string
+	need := func(what, col string) {
+		if col == "" {
+			problems = append(problems, fmt.Sprintf("%s is not set", what))
+		} else if !has(col) {
+			problems = append(problems, fmt.Sprintf("%s %q is not a column of %s (its columns: %s)", what, col, m.Dataset, strings.Join(columns, ", ")))
+		}
+	}
+	need("year", m.Year)
+	for col := range m.Where {
+		need("where", col)
+	}
+	switch m.Value {
+	case "count":
+	case "sum", "mean", "share":
+		need("column", m.Column)
+	case "ratio":
+		need("column", m.Column)
+		need("series_column", m.SeriesColumn)
+		if m.Numerator == "" || m.Denominator == "" {
+			problems = append(problems, "a ratio needs numerator and denominator")
+		}
+	default:
+		problems = append(problems, fmt.Sprintf("value %q must be count, sum, mean, share or ratio", m.Value))
+	}
+	slices.Sort(problems)
+	return strings.Join(problems, "; ")
+}

@@ -1,0 +1,93 @@
+package track
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// rows is a tiny dataset for metric tests: each row a map of column → text.
+func rows(rs ...map[string]string) func(func(MetricRow) error) error {
+	return func(fn func(MetricRow) error) error {
+		for _, r := range rs {
+			err := fn(func(col string) (string, float64, bool) {
+				t, ok := r[col]
+				if !ok || t == "" {
+					return "", 0, true
+				}
+				var f float64
+				for _, c := range t {
+					if c >= '0' && c <= '9' {
+						f = f*10 + float64(c-'0')
+					}
+				}
+				return t, f, false
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	committees := rows(
+		map[string]string{"year": "2013", "kind": "居委会", "direct": "true", "n": "10"},
+		map[string]string{"year": "2013", "kind": "居委会", "direct": "false", "n": "20"},
+		map[string]string{"year": "2013", "kind": "村委会", "direct": "true", "n": "99"},
+		map[string]string{"year": "2014", "kind": "居委会", "direct": "true", "n": "30"},
+		map[string]string{"year": "2014", "kind": "居委会", "direct": "", "n": ""},
+	)
+	tests := []struct {
+		m    Metric
+		want string
+	}{
+		{Metric{Value: "count", Year: "year", Where: map[string]string{"kind": "居委会"}}, "2013:2 2014:2"},
+		{Metric{Value: "share", Year: "year", Column: "direct", Where: map[string]string{"kind": "居委会"}}, "2013:50 2014:100"},
+		{Metric{Value: "sum", Year: "year", Column: "n"}, "2013:129 2014:30"},
+		{Metric{Value: "mean", Year: "year", Column: "n", Where: map[string]string{"kind": "居委会"}}, "2013:15 2014:30"},
+	}
+	for _, tt := range tests {
+		pts, err := tt.m.Compute(committees)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range pts {
+			got = append(got, strconv.Itoa(p.Year)+":"+plain(p.Value))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: got %v, want %s", tt.m.Value, got, tt.want)
+		}
+	}
+}
+
+func TestRatioUsesTheLatestEarlierDenominator(t *testing.T) {
+	figures := rows(
+		map[string]string{"series": "volunteers", "year": "2011", "value": "4100000"},
+		map[string]string{"series": "population", "year": "2010", "value": "104300000"},
+		map[string]string{"series": "population", "year": "2012", "value": "105000000"},
+	)
+	m := Metric{Value: "ratio", Year: "year", Column: "value", SeriesColumn: "series", Numerator: "volunteers", Denominator: "population", Scale: 100}
+	pts, err := m.Compute(figures)
+	if err != nil || len(pts) != 1 {
+		t.Fatal(pts, err)
+	}
+	if p := pts[0]; p.Year != 2011 || roundTo(p.Value, 4) != 3.9310 || p.Inputs != "volunteers 2011年 4100000 ÷ population 2010年 104300000 × 100" {
+		t.Errorf("got %+v", p)
+	}
+}
+
+func TestMetricCheck(t *testing.T) {
+	cols := []string{"year", "kind", "direct"}
+	if got := (Metric{Dataset: "c", Value: "share", Year: "year", Column: "direct"}).Check(cols); got != "" {
+		t.Errorf("valid metric: %q", got)
+	}
+	got := (Metric{Dataset: "c", Value: "median", Year: "yr", Where: map[string]string{"type": "x"}}).Check(cols)
+	for _, want := range []string{`value "median" must be`, `year "yr" is not a column of c`, `where "type" is not a column`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+}
