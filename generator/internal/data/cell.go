@@ -12,11 +12,10 @@ import (
 
 // Cell is one value of a dataset.
 type Cell struct {
-	Invalid bool    // the cell breaks its column's rules (the problem is reported)
-	Raw     string  // the cell as written in the file
 	Text    string  // the value: an exact decimal in the column's unit for numbers, YYYY-MM-DD for dates, "true"/"false" for booleans, the trimmed text otherwise
 	Num     float64 // the value of a number, integer or year
 	Missing bool    // blank, or a declared missing-value token
+	Invalid bool    // the cell breaks its column's rules (the problem is reported)
 }
 
 // missingLike are texts people write for "no value".
@@ -29,7 +28,7 @@ var defaultDateFormats = []string{"iso", "slash", "chinese"}
 // message, when not empty, says in plain words what is wrong and what would
 // be accepted; the caller adds the position and the column's name.
 func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
-	c := Cell{Raw: raw}
+	var c Cell
 	t := trimCell(raw)
 	if t == "" || len(s.MissingValues) > 0 && value.IsMissing(t, s.MissingValues) {
 		c.Missing = true

@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 
@@ -42,6 +41,7 @@ type File struct {
 	columns    []int // for each header cell, the index of its schema field (-1: ignored)
 	// missingRequired is set when the header lacks a required column (reported once, at the header).
 	missingRequired bool
+	unmapped        []int // schema fields no header cell names: missing in every row
 }
 
 // Column is a schema field with what the data holds.
@@ -214,133 +214,6 @@ func keyOf(cells []Cell, fields []int) (string, bool) {
 	return strings.Join(parts, " + "), false
 }
 
-// scan reads one file of the dataset, calling fn for every data row with its
-// cells in schema order. bad is true when a cell of the row has a problem
-// (already reported).
-//
-// Reading runs in two stages on two goroutines: one decodes and splits the
-// file into rows and checks their shape, the other parses and validates the
-// cells, so a large file uses both cores. Rows travel in batches whose
-// buffers are reused, so memory stays flat whatever the file's size.
-func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell, bad bool), cells []Cell) error {
-	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
-	if err != nil {
-		return err
-	}
-	file.Encoding, file.Delimiter, file.HeaderLine = string(sc.Enc), delimName(sc.Delim), sc.HLine
-	if file.columns == nil && !d.mapHeader(file, sc, probs) {
-		sc.Close()
-		return errStop
-	}
-	// The reading stage reports into its own list; the two are merged at the end.
-	readProbs := &problems{path: probs.path, max: probs.max}
-	sc.probs = readProbs
-	batches, stop := make(chan *batch, 4), make(chan struct{})
-	free := make(chan *batch, 6)
-	var readErr error
-	go func() {
-		defer close(batches)
-		defer sc.Close()
-		defer func() {
-			if r := recover(); r != nil {
-				readErr = fmt.Errorf("internal error while reading (please report it to the gongkai developers): %v", r)
-			}
-		}()
-		readErr = readBatches(sc, batches, free, stop)
-	}()
-	var r row
-	for b := range batches {
-		for i := range b.n {
-			b.row(i, &r)
-			for j := range cells {
-				cells[j] = Cell{Missing: true}
-			}
-			bad := false
-			for col, fi := range file.columns {
-				if fi < 0 {
-					continue
-				}
-				c, msg := parseCell(r.cells[col], &d.Schema.Fields[fi], &d.Schema)
-				if msg != "" {
-					probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
-					bad, c.Invalid = true, true
-				}
-				cells[fi] = c
-			}
-			fn(&r, cells, bad || file.missingRequired)
-		}
-		select {
-		case free <- b:
-		default:
-		}
-	}
-	close(stop)
-	probs.list = append(probs.list, readProbs.list...)
-	probs.dropped += readProbs.dropped
-	return readErr
-}
-
-// batchRows is how many rows travel together between the two reading stages.
-const batchRows = 256
-
-// batch is a run of rows: their cells and positions in flat buffers.
-type batch struct {
-	n     int
-	width int
-	cells []string
-	pos   []int
-	lines []int
-}
-
-func (b *batch) add(r *row) {
-	b.cells = append(b.cells, r.cells...)
-	b.pos = append(b.pos, r.pos[:b.width]...)
-	b.lines = append(b.lines, r.line)
-	b.n++
-}
-
-func (b *batch) row(i int, r *row) {
-	r.cells = b.cells[i*b.width : (i+1)*b.width]
-	r.pos = b.pos[i*b.width : (i+1)*b.width]
-	r.line = b.lines[i]
-}
-
-// readBatches is the first reading stage: it sends batches of rows until the
-// end of the file, an error, or stop.
-func readBatches(sc *scanner, out chan<- *batch, free <-chan *batch, stop <-chan struct{}) error {
-	width := len(sc.Header)
-	var r row
-	for {
-		var b *batch
-		select {
-		case b = <-free:
-			b.n, b.cells, b.pos, b.lines = 0, b.cells[:0], b.pos[:0], b.lines[:0]
-		default:
-			b = &batch{width: width, cells: make([]string, 0, batchRows*width), pos: make([]int, 0, batchRows*width), lines: make([]int, 0, batchRows)}
-		}
-		var err error
-		for b.n < batchRows {
-			if err = sc.next(&r); err != nil {
-				break
-			}
-			b.add(&r)
-		}
-		if b.n > 0 {
-			select {
-			case out <- b:
-			case <-stop:
-				return nil
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
 // col is the byte column of field fi's cell in row r, or 1.
 func (f *File) col(r *row, fi int) int {
 	for c, x := range f.columns {
@@ -377,6 +250,9 @@ func (d *Dataset) mapHeader(file *File, sc *scanner, probs *problems) bool {
 		}
 	}
 	for fi, f := range d.Schema.Fields {
+		if _, present := used[fi]; !present {
+			file.unmapped = append(file.unmapped, fi)
+		}
 		if _, present := used[fi]; !present && f.Required {
 			probs.errorf(sc.HLine, 1, "the header has no column %s, which %s requires", f.names(), d.describe())
 			ok, file.missingRequired = false, true

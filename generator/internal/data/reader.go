@@ -37,7 +37,8 @@ type scanner struct {
 	pending     []string
 	pendingLine int
 	pendingPos  []int
-	nextLine    int // the line after the last record read: where the next one starts
+	nextLine    int           // the line after the last record read: where the next one starts
+	br          *bufio.Reader // the decoded text; after the header, chunks are cut from it
 }
 
 // countingReader counts the bytes read since the last reset, so a row that
@@ -93,6 +94,7 @@ func openScanner(fsys fs.FS, path string, lim Limits, probs *problems) (*scanner
 		return nil, errStop
 	}
 	s.Delim = detectDelimiter(sample)
+	s.br = br
 	s.csv = csv.NewReader(br)
 	s.csv.Comma = s.Delim
 	s.csv.FieldsPerRecord = -1
@@ -139,14 +141,16 @@ func isQuoteError(err error) bool {
 	return errors.Is(err, csv.ErrBareQuote) || errors.Is(err, csv.ErrQuote)
 }
 
-func (s *scanner) reportQuote(pe *csv.ParseError) {
+func (s *scanner) reportQuote(pe *csv.ParseError) { reportQuote(s.probs, pe) }
+
+func reportQuote(p *problems, pe *csv.ParseError) {
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		s.probs.errorf(pe.Line, pe.Column, `a quote (") inside a cell that does not start with a quote: write it twice ("") or put the whole cell in quotes`)
+		p.errorf(pe.Line, pe.Column, `a quote (") inside a cell that does not start with a quote: write it twice ("") or put the whole cell in quotes`)
 	case pe.Line != pe.StartLine:
-		s.probs.errorf(pe.StartLine, 1, `a quote (") opened in the row starting on this line is never closed, so the rest of the file became one cell: close it or remove it`)
+		p.errorf(pe.StartLine, 1, `a quote (") opened in the row starting on this line is never closed, so the rest of the file became one cell: close it or remove it`)
 	default:
-		s.probs.errorf(pe.Line, pe.Column, `a quoted cell must end with a quote followed by the delimiter or the end of the line; a quote inside a quoted cell must be written twice ("")`)
+		p.errorf(pe.Line, pe.Column, `a quoted cell must end with a quote followed by the delimiter or the end of the line; a quote inside a quoted cell must be written twice ("")`)
 	}
 }
 
@@ -308,15 +312,19 @@ func (s *scanner) next(r *row) error {
 // checkWidth reports rows with too few or too many cells. Extra cells that
 // are empty are Excel's blank columns and are fine.
 func (s *scanner) checkWidth(rec []string, r *row) bool {
-	w := len(s.Header)
+	return checkWidth(s.probs, s.Header, s.Delim, rec, r)
+}
+
+func checkWidth(p *problems, header []string, delim rune, rec []string, r *row) bool {
+	w := len(header)
 	switch {
 	case len(rec) < w:
-		s.probs.errorf(r.line, r.pos[len(rec)-1], "this row has %d cells but the header has %d: a cell or a delimiter (%s) is missing", len(rec), w, delimName(s.Delim))
+		p.errorf(r.line, r.pos[len(rec)-1], "this row has %d cells but the header has %d: a cell or a delimiter (%s) is missing", len(rec), w, delimName(delim))
 		return false
 	case len(rec) > w:
 		for i := w; i < len(rec); i++ {
-			if strings.TrimSpace(rec[i]) != "" {
-				s.probs.errorf(r.line, r.pos[i], "this row has a cell %q in column %s, beyond the header's %d columns: remove it or give the column a name", clip(rec[i]), columnLetter(i), w)
+			if !blank(rec[i]) {
+				p.errorf(r.line, r.pos[i], "this row has a cell %q in column %s, beyond the header's %d columns: remove it or give the column a name", clip(rec[i]), columnLetter(i), w)
 				return false
 			}
 		}
@@ -325,17 +333,19 @@ func (s *scanner) checkWidth(rec []string, r *row) bool {
 }
 
 // checkCells reports cells that are too long or hold control characters.
-func (s *scanner) checkCells(r *row) bool {
+func (s *scanner) checkCells(r *row) bool { return checkCells(s.probs, s.Header, s.lim, r) }
+
+func checkCells(p *problems, header []string, lim Limits, r *row) bool {
 	ok := true
 	for i, c := range r.cells {
-		if len(c) > s.lim.MaxCellBytes {
-			s.probs.errorf(r.line, r.pos[i], "column %s %q: the cell is %s long; cells are limited to %s", columnLetter(i), s.Header[i], humanBytes(int64(len(c))), humanBytes(int64(s.lim.MaxCellBytes)))
+		if len(c) > lim.MaxCellBytes {
+			p.errorf(r.line, r.pos[i], "column %s %q: the cell is %s long; cells are limited to %s", columnLetter(i), header[i], humanBytes(int64(len(c))), humanBytes(int64(lim.MaxCellBytes)))
 			ok = false
 			continue
 		}
 		if j := badControl(c); j >= 0 {
 			ch, _ := utf8.DecodeRuneInString(c[j:])
-			s.probs.errorf(r.line, r.pos[i], "column %s %q: the cell holds an invisible control character (U+%04X): delete it (it often comes from copying out of another program)", columnLetter(i), s.Header[i], ch)
+			p.errorf(r.line, r.pos[i], "column %s %q: the cell holds an invisible control character (U+%04X): delete it (it often comes from copying out of another program)", columnLetter(i), header[i], ch)
 			ok = false
 		}
 	}

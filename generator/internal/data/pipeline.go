@@ -1,0 +1,306 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+)
+
+// Reading a file after its header runs on every core:
+//
+//	cut     one goroutine decodes the text and cuts it into chunks of about
+//	        chunkBytes that end at a record boundary (a line break outside quotes)
+//	work    one worker per core splits its chunk into rows, checks their
+//	        shape and parses and validates every cell
+//	collect the caller's goroutine takes the chunks back in file order and
+//	        hands each row to fn, so statistics, keys and downloads see the
+//	        rows exactly as they are in the file
+//
+// Chunks are bounded in number, so memory stays flat whatever the file's size.
+
+// chunkBytes is the size chunks are cut at.
+const chunkBytes = 1 << 20
+
+// chunk is a run of whole records and the line its first byte is on.
+type chunk struct {
+	seq       int
+	text      []byte
+	startLine int
+	// first holds a record already read while looking for the header (see
+	// scanner.pending); it comes before text.
+	first     []string
+	firstLine int
+	firstPos  []int
+}
+
+// parsed is a chunk read into rows.
+type parsed struct {
+	seq    int
+	n      int      // rows
+	width  int      // cells per row (schema fields)
+	hwidth int      // cells per row in the file (header cells)
+	cells  []Cell   // n × width
+	lines  []int    // n
+	pos    []int    // n × hwidth: the byte column of each cell in the file
+	bad    []bool   // n: the row has a problem (reported)
+	probs  problems // problems found in the chunk
+}
+
+// parsedPool recycles chunk buffers: a file of any size reuses a handful.
+var parsedPool = sync.Pool{New: func() any { return new(parsed) }}
+
+// scan reads one file of the dataset, calling fn for every data row with its
+// cells in schema order. bad is true when a cell of the row has a problem
+// (already reported).
+func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell, bad bool), _ []Cell) error {
+	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
+	if err != nil {
+		return err
+	}
+	defer sc.Close()
+	file.Encoding, file.Delimiter, file.HeaderLine = string(sc.Enc), delimName(sc.Delim), sc.HLine
+	if file.columns == nil && !d.mapHeader(file, sc, probs) {
+		return errStop
+	}
+	chunks, results := make(chan chunk, 2), make(chan *parsed, 2)
+	stop := make(chan struct{})
+	var cutErr error
+	go func() {
+		defer close(chunks)
+		defer recoverInto(&cutErr)
+		cutErr = sc.cut(chunks, stop)
+	}()
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	var wg sync.WaitGroup
+	var workErr error
+	var once sync.Once
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				var err error
+				recoverInto(&err)
+				if err != nil {
+					once.Do(func() { workErr = err })
+				}
+			}()
+			for c := range chunks {
+				p := d.work(c, file, sc)
+				select {
+				case results <- p:
+				case <-stop:
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// Collect in file order.
+	waiting := map[int]*parsed{}
+	next := 0
+	var r row
+	for p := range results {
+		waiting[p.seq] = p
+		for waiting[next] != nil {
+			p := waiting[next]
+			delete(waiting, next)
+			next++
+			for _, q := range p.probs.list {
+				probs.add(q.sev, q.line, q.byteCol, "%s", q.msg)
+			}
+			probs.dropped += p.probs.dropped
+			for i := range p.n {
+				r.line, r.pos = p.lines[i], p.pos[i*p.hwidth:(i+1)*p.hwidth]
+				fn(&r, p.cells[i*p.width:(i+1)*p.width], p.bad[i])
+			}
+			parsedPool.Put(p)
+		}
+	}
+	close(stop)
+	if workErr != nil {
+		return workErr
+	}
+	return cutErr
+}
+
+// recoverInto turns a panic in a reading goroutine into an error, so a bug
+// is reported against the file instead of crashing the build.
+func recoverInto(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error while reading (please report it to the gongkai developers): %v", r)
+	}
+}
+
+// cut sends the text after the header as chunks of whole records.
+func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
+	s.count.limit = 0 // the cutter bounds records itself
+	seq, line := 0, max(s.nextLine, s.HLine+1)
+	send := func(c chunk) bool {
+		c.seq = seq
+		seq++
+		select {
+		case out <- c:
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	if s.pending != nil {
+		if !send(chunk{first: s.pending, firstLine: s.pendingLine, firstPos: s.pendingPos, startLine: line}) {
+			return nil
+		}
+		s.pending = nil
+	}
+	var carry []byte
+	for {
+		block := make([]byte, len(carry), len(carry)+chunkBytes)
+		copy(block, carry)
+		n, err := io.ReadFull(s.br, block[len(carry):cap(block)])
+		block = block[:len(carry)+n]
+		eof := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+		if err != nil && !eof {
+			s.report(err)
+			return errStop
+		}
+		cut := len(block)
+		if !eof {
+			cut = recordBoundary(block)
+		}
+		if cut < 0 { // no record ends in the block: one record longer than a chunk
+			if int64(len(block)) > s.lim.MaxRecordBytes {
+				s.probs.errorf(line, 1, "the row starting on this line is longer than %s: most likely a quote (\") in it is never closed, which makes the rest of the file one cell", humanBytes(s.lim.MaxRecordBytes))
+				return errStop
+			}
+			carry = block
+			continue
+		}
+		if cut > 0 {
+			if !send(chunk{text: block[:cut], startLine: line}) {
+				return nil
+			}
+			line += bytes.Count(block[:cut], []byte("\n"))
+		}
+		if eof {
+			return nil
+		}
+		carry = append([]byte(nil), block[cut:]...)
+	}
+}
+
+// recordBoundary returns the index just after the last line break in b that
+// is outside quotes, or -1. b starts outside quotes; in CSV every quote either
+// opens or closes a quoted cell or is one of a doubled pair, so the parity of
+// the quotes before a line break says whether it ends a record.
+func recordBoundary(b []byte) int {
+	quotes := bytes.Count(b, []byte(`"`))
+	for end := len(b); ; {
+		i := bytes.LastIndexByte(b[:end], '\n')
+		if i < 0 {
+			return -1
+		}
+		quotes -= bytes.Count(b[i:end], []byte(`"`))
+		if quotes%2 == 0 {
+			return i + 1
+		}
+		end = i
+	}
+}
+
+func grow(s []Cell, n int) []Cell {
+	if cap(s) < n {
+		return make([]Cell, 0, n)
+	}
+	return s
+}
+
+func growInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, 0, n)
+	}
+	return s
+}
+
+// work reads one chunk: rows, their shape, and every cell.
+func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
+	width, hwidth := len(d.Schema.Fields), len(sc.Header)
+	rows := bytes.Count(c.text, []byte("\n")) + 2
+	p := parsedPool.Get().(*parsed)
+	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: problems{path: file.Path, max: d.opts.Limits.MaxProblems},
+		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0]}
+	handle := func(rec []string, r *row) {
+		if filledCells(rec) == 0 {
+			return // blank rows and rows of only delimiters, as Excel leaves them
+		}
+		if !checkWidth(&p.probs, sc.Header, sc.Delim, rec, r) {
+			return
+		}
+		r.cells = rec[:len(sc.Header)]
+		if !checkCells(&p.probs, sc.Header, d.opts.Limits, r) {
+			return
+		}
+		base := len(p.cells)
+		p.cells = p.cells[:base+width]
+		for _, fi := range file.unmapped {
+			p.cells[base+fi] = Cell{Missing: true}
+		}
+		bad := file.missingRequired
+		for col, fi := range file.columns {
+			if fi < 0 {
+				continue
+			}
+			cell, msg := parseCell(r.cells[col], &d.Schema.Fields[fi], &d.Schema)
+			if msg != "" {
+				p.probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
+				bad, cell.Invalid = true, true
+			}
+			p.cells[base+fi] = cell
+		}
+		p.lines = append(p.lines, r.line)
+		p.pos = append(p.pos, r.pos[:hwidth]...)
+		p.bad = append(p.bad, bad)
+		p.n++
+	}
+	if c.first != nil {
+		handle(c.first, &row{line: c.firstLine, pos: c.firstPos})
+	}
+	if len(c.text) == 0 {
+		return p
+	}
+	cr := csv.NewReader(bytes.NewReader(c.text))
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = sc.Delim, -1, true
+	var r row
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return p
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			pe.StartLine += c.startLine - 1
+			pe.Line += c.startLine - 1
+			reportQuote(&p.probs, pe)
+			if errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine {
+				return p
+			}
+			continue
+		}
+		if err != nil {
+			p.probs.errorf(c.startLine, 1, "cannot read the file: %v", err)
+			return p
+		}
+		r.pos = r.pos[:0]
+		for i := range rec {
+			_, col := cr.FieldPos(i)
+			r.pos = append(r.pos, col)
+		}
+		line, _ := cr.FieldPos(0)
+		r.line = line + c.startLine - 1
+		handle(rec, &r)
+	}
+}
