@@ -86,3 +86,21 @@ func TestDatasetID(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersRefusedInEveryType checks that skipping the control
+// character scan for parsed columns is safe: their parsers refuse them.
+func TestControlCharactersRefusedInEveryType(t *testing.T) {
+	schema := Schema{Numbers: DefaultOptions().Numbers}
+	for _, typ := range []Type{Integer, Number, Year, Date, Boolean} {
+		if !(&Field{Type: typ}).parsedStrictly() {
+			t.Fatalf("%s should be parsed strictly", typ)
+		}
+		for _, raw := range []string{"12\x00", "2012\x01", "2012-06-30\x7f", "是\x00", "1\u0085"} {
+			// Refused, or (for white-space controls around a number) trimmed away:
+			// either way no control character reaches a page or a download.
+			if c, msg := parseCell(raw, &Field{Type: typ}, &schema); msg == "" && badControl(c.Text) >= 0 {
+				t.Errorf("%s accepted %q as %q", typ, raw, c.Text)
+			}
+		}
+	}
+}

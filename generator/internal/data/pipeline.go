@@ -230,18 +230,22 @@ func growInts(s []int, n int) []int {
 func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	width, hwidth := len(d.Schema.Fields), len(sc.Header)
 	rows := bytes.Count(c.text, []byte("\n")) + 2
+	textual := make([]bool, hwidth) // the columns whose control characters checkCells must look for
+	for col, fi := range file.columns {
+		textual[col] = fi < 0 || !d.Schema.Fields[fi].parsedStrictly()
+	}
 	p := parsedPool.Get().(*parsed)
 	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: problems{path: file.Path, max: d.opts.Limits.MaxProblems},
 		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0]}
 	handle := func(rec []string, r *row) {
-		if filledCells(rec) == 0 {
+		if allBlank(rec) {
 			return // blank rows and rows of only delimiters, as Excel leaves them
 		}
 		if !checkWidth(&p.probs, sc.Header, sc.Delim, rec, r) {
 			return
 		}
 		r.cells = rec[:len(sc.Header)]
-		if !checkCells(&p.probs, sc.Header, d.opts.Limits, r) {
+		if !checkCells(&p.probs, sc.Header, d.opts.Limits, textual, r) {
 			return
 		}
 		base := len(p.cells)

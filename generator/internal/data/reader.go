@@ -294,7 +294,7 @@ func (s *scanner) next(r *row) error {
 			}
 			r.pos = s.positionsInto(r.pos, len(rec))
 		}
-		if filledCells(rec) == 0 {
+		if allBlank(rec) {
 			continue // blank rows and rows of only delimiters, as Excel leaves them
 		}
 		r.line = line
@@ -333,11 +333,17 @@ func checkWidth(p *problems, header []string, delim rune, rec []string, r *row) 
 }
 
 // checkCells reports cells that are too long or hold control characters.
-func (s *scanner) checkCells(r *row) bool { return checkCells(s.probs, s.Header, s.lim, r) }
+func (s *scanner) checkCells(r *row) bool { return checkCells(s.probs, s.Header, s.lim, nil, r) }
 
-func checkCells(p *problems, header []string, lim Limits, r *row) bool {
+// checkCells checks every cell, or with textual set only the cells of columns
+// whose values are text: a cell of a number, date or 是/否 column with a
+// control character in it fails its own parser anyway.
+func checkCells(p *problems, header []string, lim Limits, textual []bool, r *row) bool {
 	ok := true
 	for i, c := range r.cells {
+		if textual != nil && !textual[i] && len(c) <= lim.MaxCellBytes {
+			continue
+		}
 		if len(c) > lim.MaxCellBytes {
 			p.errorf(r.line, r.pos[i], "column %s %q: the cell is %s long; cells are limited to %s", columnLetter(i), header[i], humanBytes(int64(len(c))), humanBytes(int64(lim.MaxCellBytes)))
 			ok = false
@@ -459,6 +465,17 @@ func normalizeHeader(h string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// allBlank reports whether every cell is blank: a blank row, or a row of only
+// delimiters as Excel leaves them. It stops at the first cell with text.
+func allBlank(rec []string) bool {
+	for _, c := range rec {
+		if !blank(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // filledCells counts the cells with something other than white space.

@@ -96,3 +96,13 @@ func (s *Schema) match(header string) int {
 func (f *Field) names() string {
 	return strings.Join(slices.Concat([]string{f.Name}, f.Aliases), " / ")
 }
+
+// parsedStrictly reports whether every value of the field goes through a
+// parser that refuses control characters (numbers, years, dates, 是/否).
+func (f *Field) parsedStrictly() bool {
+	switch f.Type {
+	case Integer, Number, Year, Date, Boolean:
+		return true
+	}
+	return false
+}
