@@ -33,6 +33,7 @@ test: $(THEME)/node_modules
 bench: gongkai $(THEME)/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/internal/site/
 	$(GO) test -run '^$$' -bench 'Ingest|EncodingCSV' -benchtime 3x ./generator/internal/data/
+	$(GO) test -run '^$$' -bench 'GB18030|UTF8' -benchtime 5x ./generator/internal/data/textenc/
 
 # Longer fuzzing than the seed corpus `make test` runs.
 fuzz:

@@ -164,6 +164,51 @@ func BenchmarkEncodingCSV(b *testing.B) {
 	b.ReportMetric(peak, "peak-MB")
 }
 
+// plainCSV reads a file with encoding/csv and nothing else: the yardstick.
+func plainCSV(b *testing.B, path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.ReuseRecord = true
+	for {
+		if _, err := r.Read(); err != nil {
+			if !errors.Is(err, io.EOF) {
+				b.Fatal(err)
+			}
+			return
+		}
+	}
+}
+
+// BenchmarkIngestRatio times the full ingest and plain encoding/csv on the
+// same bytes in turn, for UTF-8 and GB18030, and reports the ingest's
+// throughput as a share of encoding/csv's (utf8-ratio, gb18030-ratio): paired
+// runs keep the ratio meaningful on a machine whose speed drifts.
+func BenchmarkIngestRatio(b *testing.B) {
+	dir := budgetFixture(b)
+	var plain, ingest [2]time.Duration
+	for b.Loop() {
+		for i, enc := range []string{"utf8", "gb18030"} {
+			root := filepath.Join(dir, enc)
+			t0 := time.Now()
+			plainCSV(b, filepath.Join(root, "data", "budgets", "2013.csv"))
+			t1 := time.Now()
+			var diags diag.List
+			sets, err := Load(os.DirFS(root), DefaultOptions(), &diags)
+			if err != nil || diags.HasErrors() || sets[0].Rows != benchRows {
+				b.Fatalf("ingest failed: %v %v", err, diags.Sorted())
+			}
+			plain[i] += t1.Sub(t0)
+			ingest[i] += time.Since(t1)
+		}
+	}
+	b.ReportMetric(float64(plain[0])/float64(ingest[0]), "utf8-ratio")
+	b.ReportMetric(float64(plain[1])/float64(ingest[1]), "gb18030-ratio")
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if benchDir != "" {

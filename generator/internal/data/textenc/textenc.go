@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -89,7 +88,7 @@ func newReaderSample(r io.Reader, n int) (*Reader, Encoding, error) {
 	)
 	switch enc {
 	case GB18030:
-		src = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+		src = transform.NewReader(br, newGBDecoder())
 		msg = msgGB18030
 	case UTF16LE:
 		src = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder())
