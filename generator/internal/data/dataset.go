@@ -25,9 +25,10 @@ type Dataset struct {
 	Rows        int
 	Preview     [][]Cell // the first rows, for the dataset page
 
-	fsys fs.FS
-	opts Options
-	refs []reference // values of foreign key columns, checked once every dataset is read
+	fsys      fs.FS
+	opts      Options
+	refs      []reference // values of foreign key columns, checked once every dataset is read
+	statsPass bool        // scan gathers column statistics (the first, validating read)
 }
 
 // File is one source file of a dataset.
@@ -103,6 +104,48 @@ func (s *Stats) add(c Cell, t Type) {
 	s.Distinct = append(s.Distinct, c.Text)
 }
 
+// merge adds the statistics of the rows after s's to s, as if add had been
+// called for each of them in turn.
+func (s *Stats) merge(o Stats, t Type) {
+	if o.Count > 0 {
+		switch {
+		case t.IsNumeric():
+			if s.Count == 0 || o.MinNum < s.MinNum {
+				s.MinNum, s.Min = o.MinNum, o.Min
+			}
+			if s.Count == 0 || o.MaxNum > s.MaxNum {
+				s.MaxNum, s.Max = o.MaxNum, o.Max
+			}
+		case t == Date:
+			if s.Min == "" || o.Min < s.Min {
+				s.Min = o.Min
+			}
+			if o.Max > s.Max {
+				s.Max = o.Max
+			}
+		}
+	}
+	s.Count += o.Count
+	s.Missing += o.Missing
+	if s.Many {
+		return
+	}
+	if o.Many {
+		s.Many, s.Distinct = true, nil
+		return
+	}
+	for _, v := range o.Distinct {
+		if slices.Contains(s.Distinct, v) {
+			continue
+		}
+		if len(s.Distinct) == maxDistinct {
+			s.Many, s.Distinct = true, nil
+			return
+		}
+		s.Distinct = append(s.Distinct, v)
+	}
+}
+
 // reference is a value that must exist in another dataset, at a line and
 // byte column of a file.
 type reference struct {
@@ -146,6 +189,7 @@ func (d *Dataset) read(diags *diag.List) {
 	for _, file := range d.Files {
 		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 		cells := make([]Cell, len(d.Schema.Fields))
+		d.statsPass = true // the workers keep the statistics, merged in file order by scan
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
 			d.checkKeys(keys, fkCols, file, probs, r, cells)
 			if bad {
@@ -153,13 +197,11 @@ func (d *Dataset) read(diags *diag.List) {
 			}
 			d.Rows++
 			file.Rows++
-			for i := range cells {
-				d.Columns[i].Stats.add(cells[i], d.Columns[i].Type)
-			}
 			if len(d.Preview) < d.opts.Limits.PreviewRows {
 				d.Preview = append(d.Preview, append([]Cell(nil), cells...))
 			}
 		}, cells)
+		d.statsPass = false
 		if err != nil && !errors.Is(err, errStop) {
 			probs.errorf(1, 1, "cannot read the file: %v", err)
 		}

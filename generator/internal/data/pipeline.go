@@ -48,6 +48,7 @@ type parsed struct {
 	pos    []int    // n × hwidth: the byte column of each cell in the file
 	bad    []bool   // n: the row has a problem (reported)
 	probs  problems // problems found in the chunk
+	stats  []Stats  // per schema field, over the chunk's valid rows (on the statistics pass)
 }
 
 // parsedPool recycles chunk buffers: a file of any size reuses a handful.
@@ -113,6 +114,9 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 			next++
 			for _, q := range p.probs.list {
 				probs.add(q.sev, q.line, q.byteCol, "%s", q.msg)
+			}
+			for i := range p.stats {
+				d.Columns[i].Stats.merge(p.stats[i], d.Columns[i].Type)
 			}
 			probs.dropped += p.probs.dropped
 			for i := range p.n {
@@ -237,6 +241,9 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	p := parsedPool.Get().(*parsed)
 	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: problems{path: file.Path, max: d.opts.Limits.MaxProblems},
 		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0]}
+	if d.statsPass {
+		p.stats = make([]Stats, width)
+	}
 	handle := func(rec []string, r *row) {
 		if allBlank(rec) {
 			return // blank rows and rows of only delimiters, as Excel leaves them
@@ -265,6 +272,11 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 			}
 			p.cells[base+fi] = cell
 		}
+		if p.stats != nil && !bad {
+			for i := range width {
+				p.stats[i].add(p.cells[base+i], d.Schema.Fields[i].Type)
+			}
+		}
 		p.lines = append(p.lines, r.line)
 		p.pos = append(p.pos, r.pos[:hwidth]...)
 		p.bad = append(p.bad, bad)
@@ -276,12 +288,11 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	if len(c.text) == 0 {
 		return p
 	}
-	cr := csv.NewReader(bytes.NewReader(c.text))
-	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = sc.Delim, -1, true
+	sp := newSplitter(string(c.text), sc.Delim) // one string per chunk: every field is a substring of it
 	var r row
 	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
+		ok, err := sp.next()
+		if !ok {
 			return p
 		}
 		var pe *csv.ParseError
@@ -294,17 +305,9 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 			}
 			continue
 		}
-		if err != nil {
-			p.probs.errorf(c.startLine, 1, "cannot read the file: %v", err)
-			return p
-		}
-		r.pos = r.pos[:0]
-		for i := range rec {
-			_, col := cr.FieldPos(i)
-			r.pos = append(r.pos, col)
-		}
-		line, _ := cr.FieldPos(0)
-		r.line = line + c.startLine - 1
+		rec := sp.fields
+		r.pos = append(r.pos[:0], sp.cols...)
+		r.line = sp.lines[0] + c.startLine - 1
 		handle(rec, &r)
 	}
 }
