@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 	"testing"
@@ -210,6 +211,9 @@ func BenchmarkIngestRatio(b *testing.B) {
 }
 
 func TestMain(m *testing.M) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200) // as the gongkai command runs (cmd/gongkai: gcPercent)
+	}
 	code := m.Run()
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
