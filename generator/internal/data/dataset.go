@@ -60,8 +60,9 @@ type Stats struct {
 	MinNum   float64 // smallest number
 	MaxNum   float64 // largest number
 	Distinct []string
-	Many     bool   // more than maxDistinct different values
-	last     string // the value added last, to skip the map for runs of one value
+	Many     bool      // more than maxDistinct different values
+	last     string    // the value added last, to skip the search for runs of one value
+	nums     []float64 // for numeric columns, the values of Distinct
 }
 
 const maxDistinct = 20
@@ -75,10 +76,10 @@ func (s *Stats) add(c Cell, t Type) {
 	switch {
 	case t.IsNumeric():
 		if s.Count == 1 || c.Num < s.MinNum {
-			s.MinNum, s.Min = c.Num, c.Text
+			s.MinNum, s.Min = c.Num, c.value()
 		}
 		if s.Count == 1 || c.Num > s.MaxNum {
-			s.MaxNum, s.Max = c.Num, c.Text
+			s.MaxNum, s.Max = c.Num, c.value()
 		}
 	case t == Date:
 		if s.Min == "" || c.Text < s.Min {
@@ -93,15 +94,19 @@ func (s *Stats) add(c Cell, t Type) {
 	}
 	s.last = c.Text
 	// A short list searched in order beats a map here: at most maxDistinct
-	// values, and comparing strings stops at their first difference.
-	if slices.Contains(s.Distinct, c.Text) {
+	// values, and comparing stops at the first difference. Numbers compare
+	// by value, so "1,234" and "1234" are one value and need no copy.
+	if t.IsNumeric() && slices.Contains(s.nums, c.Num) || !t.IsNumeric() && slices.Contains(s.Distinct, c.Text) {
 		return
 	}
 	if len(s.Distinct) == maxDistinct {
-		s.Many, s.Distinct = true, nil
+		s.Many, s.Distinct, s.nums = true, nil, nil
 		return
 	}
-	s.Distinct = append(s.Distinct, c.Text)
+	s.Distinct = append(s.Distinct, c.value())
+	if t.IsNumeric() {
+		s.nums = append(s.nums, c.Num)
+	}
 }
 
 // merge adds the statistics of the rows after s's to s, as if add had been
@@ -134,15 +139,18 @@ func (s *Stats) merge(o Stats, t Type) {
 		s.Many, s.Distinct = true, nil
 		return
 	}
-	for _, v := range o.Distinct {
-		if slices.Contains(s.Distinct, v) {
+	for i, v := range o.Distinct {
+		if t.IsNumeric() && slices.Contains(s.nums, o.nums[i]) || !t.IsNumeric() && slices.Contains(s.Distinct, v) {
 			continue
 		}
 		if len(s.Distinct) == maxDistinct {
-			s.Many, s.Distinct = true, nil
+			s.Many, s.Distinct, s.nums = true, nil, nil
 			return
 		}
 		s.Distinct = append(s.Distinct, v)
+		if t.IsNumeric() {
+			s.nums = append(s.nums, o.nums[i])
+		}
 	}
 }
 
@@ -198,7 +206,11 @@ func (d *Dataset) read(diags *diag.List) {
 			d.Rows++
 			file.Rows++
 			if len(d.Preview) < d.opts.Limits.PreviewRows {
-				d.Preview = append(d.Preview, append([]Cell(nil), cells...))
+				kept := append([]Cell(nil), cells...)
+				for i := range kept {
+					kept[i].settle()
+				}
+				d.Preview = append(d.Preview, kept)
 			}
 		}, cells)
 		d.statsPass = false
@@ -231,7 +243,7 @@ func (d *Dataset) checkKeys(keys []*keyIndex, fkCols map[int][]ForeignKey, file 
 			continue
 		}
 		for _, fk := range fks {
-			d.refs = append(d.refs, reference{fk: fk, value: cells[i].Text, pos: diag.Pos{File: file.Path, Line: r.line, Col: file.col(r, i)}})
+			d.refs = append(d.refs, reference{fk: fk, value: cells[i].value(), pos: diag.Pos{File: file.Path, Line: r.line, Col: file.col(r, i)}})
 		}
 	}
 }
@@ -251,7 +263,7 @@ func keyOf(cells []Cell, fields []int) (string, bool) {
 		if f < 0 || cells[f].Missing || cells[f].Invalid {
 			return "", true
 		}
-		parts[i] = cells[f].Text
+		parts[i] = cells[f].value()
 	}
 	return strings.Join(parts, " + "), false
 }

@@ -104,3 +104,34 @@ func TestControlCharactersRefusedInEveryType(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupedNumbersKeepTheirValue checks that numbers read with thousands
+// separators count as their value everywhere the validating read keeps one:
+// keys, statistics and the preview.
+func TestGroupedNumbersKeepTheirValue(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/x.csv":         {Data: []byte("n,m\n\"1,234\",a\n1234,b\n\"12,000.5\",c\n")},
+		"data/x.schema.json": {Data: []byte(`{"fields": [{"name": "n", "type": "number", "constraints": {"unique": true}}, {"name": "m"}]}`)},
+	}
+	_, msgs := load(t, fsys, DefaultOptions())
+	if !strings.Contains(msgs, `data/x.csv:3:1: n "1234" appears twice: also on line 2`) {
+		t.Errorf("duplicate by value not found:\n%s", msgs)
+	}
+	fsys["data/x.csv"] = &fstest.MapFile{Data: []byte("n,m\n\"1,234\",a\n\"12,000.5\",c\n\"1,234\",d\n")}
+	_, msgs = load(t, fsys, DefaultOptions())
+	if !strings.Contains(msgs, `data/x.csv:4:1: n "1234" appears twice: also on line 2`) {
+		t.Errorf("grouped duplicate not found:\n%s", msgs)
+	}
+	delete(fsys, "data/x.schema.json")
+	sets, msgs := load(t, fsys, DefaultOptions())
+	if msgs != "" || len(sets) != 1 {
+		t.Fatal(msgs)
+	}
+	st := sets[0].Columns[0].Stats
+	if st.Min != "1234" || st.Max != "12000.5" || strings.Join(st.Distinct, " ") != "1234 12000.5" {
+		t.Errorf("stats %+v", st)
+	}
+	if got := sets[0].Preview[0][0].Text; got != "1234" {
+		t.Errorf("preview %q", got)
+	}
+}

@@ -163,7 +163,7 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 	}
 	var carry []byte
 	for {
-		block := make([]byte, len(carry), len(carry)+chunkBytes)
+		block := getBlock(len(carry) + chunkBytes)[:len(carry)]
 		copy(block, carry)
 		n, err := io.ReadFull(s.br, block[len(carry):cap(block)])
 		block = block[:len(carry)+n]
@@ -184,16 +184,21 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 			carry = block
 			continue
 		}
+		// Keep the unfinished record before the block goes to a worker, which
+		// returns it to the pool once it has read it.
+		carry = append(carry[:0], block[cut:]...)
 		if cut > 0 {
+			lines := bytes.Count(block[:cut], []byte("\n"))
 			if !send(chunk{text: block[:cut], startLine: line}) {
 				return nil
 			}
-			line += bytes.Count(block[:cut], []byte("\n"))
+			line += lines
+		} else {
+			putBlock(block)
 		}
 		if eof {
 			return nil
 		}
-		carry = append([]byte(nil), block[cut:]...)
 	}
 }
 
@@ -214,6 +219,21 @@ func recordBoundary(b []byte) int {
 		}
 		end = i
 	}
+}
+
+// blockPool recycles the byte blocks the cutter reads into.
+var blockPool sync.Pool
+
+func getBlock(n int) []byte {
+	if b, ok := blockPool.Get().(*[]byte); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, n)
+}
+
+func putBlock(b []byte) {
+	b = b[:0]
+	blockPool.Put(&b)
 }
 
 func grow(s []Cell, n int) []Cell {
@@ -265,7 +285,10 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 			if fi < 0 {
 				continue
 			}
-			cell, msg := parseCell(r.cells[col], &d.Schema.Fields[fi], &d.Schema)
+			cell, msg := parseCellLazy(r.cells[col], &d.Schema.Fields[fi], &d.Schema)
+			if !d.statsPass {
+				cell.settle() // the cell leaves the package: its text must be the value
+			}
 			if msg != "" {
 				p.probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
 				bad, cell.Invalid = true, true
@@ -289,6 +312,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		return p
 	}
 	sp := newSplitter(string(c.text), sc.Delim) // one string per chunk: every field is a substring of it
+	putBlock(c.text)
 	var r row
 	for {
 		ok, err := sp.next()
