@@ -18,7 +18,8 @@ type Dataset struct {
 	Kind        *Kind // nil for a generic dataset
 	Title       string
 	Description string
-	Sample      bool // the data is sample data (示例数据), not real figures
+	Sample      bool   // the data is sample data (示例数据), not real figures
+	Updated     string // when the data last changed (YYYY-MM-DD), as its publisher declares; empty if not declared
 	Files       []*File
 	Schema      Schema
 	Columns     []Column // one per schema field, in schema order

@@ -62,6 +62,16 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
 		d := newDataset(fsys, opts, k.ID, paths)
 		d.Kind, d.Title, d.Schema = k, k.Title, k.Schema()
 		d.Schema.Numbers, d.Schema.MissingValues = opts.Numbers, slices.Concat(opts.MissingValues, d.Schema.MissingValues)
+		meta := strings.TrimSuffix(k.Path, ".csv") + ".schema.json"
+		if sc, found, errs := readSidecar(fsys, meta, opts, true); len(errs) > 0 {
+			diags.Add(errs...)
+		} else if found {
+			d.Sample, d.Updated = sc.sample, sc.updated
+			if sc.title != "" {
+				d.Title = sc.title
+			}
+			d.Description = sc.description
+		}
 		add(d)
 	}
 	for _, f := range files {
@@ -80,7 +90,7 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
 			continue
 		}
 		if found {
-			d.Schema, d.Title, d.Description, d.Sample = sc.schema, sc.title, sc.description, sc.sample
+			d.Schema, d.Title, d.Description, d.Sample, d.Updated = sc.schema, sc.title, sc.description, sc.sample, sc.updated
 		} else if !d.infer(diags) {
 			continue
 		}

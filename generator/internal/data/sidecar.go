@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/diag"
@@ -20,6 +21,8 @@ type sidecar struct {
 	schema             Schema
 	title, description string
 	sample             bool
+	updated            string // YYYY-MM-DD: when the data last changed, as its publisher declares
+	hasFields          bool
 }
 
 // SidecarPath is the schema file declared for a CSV file.
@@ -29,7 +32,12 @@ func SidecarPath(csvPath string) string {
 
 // loadSidecar reads the schema declared beside csvPath, if there is one.
 func loadSidecar(fsys fs.FS, csvPath string, opts Options) (sidecar, bool, []diag.Diagnostic) {
-	p := SidecarPath(csvPath)
+	return readSidecar(fsys, SidecarPath(csvPath), opts, false)
+}
+
+// readSidecar reads a schema file. With metaOnly (a built-in kind, whose
+// columns are fixed) it may only describe the dataset, not declare fields.
+func readSidecar(fsys fs.FS, p string, opts Options, metaOnly bool) (sidecar, bool, []diag.Diagnostic) {
 	src, err := fs.ReadFile(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return sidecar{}, false, nil
@@ -65,14 +73,21 @@ func loadSidecar(fsys fs.FS, csvPath string, opts Options) (sidecar, bool, []dia
 		v := root.vals[i]
 		var err error
 		switch k {
-		case "fields":
-			err = sc.fields(v)
-		case "primaryKey":
-			sc.schema.PrimaryKey, err = v.strings("primaryKey")
-		case "foreignKeys":
-			err = sc.foreignKeys(v)
-		case "missingValues":
-			sc.schema.MissingValues, err = v.strings("missingValues")
+		case "fields", "primaryKey", "foreignKeys", "missingValues":
+			if metaOnly {
+				err = &jsonError{root.koffs[i], fmt.Sprintf("the columns of this built-in dataset are fixed: its schema file may only set title, description, sample and updated, not %q", k)}
+				break
+			}
+			switch k {
+			case "fields":
+				err = sc.fields(v)
+			case "primaryKey":
+				sc.schema.PrimaryKey, err = v.strings("primaryKey")
+			case "foreignKeys":
+				err = sc.foreignKeys(v)
+			case "missingValues":
+				sc.schema.MissingValues, err = v.strings("missingValues")
+			}
 		case "title":
 			if err = v.expect('"', "title"); err == nil {
 				sc.title = v.str
@@ -85,15 +100,23 @@ func loadSidecar(fsys fs.FS, csvPath string, opts Options) (sidecar, bool, []dia
 			if err = v.expect('b', "sample"); err == nil {
 				sc.sample = v.b
 			}
+		case "updated":
+			if err = v.expect('"', "updated"); err == nil {
+				if _, perr := time.Parse(time.DateOnly, v.str); perr != nil {
+					err = &jsonError{v.off, fmt.Sprintf("updated %q must be a date written YYYY-MM-DD", v.str)}
+				}
+				sc.updated = v.str
+			}
 		case "$schema":
 		default:
-			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description and sample", k)}
+			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description, sample and updated", k)}
 		}
 		if err != nil {
 			report(err)
 		}
 	}
-	if len(sc.schema.Fields) == 0 && len(errs) == 0 {
+	sc.hasFields = len(sc.schema.Fields) > 0
+	if !metaOnly && len(sc.schema.Fields) == 0 && len(errs) == 0 {
 		report(&jsonError{root.off, `the schema has no "fields": list the columns, e.g. "fields": [{"name": "年度", "type": "year"}]`})
 	}
 	for _, k := range sc.schema.PrimaryKey {

@@ -15,6 +15,8 @@ import (
 // the columns' names, and the values as validated (numbers exact, in the
 // column's unit; dates as YYYY-MM-DD; a missing value as an empty cell).
 //
+// Sample data gets a last column "示例数据" saying so on every row.
+//
 // A text cell that a spreadsheet would run as a formula — one starting with
 // "=", "+", "-", "@", a tab or a carriage return — is prefixed with "'" (OWASP's
 // advice against CSV injection). Numbers are never changed: -5 stays -5.
@@ -29,10 +31,17 @@ func WriteCSV(w io.Writer, d *data.Dataset) error {
 	for i, c := range d.Columns {
 		header[i] = c.Name
 	}
+	// Sample data says so on every row, where a spreadsheet shows it.
+	if d.Sample {
+		header = append(header, "示例数据")
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	record := make([]string, len(d.Columns))
+	record := make([]string, len(header))
+	if d.Sample {
+		record[len(record)-1] = "是：示例数据，不是真实数字"
+	}
 	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
 		for i, c := range cells {
 			switch {
@@ -79,12 +88,13 @@ type jsonField struct {
 func WriteJSON(w io.Writer, d *data.Dataset) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	head := struct {
-		ID     string      `json:"id"`
-		Title  string      `json:"title,omitempty"`
-		Sample bool        `json:"sample,omitempty"`
-		Note   string      `json:"note,omitempty"`
-		Fields []jsonField `json:"fields"`
-	}{ID: d.ID, Title: d.Title, Sample: d.Sample}
+		ID      string      `json:"id"`
+		Title   string      `json:"title,omitempty"`
+		Sample  bool        `json:"sample,omitempty"`
+		Note    string      `json:"note,omitempty"`
+		Updated string      `json:"updated,omitempty"`
+		Fields  []jsonField `json:"fields"`
+	}{ID: d.ID, Title: d.Title, Sample: d.Sample, Updated: d.Updated}
 	if d.Sample {
 		head.Note = "示例数据：本数据集为演示用的示例数据，不是真实数字。"
 	}

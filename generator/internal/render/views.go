@@ -245,6 +245,7 @@ type DatasetView struct {
 	Page
 	Dataset       DatasetSummary
 	Description   string
+	Updated       string // as the publisher declares it
 	Inferred      bool
 	Files         []FileInfo
 	Columns       []ColumnInfo

@@ -34,6 +34,7 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 			Page:        base(sums[i].Title, path, "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
 			Dataset:     sums[i],
 			Description: d.Description,
+			Updated:     d.Updated,
 			Inferred:    d.Schema.Inferred,
 		}
 		v.Page.Description = d.Description
