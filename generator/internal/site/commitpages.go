@@ -159,7 +159,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 			if title == "" {
 				title = dv.metric.ID
 			}
-			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: dv.Year, Value: display(strconv.FormatFloat(roundTo(dv.Value, 4), 'f', -1, 64), data.Number) + string(c.row.Unit),
+			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: dv.Year, Value: display(strconv.FormatFloat(roundTo(dv.Value, 2), 'f', -1, 64), data.Number) + string(c.row.Unit),
 				Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.dataset.Sample})
 		}
 		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })

@@ -12,7 +12,7 @@ type explainer struct {
 
 // num writes a value with its unit: 3.35个/万人, 90%, 5万人 stays 50000人.
 func (e explainer) num(v float64) string {
-	return strconv.FormatFloat(roundTo(v, 4), 'f', -1, 64) + e.c.Unit
+	return strconv.FormatFloat(roundTo(v, 2), 'f', -1, 64) + e.c.Unit
 }
 
 func roundTo(v float64, digits int) float64 {
