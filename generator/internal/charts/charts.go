@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"math"
+	"slices"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -207,3 +209,85 @@ func build(id, name, summary string, sample bool, o map[string]any) (Chart, erro
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Series is one line of a line chart; a NaN value is a gap.
+type Series struct {
+	Name   string
+	Values []float64
+}
+
+// Lines builds a line chart over years, with optional horizontal target
+// lines, e.g. the share of committees directly elected per year.
+func Lines(id, name, unit string, years []int, series []Series, targets map[string]float64, sample bool) (Chart, error) {
+	labels := make([]string, len(years))
+	for i, y := range years {
+		labels[i] = strconv.Itoa(y)
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: unit}),
+	)
+	if sample {
+		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: "示例数据，不是真实数字", Right: "0"}))
+	}
+	summary := name + "："
+	for i, s := range series {
+		data := make([]opts.LineData, len(s.Values))
+		for j, v := range s.Values {
+			if !math.IsNaN(v) {
+				data[j] = opts.LineData{Value: v}
+			}
+		}
+		var extra []charts.SeriesOpts
+		if i == 0 {
+			for _, label := range sortedKeys(targets) {
+				extra = append(extra, charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: targets[label]}))
+			}
+		}
+		line.AddSeries(s.Name, data, extra...)
+		if i > 0 {
+			summary += "；"
+		}
+		summary += s.Name + " "
+		first := true
+		for j, v := range s.Values {
+			if math.IsNaN(v) {
+				continue
+			}
+			if !first {
+				summary += "，"
+			}
+			first = false
+			summary += fmt.Sprintf("%d年%s%s", years[j], num(math.Round(v*10)/10), unit)
+		}
+	}
+	o, err := plain(line.JSON())
+	if err != nil {
+		return Chart{}, err
+	}
+	o["xAxis"] = []map[string]any{{"type": "category", "name": "年份", "data": labels}}
+	series2, _ := o["series"].([]any)
+	for i, sr := range series2 {
+		m, _ := sr.(map[string]any)
+		vals := make([]any, len(series[i].Values))
+		for j, v := range series[i].Values {
+			if !math.IsNaN(v) {
+				vals[j] = math.Round(v*100) / 100
+			}
+		}
+		m["data"] = vals
+	}
+	return build(id, name, summary+"。", sample, o)
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 )
@@ -56,5 +57,22 @@ func TestDeterministic(t *testing.T) {
 		if !strings.Contains(string(a.Options), want) {
 			t.Errorf("options lack %s: %s", want, a.Options)
 		}
+	}
+}
+
+func TestLines(t *testing.T) {
+	c, err := Lines("l", "直选比例", "%", []int{2011, 2012, 2013}, []Series{{Name: "居委会", Values: []float64{20, math.NaN(), 45.04}}, {Name: "村委会", Values: []float64{93, 94, 95}}},
+		map[string]float64{"目标 40%（2015年）": 40}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(c.Options)
+	for _, want := range []string{`"data":[20,null,45.04]`, `"yAxis":40`, `"data":["2011","2012","2013"]`, "示例数据"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("options lack %s: %s", want, s)
+		}
+	}
+	if c.Summary != "直选比例：居委会 2011年20%，2013年45%；村委会 2011年93%，2012年94%，2013年95%。" {
+		t.Errorf("summary %q", c.Summary)
 	}
 }

@@ -215,6 +215,7 @@ type DatasetSummary struct {
 // DataIndexView is the catalogue of every dataset.
 type DataIndexView struct {
 	Page
+	Topics   []Option // pages about particular datasets: Value is the link
 	Datasets []DatasetSummary
 }
 
@@ -251,4 +252,43 @@ type DatasetView struct {
 	Columns       []ColumnInfo
 	PreviewHeader []string
 	Preview       [][]string
+}
+
+// Rate is a share of a group, written for reading.
+type Rate struct {
+	N       int    // rows in the group
+	Percent string // e.g. "45.0%", or "—" when nothing is known
+}
+
+// CommitteeYear is one year of the committee summary, for both kinds.
+type CommitteeYear struct {
+	Year                                 int
+	Community, Village                   int // committees
+	CommunityDirect, VillageDirect       string
+	CommunityLocal                       string
+	CommunityCompliant, VillageCompliant string
+}
+
+// CommitteeCity is one city in the latest year.
+type CommitteeCity struct {
+	City                                 string
+	Community, Village                   int
+	CommunityDirect, VillageDirect       string
+	CommunityCompliant, VillageCompliant string
+	Stale                                int // villages whose last disclosure is older than a quarter
+}
+
+// CommitteesView is the committee transparency page.
+type CommitteesView struct {
+	Page
+	Dataset     DatasetSummary
+	Description string
+	Years       []CommitteeYear
+	LatestYear  int
+	Cities      []CommitteeCity
+	Stale       int
+	Villages    int
+	DirectChart *charts.Chart
+	OpenChart   *charts.Chart
+	Measures    []CommitmentSummary // commitments measured from this dataset
 }

@@ -26,8 +26,13 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 		})
 	}
 	home := render.Crumb{Title: "首页", Path: "/"}
-	m.pages = append(m.pages, page{"data/index.html", "/data/", "data-index",
-		render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}})
+	index := render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}
+	for _, d := range in.datasets {
+		if d.ID == "committees" && d.Rows > 0 {
+			index.Topics = append(index.Topics, render.Option{Value: link("/committees/"), Label: "居委会与村委会：直选、属地化与公开"})
+		}
+	}
+	m.pages = append(m.pages, page{"data/index.html", "/data/", "data-index", index})
 	for i, d := range in.datasets {
 		path := "/data/" + d.ID + "/"
 		v := render.DatasetView{

@@ -1,0 +1,174 @@
+package site
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"gongkai/generator/internal/charts"
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/render"
+)
+
+// tally counts committees and what is known of them.
+type tally struct {
+	n                         int
+	direct, directKnown       int
+	compliant, compliantKnown int
+	localSum                  float64
+	localN                    int
+	stale                     int
+}
+
+func (t *tally) add(direct, compliant, local data.Cell, stale bool) {
+	t.n++
+	if !direct.Missing {
+		t.directKnown++
+		if direct.Text == "true" {
+			t.direct++
+		}
+	}
+	if !compliant.Missing {
+		t.compliantKnown++
+		if compliant.Text == "true" {
+			t.compliant++
+		}
+	}
+	if !local.Missing {
+		t.localSum += local.Num
+		t.localN++
+	}
+	if stale {
+		t.stale++
+	}
+}
+
+func share(part, whole int) float64 {
+	if whole == 0 {
+		return math.NaN()
+	}
+	return 100 * float64(part) / float64(whole)
+}
+
+func pct(v float64) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", v)
+}
+
+// computeCommittees adds /committees/: committee transparency by year and city.
+func computeCommittees(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+	var d *data.Dataset
+	for _, ds := range in.datasets {
+		if ds.ID == "committees" {
+			d = ds
+		}
+	}
+	if d == nil || d.Rows == 0 {
+		return
+	}
+	col := map[string]int{}
+	for i, c := range d.Columns {
+		col[c.Name] = i
+	}
+	type key struct {
+		year int
+		kind string
+	}
+	byYear := map[key]*tally{}
+	byCity := map[string]map[string]*tally{}
+	latest := int(d.Columns[col["year"]].Stats.MaxNum)
+	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
+		year, kind := int(cells[col["year"]].Num), cells[col["kind"]].Text
+		stale := false
+		if last := cells[col["last_disclosure"]]; kind == "村委会" && !last.Missing {
+			// Village affairs are disclosed at least quarterly: at the end of
+			// the year the last disclosure should be under three months old.
+			t, err := time.Parse(time.DateOnly, last.Text)
+			stale = err == nil && t.Before(time.Date(year, 10, 1, 0, 0, 0, 0, time.UTC))
+		}
+		k := key{year, kind}
+		if byYear[k] == nil {
+			byYear[k] = &tally{}
+		}
+		byYear[k].add(cells[col["direct_election"]], cells[col["disclosure_compliant"]], cells[col["local_members_ratio"]], stale)
+		if year == latest {
+			city := cells[col["city"]].Text
+			if byCity[city] == nil {
+				byCity[city] = map[string]*tally{"居委会": {}, "村委会": {}}
+			}
+			byCity[city][kind].add(cells[col["direct_election"]], cells[col["disclosure_compliant"]], cells[col["local_members_ratio"]], stale)
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	home := render.Crumb{Title: "首页", Path: "/"}
+	v := render.CommitteesView{
+		Page:        base(datasetTitle(d), "/committees/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
+		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/committees/"), CSV: link("/data/committees.csv"), JSON: link("/data/committees.json"), Rows: d.Rows, Sample: d.Sample},
+		Description: d.Description, LatestYear: latest,
+	}
+	var years []int
+	for k := range byYear {
+		if !slices.Contains(years, k.year) {
+			years = append(years, k.year)
+		}
+	}
+	slices.Sort(years)
+	get := func(y int, kind string) *tally {
+		if t := byYear[key{y, kind}]; t != nil {
+			return t
+		}
+		return &tally{}
+	}
+	directC, directV, openC, openV := make([]float64, len(years)), make([]float64, len(years)), make([]float64, len(years)), make([]float64, len(years))
+	for i, y := range years {
+		c, vi := get(y, "居委会"), get(y, "村委会")
+		directC[i], directV[i] = share(c.direct, c.directKnown), share(vi.direct, vi.directKnown)
+		openC[i], openV[i] = share(c.compliant, c.compliantKnown), share(vi.compliant, vi.compliantKnown)
+		local := math.NaN()
+		if c.localN > 0 {
+			local = c.localSum / float64(c.localN)
+		}
+		v.Years = append(v.Years, render.CommitteeYear{Year: y, Community: c.n, Village: vi.n,
+			CommunityDirect: pct(directC[i]), VillageDirect: pct(directV[i]), CommunityLocal: pct(local),
+			CommunityCompliant: pct(openC[i]), VillageCompliant: pct(openV[i])})
+		if y == latest {
+			v.Stale, v.Villages = vi.stale, vi.n
+		}
+	}
+	if ch, err := charts.Lines("chart-direct", "直接选举的比例", "%", years, []charts.Series{{Name: "社区居委会", Values: directC}, {Name: "村委会", Values: directV}},
+		map[string]float64{"居委会目标 40%（2015年）": 40, "居委会目标 70%（2020年）": 70}, d.Sample); err == nil {
+		v.DirectChart = &ch
+	}
+	if ch, err := charts.Lines("chart-open", "村（居）务公开民主管理达标的比例", "%", years, []charts.Series{{Name: "社区居委会", Values: openC}, {Name: "村委会", Values: openV}},
+		map[string]float64{"目标 70%（2015年）": 70}, d.Sample); err == nil {
+		v.OpenChart = &ch
+	}
+	v.Page.Charts = v.DirectChart != nil || v.OpenChart != nil
+	cities := make([]string, 0, len(byCity))
+	for c := range byCity {
+		cities = append(cities, c)
+	}
+	slices.Sort(cities)
+	for _, c := range cities {
+		t := byCity[c]
+		v.Cities = append(v.Cities, render.CommitteeCity{City: c, Community: t["居委会"].n, Village: t["村委会"].n,
+			CommunityDirect: pct(share(t["居委会"].direct, t["居委会"].directKnown)), VillageDirect: pct(share(t["村委会"].direct, t["村委会"].directKnown)),
+			CommunityCompliant: pct(share(t["居委会"].compliant, t["居委会"].compliantKnown)), VillageCompliant: pct(share(t["村委会"].compliant, t["村委会"].compliantKnown)),
+			Stale: t["村委会"].stale})
+	}
+	for _, c := range in.commitments {
+		for _, dv := range c.derived {
+			if dv.dataset == d {
+				v.Measures = append(v.Measures, cv.summaries[string(c.row.ID)])
+				break
+			}
+		}
+	}
+	m.pages = append(m.pages, page{"committees/index.html", "/committees/", "committees", v})
+}
