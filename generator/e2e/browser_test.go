@@ -262,7 +262,7 @@ var wideTable = "年度,部门名称,科目编码,科目名称,预算金额(万�
 func TestPhoneLayout(t *testing.T) {
 	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable})
 	b := newBrowser(t, 375, 812)
-	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/"} {
+	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/"} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
 		}
@@ -313,19 +313,21 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 	b.checkClean(t, srv)
 }
 
-func TestCommitteesInBrowser(t *testing.T) {
+func TestDisclosurePagesInBrowser(t *testing.T) {
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
-	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/committees/"), chromedp.WaitReady(chromedp.CSS(".chart-box")), chromedp.Sleep(300*time.Millisecond)); err != nil {
-		t.Fatal(err)
-	}
-	drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart-box svg").length`))
-	if err != nil || drawn != 2 {
-		t.Errorf("%d charts drawn, want 2 (%v)", drawn, err)
-	}
-	sample, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.body.textContent.includes("示例数据")`))
-	if err != nil || !sample {
-		t.Error("the page does not say its data is sample data")
+	for path, charts := range map[string]int{"/committees/": 2, "/budgets/": 3} {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart-box svg").length`))
+		if err != nil || drawn != charts {
+			t.Errorf("%s: %d charts drawn, want %d (%v)", path, drawn, charts, err)
+		}
+		sample, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.body.textContent.includes("示例数据")`))
+		if err != nil || !sample {
+			t.Errorf("%s does not say its data is sample data", path)
+		}
 	}
 	b.checkClean(t, srv)
 }

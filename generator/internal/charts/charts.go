@@ -291,3 +291,60 @@ func sortedKeys(m map[string]float64) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// TreeNode is one box of a treemap: a name, a value and the boxes inside it.
+type TreeNode struct {
+	Name     string
+	Value    float64
+	Children []TreeNode
+}
+
+// Tree builds a treemap one can drill into, e.g. a budget by functional
+// classification 类 → 款 → 项.
+func Tree(id, name, unit string, nodes []TreeNode, sample bool) (Chart, error) {
+	tm := charts.NewTreeMap()
+	tm.SetGlobalOptions(
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	if sample {
+		tm.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: "示例数据，不是真实数字", Right: "0"}))
+	}
+	tm.AddSeries(name, nil)
+	o, err := plain(tm.JSON())
+	if err != nil {
+		return Chart{}, err
+	}
+	var conv func([]TreeNode) []map[string]any
+	conv = func(ns []TreeNode) []map[string]any {
+		out := make([]map[string]any, 0, len(ns))
+		for _, n := range ns {
+			m := map[string]any{"name": n.Name, "value": math.Round(n.Value*100) / 100}
+			if len(n.Children) > 0 {
+				m["children"] = conv(n.Children)
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	if series, ok := o["series"].([]any); ok && len(series) > 0 {
+		s := series[0].(map[string]any)
+		s["data"] = conv(nodes)
+		s["leafDepth"] = 1
+		s["roam"] = false
+		s["breadcrumb"] = map[string]any{"show": true}
+	}
+	summary := name + "："
+	for i, n := range nodes {
+		if i == 5 {
+			summary += "等"
+			break
+		}
+		if i > 0 {
+			summary += "，"
+		}
+		summary += n.Name + " " + num(math.Round(n.Value*100)/100) + unit
+	}
+	return build(id, name, summary+"。", sample, o)
+}

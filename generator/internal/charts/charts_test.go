@@ -76,3 +76,13 @@ func TestLines(t *testing.T) {
 		t.Errorf("summary %q", c.Summary)
 	}
 }
+
+func TestTree(t *testing.T) {
+	c, err := Tree("t", "2015年预算", "万元", []TreeNode{{Name: "208 社会保障和就业", Value: 300.5, Children: []TreeNode{{Name: "20802 民政管理事务", Value: 300.5}}}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(c.Options), `"children":[{"name":"20802 民政管理事务","value":300.5}]`) || !strings.Contains(string(c.Options), `"type":"treemap"`) {
+		t.Errorf("options %s", c.Options)
+	}
+}

@@ -46,6 +46,8 @@ type Metric struct {
 	Numerator    string            `toml:"numerator"`
 	Denominator  string            `toml:"denominator"`
 	Scale        float64           `toml:"scale"`
+	Group        string            `toml:"group"`
+	Match        map[string]string `toml:"match"`
 	Line         int               `toml:"-"` // the line of site.toml that sets its id
 }
 

@@ -292,3 +292,47 @@ type CommitteesView struct {
 	OpenChart   *charts.Chart
 	Measures    []CommitmentSummary // commitments measured from this dataset
 }
+
+// BudgetYear is one year's totals.
+type BudgetYear struct {
+	Year      int
+	Budget    string // 预算
+	Final     string // 决算
+	Execution string // 决算 ÷ 预算
+	Change    string // 预算 change from the year before
+	Depth     string // share of departments whose budget reaches 项
+}
+
+// BudgetDept is one department in a year.
+type BudgetDept struct {
+	Department string
+	Budget     string
+	Final      string
+	Execution  string
+	Change     string
+	Depth      string // 项, 款 or 类: the finest level its budget discloses
+	Deep       bool   // it reaches 项
+}
+
+// BudgetSubject is one line of the classification table.
+type BudgetSubject struct {
+	Code   string
+	Name   string
+	Level  int // 1 类, 2 款, 3 项
+	Amount string
+}
+
+// BudgetsView is the budgets page.
+type BudgetsView struct {
+	Page
+	Dataset     DatasetSummary
+	Description string
+	Years       []BudgetYear
+	Year        int // the year shown in detail
+	Departments []BudgetDept
+	Subjects    []BudgetSubject
+	TotalsChart *charts.Chart
+	DepthChart  *charts.Chart
+	TreeChart   *charts.Chart
+	Measures    []CommitmentSummary
+}

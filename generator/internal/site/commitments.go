@@ -168,7 +168,7 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 			continue
 		}
 		tm := track.Metric{ID: m.ID, Title: m.Title, Dataset: m.Dataset, Year: m.Year, Value: m.Value, Column: m.Column, Where: m.Where,
-			SeriesColumn: m.SeriesColumn, Numerator: m.Numerator, Denominator: m.Denominator, Scale: m.Scale}
+			SeriesColumn: m.SeriesColumn, Numerator: m.Numerator, Denominator: m.Denominator, Scale: m.Scale, Group: m.Group, Match: m.Match}
 		var cols []string
 		for _, c := range d.Columns {
 			cols = append(cols, c.Name)

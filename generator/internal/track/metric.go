@@ -3,6 +3,7 @@ package track
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,10 @@ import (
 //	sum     the sum of a number column per year
 //	mean    its mean per year
 //	share   the percentage of rows per year whose 是/否 column is 是
+//	groups  the percentage of groups per year (rows sharing the Group
+//	        column, e.g. departments) with at least one row whose Match
+//	        columns match their patterns, e.g. departments whose budget has a
+//	        7-digit 项 code
 //	ratio   numerator ÷ denominator × scale, where both are series of the
 //	        dataset (rows whose SeriesColumn names them; their Column holds
 //	        the value): a derived value such as volunteers per resident.
@@ -33,6 +38,8 @@ type Metric struct {
 	Denominator  string
 	Scale        float64
 	Unit         string
+	Group        string            // for groups: the column that makes a group
+	Match        map[string]string // for groups: column → regular expression a row must match
 }
 
 // MetricRow reads one cell of a row by column name: its validated text, its
@@ -56,6 +63,15 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 	}
 	by := map[int]*acc{}
 	series := map[string]map[int]float64{}
+	groups := map[int]map[string]bool{} // year → group → meets
+	match := map[string]*regexp.Regexp{}
+	for col, pattern := range m.Match {
+		re, err := regexp.Compile("^(?:" + pattern + ")$")
+		if err != nil {
+			return nil, fmt.Errorf("metric %s: match %s: %w", m.ID, col, err)
+		}
+		match[col] = re
+	}
 	err := each(func(row MetricRow) error {
 		for col, want := range m.Where {
 			if text, _, missing := row(col); missing || text != want {
@@ -67,6 +83,23 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 			return nil
 		}
 		year := int(y)
+		if m.Value == "groups" {
+			g, _, missing := row(m.Group)
+			if missing {
+				return nil
+			}
+			if groups[year] == nil {
+				groups[year] = map[string]bool{}
+			}
+			meets := true
+			for col, re := range match {
+				if text, _, missing := row(col); missing || !re.MatchString(text) {
+					meets = false
+				}
+			}
+			groups[year][g] = groups[year][g] || meets
+			return nil
+		}
 		if m.Value == "ratio" {
 			name, _, _ := row(m.SeriesColumn)
 			if _, v, missing := row(m.Column); !missing {
@@ -106,6 +139,20 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 	var out []MetricPoint
 	if m.Value == "ratio" {
 		return m.ratio(series), nil
+	}
+	if m.Value == "groups" {
+		for y, gs := range groups {
+			meet := 0
+			for _, ok := range gs {
+				if ok {
+					meet++
+				}
+			}
+			out = append(out, MetricPoint{Year: y, Value: 100 * float64(meet) / float64(len(gs)), Rows: len(gs),
+				Inputs: fmt.Sprintf("%d年%d个%s中有%d个符合", y, len(gs), m.Group, meet)})
+		}
+		slices.SortFunc(out, func(a, b MetricPoint) int { return cmp.Compare(a.Year, b.Year) })
+		return out, nil
 	}
 	for y, a := range by {
 		p := MetricPoint{Year: y, Rows: a.n}
@@ -188,6 +235,17 @@ func (m Metric) Check(columns []string) string {
 	case "count":
 	case "sum", "mean", "share":
 		need("column", m.Column)
+	case "groups":
+		need("group", m.Group)
+		for col, pattern := range m.Match {
+			need("match", col)
+			if _, err := regexp.Compile(pattern); err != nil {
+				problems = append(problems, fmt.Sprintf("match %q: %v", col, err))
+			}
+		}
+		if len(m.Match) == 0 {
+			problems = append(problems, "groups needs match: the columns and patterns a row must match")
+		}
 	case "ratio":
 		need("column", m.Column)
 		need("series_column", m.SeriesColumn)
@@ -195,7 +253,7 @@ func (m Metric) Check(columns []string) string {
 			problems = append(problems, "a ratio needs numerator and denominator")
 		}
 	default:
-		problems = append(problems, fmt.Sprintf("value %q must be count, sum, mean, share or ratio", m.Value))
+		problems = append(problems, fmt.Sprintf("value %q must be count, sum, mean, share, groups or ratio", m.Value))
 	}
 	slices.Sort(problems)
 	return strings.Join(problems, "; ")

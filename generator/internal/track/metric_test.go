@@ -91,3 +91,20 @@ func TestMetricCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupsMetric(t *testing.T) {
+	budgets := rows(
+		map[string]string{"year": "2013", "dept": "甲", "code": "208"},
+		map[string]string{"year": "2013", "dept": "甲", "code": "2080201"},
+		map[string]string{"year": "2013", "dept": "乙", "code": "20802"},
+		map[string]string{"year": "2014", "dept": "乙", "code": "2080201"},
+	)
+	m := Metric{Value: "groups", Year: "year", Group: "dept", Match: map[string]string{"code": "[0-9]{7}"}}
+	pts, err := m.Compute(budgets)
+	if err != nil || len(pts) != 2 || pts[0].Value != 50 || pts[1].Value != 100 || pts[0].Inputs != "2013年2个dept中有1个符合" {
+		t.Errorf("got %+v %v", pts, err)
+	}
+	if got := (Metric{Dataset: "b", Value: "groups", Year: "year", Group: "dept"}).Check([]string{"year", "dept"}); !strings.Contains(got, "groups needs match") {
+		t.Errorf("check: %q", got)
+	}
+}

@@ -1,0 +1,237 @@
+package site
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+
+	"gongkai/generator/internal/charts"
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/render"
+)
+
+// wan writes an amount in 万元 as Chinese readers read money: 万元 below
+// ten thousand, 亿元 above.
+func wan(v float64) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
+	if math.Abs(v) >= 10000 {
+		return strconv.FormatFloat(math.Round(v/100)/100, 'f', -1, 64) + "亿元"
+	}
+	return display(strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64), data.Number) + "万元"
+}
+
+func ratio(a, b float64) string {
+	if b == 0 || math.IsNaN(a) || math.IsNaN(b) {
+		return "—"
+	}
+	return pct(100 * a / b)
+}
+
+func change(cur, prev float64) string {
+	if prev == 0 || math.IsNaN(prev) {
+		return "—"
+	}
+	d := 100 * (cur - prev) / prev
+	s := strconv.FormatFloat(math.Round(d*10)/10, 'f', 1, 64) + "%"
+	if d > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// computeBudgets adds /budgets/: totals, execution, disclosure depth and the
+// functional classification of the budgets dataset, read in one pass.
+func computeBudgets(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+	var d *data.Dataset
+	for _, ds := range in.datasets {
+		if ds.ID == "budgets" {
+			d = ds
+		}
+	}
+	if d == nil || d.Rows == 0 {
+		return
+	}
+	col := map[string]int{}
+	for i, c := range d.Columns {
+		col[c.Name] = i
+	}
+	type ys struct {
+		year  int
+		stage string
+	}
+	type yd struct {
+		year int
+		dept string
+	}
+	totals := map[ys]float64{}
+	dept := map[ys]map[string]float64{}
+	depth := map[yd]int{}
+	codes := map[ys]map[string]float64{}
+	names := map[string]string{}
+	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
+		k := ys{int(cells[col["year"]].Num), cells[col["stage"]].Text}
+		dp, code, amount := cells[col["department"]].Text, cells[col["code"]].Text, cells[col["amount"]].Num
+		totals[k] += amount
+		if dept[k] == nil {
+			dept[k] = map[string]float64{}
+			codes[k] = map[string]float64{}
+		}
+		dept[k][dp] += amount
+		if k.stage == "预算" {
+			depth[yd{k.year, dp}] = max(depth[yd{k.year, dp}], len(code))
+		}
+		for _, n := range []int{3, 5, 7} {
+			if len(code) >= n {
+				codes[k][code[:n]] += amount
+			}
+		}
+		if _, ok := names[code]; !ok {
+			names[code] = cells[col["subject"]].Text
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	var years []int
+	for k := range totals {
+		if !slices.Contains(years, k.year) {
+			years = append(years, k.year)
+		}
+	}
+	slices.Sort(years)
+	home := render.Crumb{Title: "首页", Path: "/"}
+	v := render.BudgetsView{
+		Page:        base(datasetTitle(d), "/budgets/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
+		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/budgets/"), CSV: link("/data/budgets.csv"), JSON: link("/data/budgets.json"), Rows: d.Rows, Sample: d.Sample},
+		Description: d.Description,
+	}
+	nan := math.NaN()
+	get := func(k ys) float64 {
+		if v, ok := totals[k]; ok {
+			return v
+		}
+		return nan
+	}
+	deepShare := func(y int) float64 {
+		n, deep := 0, 0
+		for k, l := range depth {
+			if k.year == y {
+				n++
+				if l >= 7 {
+					deep++
+				}
+			}
+		}
+		return share(deep, n)
+	}
+	budget, final, deepSeries := make([]float64, len(years)), make([]float64, len(years)), make([]float64, len(years))
+	for i, y := range years {
+		budget[i], final[i], deepSeries[i] = get(ys{y, "预算"}), get(ys{y, "决算"}), deepShare(y)
+		prev := nan
+		if i > 0 {
+			prev = budget[i-1]
+		}
+		v.Years = append(v.Years, render.BudgetYear{Year: y, Budget: wan(budget[i]), Final: wan(final[i]), Execution: ratio(final[i], budget[i]),
+			Change: change(budget[i], prev), Depth: pct(deepSeries[i])})
+		if !math.IsNaN(final[i]) {
+			v.Year = y // the latest year with final accounts
+		}
+	}
+	if v.Year == 0 {
+		v.Year = years[len(years)-1]
+	}
+	if ch, err := charts.Lines("chart-budget-totals", "预算与决算总额", "万元", years, []charts.Series{{Name: "预算", Values: budget}, {Name: "决算", Values: final}}, nil, d.Sample); err == nil {
+		v.TotalsChart = &ch
+	}
+	if ch, err := charts.Lines("chart-budget-depth", "预算公开到“项”级科目的部门比例", "%", years, []charts.Series{{Name: "公开到项级的部门", Values: deepSeries}}, map[string]float64{"全部部门 100%": 100}, d.Sample); err == nil {
+		v.DepthChart = &ch
+	}
+	// Departments in the detailed year, largest budget first.
+	cur, fin := dept[ys{v.Year, "预算"}], dept[ys{v.Year, "决算"}]
+	prevYear := dept[ys{v.Year - 1, "预算"}]
+	for dp, b := range cur {
+		l := depth[yd{v.Year, dp}]
+		level := map[int]string{3: "类", 5: "款", 7: "项"}[l]
+		f, ok := fin[dp]
+		if !ok {
+			f = nan
+		}
+		p, ok := prevYear[dp]
+		if !ok {
+			p = nan
+		}
+		v.Departments = append(v.Departments, render.BudgetDept{Department: dp, Budget: wan(b), Final: wan(f), Execution: ratio(f, b), Change: change(b, p), Depth: level, Deep: l >= 7})
+	}
+	slices.SortFunc(v.Departments, func(a, b render.BudgetDept) int { return cmp.Compare(cur[b.Department], cur[a.Department]) })
+	// The classification of the detailed year's budget: 类 → 款 → 项.
+	tree := codes[ys{v.Year, "预算"}]
+	var classes []string
+	for code := range tree {
+		if len(code) == 3 {
+			classes = append(classes, code)
+		}
+	}
+	slices.Sort(classes)
+	name := func(code string) string {
+		if n, ok := names[code]; ok {
+			return n
+		}
+		if n, ok := classNames[code]; ok {
+			return n
+		}
+		return ""
+	}
+	var nodes []charts.TreeNode
+	for _, c3 := range classes {
+		node := charts.TreeNode{Name: c3 + " " + name(c3), Value: tree[c3]}
+		v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c3, Name: name(c3), Level: 1, Amount: wan(tree[c3])})
+		for _, c5 := range sortedCodes(tree, c3, 5) {
+			child := charts.TreeNode{Name: c5 + " " + name(c5), Value: tree[c5]}
+			v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c5, Name: name(c5), Level: 2, Amount: wan(tree[c5])})
+			for _, c7 := range sortedCodes(tree, c5, 7) {
+				child.Children = append(child.Children, charts.TreeNode{Name: c7 + " " + name(c7), Value: tree[c7]})
+				v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c7, Name: name(c7), Level: 3, Amount: wan(tree[c7])})
+			}
+			node.Children = append(node.Children, child)
+		}
+		nodes = append(nodes, node)
+	}
+	if ch, err := charts.Tree("chart-budget-tree", strconv.Itoa(v.Year)+"年预算的功能分类", "万元", nodes, d.Sample); err == nil {
+		v.TreeChart = &ch
+	}
+	v.Page.Charts = true
+	for _, c := range in.commitments {
+		for _, dv := range c.derived {
+			if dv.dataset == d {
+				v.Measures = append(v.Measures, cv.summaries[string(c.row.ID)])
+				break
+			}
+		}
+	}
+	m.pages = append(m.pages, page{"budgets/index.html", "/budgets/", "budgets", v})
+}
+
+// sortedCodes lists the codes of a length under a prefix, in order.
+func sortedCodes(tree map[string]float64, prefix string, n int) []string {
+	var out []string
+	for code := range tree {
+		if len(code) == n && code[:len(prefix)] == prefix {
+			out = append(out, code)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// classNames are the 类 of the government functional classification, for
+// budgets that list only 款 or 项 rows.
+var classNames = map[string]string{
+	"201": "一般公共服务", "202": "外交", "203": "国防", "204": "公共安全", "205": "教育", "206": "科学技术", "207": "文化体育与传媒",
+	"208": "社会保障和就业", "210": "医疗卫生", "211": "节能环保", "212": "城乡社区事务", "213": "农林水事务", "214": "交通运输",
+	"215": "资源勘探电力信息等事务", "216": "商业服务业等事务", "217": "金融监管等事务支出", "219": "援助其他地区支出", "220": "国土资源气象等事务",
+	"221": "住房保障", "222": "粮油物资储备事务", "227": "预备费", "229": "其他支出",
+}
