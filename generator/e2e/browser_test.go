@@ -262,7 +262,7 @@ var wideTable = "年度,部门名称,科目编码,科目名称,预算金额(万�
 func TestPhoneLayout(t *testing.T) {
 	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable})
 	b := newBrowser(t, 375, 812)
-	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/"} {
+	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/", "/organizations/", "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/"} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
 		}
@@ -316,7 +316,7 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 func TestDisclosurePagesInBrowser(t *testing.T) {
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
-	for path, charts := range map[string]int{"/committees/": 2, "/budgets/": 3} {
+	for path, charts := range map[string]int{"/committees/": 2, "/budgets/": 3, "/organizations/": 1} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
@@ -328,6 +328,56 @@ func TestDisclosurePagesInBrowser(t *testing.T) {
 		if err != nil || !sample {
 			t.Errorf("%s does not say its data is sample data", path)
 		}
+	}
+	b.checkClean(t, srv)
+}
+
+// TestOrganizationListFilters types into a city list's search box and picks a
+// grade: the rows shown are the ones that match, and the address keeps the
+// choice so the filtered view can be linked.
+func TestOrganizationListFilters(t *testing.T) {
+	srv := serveBundled(t)
+	b := newBrowser(t, 1280, 900)
+	city := srv.URL + "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/"
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(city), chromedp.WaitVisible(chromedp.CSS(`form.filters`))); err != nil {
+		t.Fatal(err)
+	}
+	count := func(js string) int {
+		n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	all := count(`document.querySelectorAll("#org-table tbody tr").length`)
+	// The first organisation's credit code finds exactly that row.
+	code, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("#org-table tbody tr code").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), code)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(`[...document.querySelectorAll("#org-table tbody tr")].filter(r => !r.hidden).length`); n != 1 {
+		t.Errorf("searching for %s shows %d of %d rows, want 1", code, n, all)
+	}
+	// Clearing the search and choosing 4A shows exactly the 4A rows.
+	want := count(`[...document.querySelectorAll("#org-table tbody tr")].filter(r => r.dataset.grade === "4A").length`)
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(() => {
+		const form = document.querySelector("form.filters");
+		form.elements.q.value = "";
+		form.elements.grade.value = "4A";
+		return form.dispatchEvent(new Event("change"));
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	shown := count(`[...document.querySelectorAll("#org-table tbody tr")].filter(r => !r.hidden).length`)
+	if want == 0 || shown != want || shown == all {
+		t.Errorf("grade 4A shows %d rows, want %d of %d", shown, want, all)
+	}
+	loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.search`))
+	if err != nil || loc != "?grade=4A" {
+		t.Errorf("address keeps %q, want ?grade=4A", loc)
 	}
 	b.checkClean(t, srv)
 }

@@ -174,7 +174,7 @@ func Bars(id, name string, bars []Bar) (Chart, error) {
 		if i > 0 {
 			summary += "，"
 		}
-		summary += b.Label + num(b.Value)
+		summary += b.Label + " " + num(b.Value)
 	}
 	bar.SetXAxis(labels).AddSeries(name, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
 	o := bar.JSON()

@@ -19,6 +19,7 @@ var Kinds = []Kind{
 	{ID: "budgets", Path: "data/budgets", Folder: true, Title: "部门预算与决算", Schema: budgetsSchema},
 	{ID: "organizations", Path: "data/organizations", Folder: true, Title: "社会组织与评估等级", Schema: organizationsSchema},
 	{ID: "committees", Path: "data/committees", Folder: true, Title: "居委会与村委会", Schema: committeesSchema},
+	{ID: "population", Path: "data/population.csv", Title: "常住人口", Schema: populationSchema},
 }
 
 var (
@@ -119,6 +120,19 @@ func organizationsSchema() Schema {
 			{Name: "valid_until", Aliases: []string{"有效期至"}, Type: Date},
 		},
 		PrimaryKey: []string{"credit_code"},
+	}
+}
+
+// populationSchema is the residents of each city by year, the denominator of
+// the "per 10,000 residents" figures.
+func populationSchema() Schema {
+	return Schema{
+		Fields: []Field{
+			{Name: "city", Aliases: []string{"城市", "地市"}, Type: String, Required: true},
+			{Name: "year", Aliases: []string{"年份", "年度"}, Type: Year, Required: true},
+			{Name: "population", Aliases: []string{"常住人口"}, Type: Integer, Unit: "人", Required: true, Minimum: new(float64)},
+		},
+		PrimaryKey: []string{"city", "year"},
 	}
 }
 

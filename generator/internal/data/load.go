@@ -172,6 +172,10 @@ func litter(name string) bool {
 		strings.EqualFold(name, "desktop.ini")
 }
 
+// ID turns a name into the readable, lowercase, hyphenated form used in
+// addresses: "Report 2013%" → "report-2013", "广州市" → "广州市".
+func ID(name string) (string, bool) { return datasetID("data/" + name + ".csv") }
+
 // datasetID turns a path under data/ into a dataset id: the path without
 // ".csv", "/" replaced by "-", letters lowercased, and runs of spaces and
 // punctuation made one "-". Chinese names stay readable: data/预算 2013.csv → 预算-2013.

@@ -336,3 +336,51 @@ type BudgetsView struct {
 	TreeChart   *charts.Chart
 	Measures    []CommitmentSummary
 }
+
+// OrgGroup is a row of an organisation summary table (a grade, a type or a city).
+type OrgGroup struct {
+	Name     string
+	URL      string // the city's list, for cities
+	Count    int
+	Assessed string // share with a grade
+	High     string // share graded 3A or above
+	Per10k   string // per 10,000 residents, for cities with a population
+}
+
+// Org is one organisation in a list.
+type Org struct {
+	Code       string
+	Name       string
+	Type       string
+	City       string
+	Grade      string
+	RatedYear  string
+	ValidUntil string
+}
+
+// OrganizationsView is the organisation ratings page.
+type OrganizationsView struct {
+	Page
+	Dataset     DatasetSummary
+	Description string
+	Total       int
+	Grades      []OrgGroup
+	Types       []OrgGroup
+	Cities      []OrgGroup
+	Expiring    []Org // grades that lapse within a year of the as-of date
+	Expired     int   // grades already lapsed on the as-of date
+	AsOf        string
+	GradeChart  *charts.Chart
+	PopYear     int
+}
+
+// OrgListView is one page of a city's organisations.
+type OrgListView struct {
+	Page
+	Dataset DatasetSummary
+	City    string
+	Orgs    []Org
+	Types   []string // the types and grades found in the city, for the filters
+	Grades  []string
+	Pages   []Crumb // links to the city's pages; the current one has no Path
+}

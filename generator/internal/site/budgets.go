@@ -45,18 +45,9 @@ func change(cur, prev float64) string {
 // computeBudgets adds /budgets/: totals, execution, disclosure depth and the
 // functional classification of the budgets dataset, read in one pass.
 func computeBudgets(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
-	var d *data.Dataset
-	for _, ds := range in.datasets {
-		if ds.ID == "budgets" {
-			d = ds
-		}
-	}
-	if d == nil || d.Rows == 0 {
+	d, col := in.dataset("budgets")
+	if d == nil {
 		return
-	}
-	col := map[string]int{}
-	for i, c := range d.Columns {
-		col[c.Name] = i
 	}
 	type ys struct {
 		year  int

@@ -57,6 +57,21 @@ type input struct {
 	theme       *render.Theme
 }
 
+// dataset is the dataset with the id, and a column's index by name; nil when
+// the site has no such dataset or it has no rows.
+func (in *input) dataset(id string) (*data.Dataset, map[string]int) {
+	for _, d := range in.datasets {
+		if d.ID == id && d.Rows > 0 {
+			col := make(map[string]int, len(d.Columns))
+			for i, c := range d.Columns {
+				col[c.Name] = i
+			}
+			return d, col
+		}
+	}
+	return nil, nil
+}
+
 // Build runs the whole pipeline over src and writes the site to out. Input
 // problems are returned together as a *diag.Errors, settings problems as a
 // *ConfigError; nothing is written unless the input is free of errors.

@@ -60,18 +60,9 @@ func pct(v float64) string {
 
 // computeCommittees adds /committees/: committee transparency by year and city.
 func computeCommittees(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
-	var d *data.Dataset
-	for _, ds := range in.datasets {
-		if ds.ID == "committees" {
-			d = ds
-		}
-	}
-	if d == nil || d.Rows == 0 {
+	d, col := in.dataset("committees")
+	if d == nil {
 		return
-	}
-	col := map[string]int{}
-	for i, c := range d.Columns {
-		col[c.Name] = i
 	}
 	type key struct {
 		year int

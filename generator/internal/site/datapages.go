@@ -31,6 +31,9 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 		if d.ID == "budgets" && d.Rows > 0 {
 			index.Topics = append(index.Topics, render.Option{Value: link("/budgets/"), Label: "部门预算与决算：总额、执行率、公开深度和功能分类"})
 		}
+		if d.ID == "organizations" && d.Rows > 0 {
+			index.Topics = append(index.Topics, render.Option{Value: link("/organizations/"), Label: "社会组织：评估等级、类型和地市分布"})
+		}
 		if d.ID == "committees" && d.Rows > 0 {
 			index.Topics = append(index.Topics, render.Option{Value: link("/committees/"), Label: "居委会与村委会：直选、属地化与公开"})
 		}

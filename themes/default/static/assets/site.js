@@ -22,8 +22,10 @@
   }
 
   // Filters: a <form data-filter-for="TABLE"> of <select name="KEY"> shows the
-  // rows of TABLE whose data-KEY matches every chosen value. The choices are
-  // kept in the address (?doc=…&year=…) so a filtered view can be linked.
+  // rows of TABLE whose data-KEY matches every chosen value; an
+  // <input type="search"> keeps the rows whose text contains what was typed.
+  // The choices are kept in the address (?doc=…&year=…) so a filtered view
+  // can be linked.
   function setUpFilters() {
     var forms = document.querySelectorAll('form[data-filter-for]');
     Array.prototype.forEach.call(forms, function (form) {
@@ -41,7 +43,12 @@
         Array.prototype.forEach.call(rows, function (row) {
           var ok = true;
           Array.prototype.forEach.call(form.elements, function (el) {
-            if (el.name && el.value && row.getAttribute('data-' + el.name) !== el.value) ok = false;
+            if (!el.name || !el.value) return;
+            if (el.type === 'search') {
+              if (row.textContent.indexOf(el.value.trim()) < 0) ok = false;
+            } else if (row.getAttribute('data-' + el.name) !== el.value) {
+              ok = false;
+            }
           });
           row.hidden = !ok;
           if (ok) shown++;
@@ -54,6 +61,7 @@
         window.history.replaceState(null, '', q ? '?' + q : window.location.pathname);
       }
       form.addEventListener('change', apply);
+      form.addEventListener('input', apply);
       form.addEventListener('submit', function (e) { e.preventDefault(); });
       form.hidden = false;
       apply();

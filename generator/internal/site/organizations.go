@@ -1,0 +1,188 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"gongkai/generator/internal/charts"
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/render"
+)
+
+// orgsPerPage bounds a city's list page, so tens of thousands of
+// organisations never make one huge page.
+const orgsPerPage = 400
+
+// gradeOrder is the grading scale, best first.
+var gradeOrder = []string{"5A", "4A", "3A", "2A", "1A", ""}
+
+func gradeName(g string) string {
+	if g == "" {
+		return "未评估"
+	}
+	return g
+}
+
+// computeOrganizations adds /organizations/ and the cities' lists.
+func computeOrganizations(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
+	d, col := in.dataset("organizations")
+	if d == nil {
+		return
+	}
+	asOf := mustDay(in.asOf)
+	type counts struct{ n, assessed, high int }
+	byGrade, byType, byCity := map[string]int{}, map[string]*counts{}, map[string]*counts{}
+	orgsByCity := map[string][]render.Org{}
+	var expiring []render.Org
+	expired := 0
+	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
+		text := func(name string) string {
+			if c := cells[col[name]]; !c.Missing {
+				return c.Text
+			}
+			return ""
+		}
+		o := render.Org{Code: text("credit_code"), Name: text("name"), Type: text("type"), City: text("city"), Grade: text("grade"), RatedYear: text("rated_year"), ValidUntil: text("valid_until")}
+		byGrade[o.Grade]++
+		for _, g := range []struct {
+			m   map[string]*counts
+			key string
+		}{{byType, o.Type}, {byCity, o.City}} {
+			if g.m[g.key] == nil {
+				g.m[g.key] = &counts{}
+			}
+			c := g.m[g.key]
+			c.n++
+			if o.Grade != "" {
+				c.assessed++
+				if o.Grade >= "3A" {
+					c.high++
+				}
+			}
+		}
+		orgsByCity[o.City] = append(orgsByCity[o.City], o)
+		if until, err := time.Parse(time.DateOnly, o.ValidUntil); err == nil {
+			switch {
+			case until.Before(asOf):
+				expired++
+			case until.Before(asOf.AddDate(1, 0, 0)):
+				expiring = append(expiring, o)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	// Residents per city, from the population dataset's latest year.
+	residents, popYear := map[string]float64{}, 0
+	if pop, pcol := in.dataset("population"); pop != nil {
+		ci, yi, ni := pcol["city"], pcol["year"], pcol["population"]
+		_ = pop.Each(func(_ string, _ int, cells []data.Cell) error {
+			y := int(cells[yi].Num)
+			if y > popYear {
+				popYear, residents = y, map[string]float64{}
+			}
+			if y == popYear {
+				residents[cells[ci].Text] = cells[ni].Num
+			}
+			return nil
+		})
+	}
+	home := render.Crumb{Title: "首页", Path: "/"}
+	sum := render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/organizations/"), CSV: link("/data/organizations.csv"), JSON: link("/data/organizations.json"), Rows: d.Rows, Sample: d.Sample}
+	v := render.OrganizationsView{Page: base(datasetTitle(d), "/organizations/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
+		Dataset: sum, Description: d.Description, Total: d.Rows, PopYear: popYear}
+	var bars []charts.Bar
+	for _, g := range gradeOrder {
+		v.Grades = append(v.Grades, render.OrgGroup{Name: gradeName(g), Count: byGrade[g]})
+		bars = append(bars, charts.Bar{Label: gradeName(g), Value: float64(byGrade[g])})
+	}
+	if ch, err := charts.Bars("chart-grades", "各评估等级的社会组织数", bars); err == nil {
+		ch.Sample = d.Sample
+		v.GradeChart = &ch
+		v.Page.Charts = true
+	}
+	group := func(name string, c *counts) render.OrgGroup {
+		return render.OrgGroup{Name: name, Count: c.n, Assessed: pct(share(c.assessed, c.n)), High: pct(share(c.high, c.n))}
+	}
+	for _, t := range sortedKeysOf(byType) {
+		v.Types = append(v.Types, group(t, byType[t]))
+	}
+	for _, c := range sortedKeysOf(byCity) {
+		g := group(c, byCity[c])
+		g.URL = link(cityPath(c))
+		if r := residents[c]; r > 0 {
+			g.Per10k = strconv.FormatFloat(float64(byCity[c].n)/r*10000, 'f', 2, 64)
+		}
+		v.Cities = append(v.Cities, g)
+	}
+	slices.SortFunc(expiring, func(a, b render.Org) int {
+		return cmp.Or(cmp.Compare(a.ValidUntil, b.ValidUntil), cmp.Compare(a.Name, b.Name))
+	})
+	v.Expiring, v.Expired, v.AsOf = expiring, expired, in.asOf
+	m.pages = append(m.pages, page{"organizations/index.html", "/organizations/", "organizations", v})
+
+	// Each city's organisations, in pages of orgsPerPage.
+	for _, c := range sortedKeysOf(byCity) {
+		orgs := orgsByCity[c]
+		slices.SortFunc(orgs, func(a, b render.Org) int { return cmp.Compare(a.Name, b.Name) })
+		types, grades := map[string]bool{}, map[string]bool{}
+		for _, o := range orgs {
+			types[o.Type], grades[o.Grade] = true, true
+		}
+		var gradeList []string
+		for _, g := range gradeOrder {
+			if grades[g] {
+				gradeList = append(gradeList, g)
+			}
+		}
+		n := (len(orgs) + orgsPerPage - 1) / orgsPerPage
+		for p := range n {
+			path := cityPath(c)
+			if p > 0 {
+				path += strconv.Itoa(p+1) + "/"
+			}
+			lv := render.OrgListView{Page: base(fmt.Sprintf("%s的社会组织", c), path, "data", home, render.Crumb{Title: "社会组织", Path: "/organizations/"}),
+				Dataset: sum, City: c, Orgs: orgs[p*orgsPerPage : min(len(orgs), (p+1)*orgsPerPage)],
+				Types: sortedKeysOf(types), Grades: gradeList}
+			if n > 1 {
+				for q := range n {
+					cr := render.Crumb{Title: strconv.Itoa(q + 1)}
+					if q != p {
+						cr.Path = link(cityPath(c))
+						if q > 0 {
+							cr.Path += strconv.Itoa(q+1) + "/"
+						}
+					}
+					lv.Pages = append(lv.Pages, cr)
+				}
+			}
+			m.pages = append(m.pages, page{path[1:] + "index.html", path, "org-list", lv})
+		}
+	}
+}
+
+// cityPath is a city's list: /organizations/<city>/ (the city's name, as the
+// dataset ids keep Chinese readable).
+func cityPath(city string) string {
+	id, ok := cityID(city)
+	if !ok {
+		id = "other"
+	}
+	return "/organizations/" + id + "/"
+}
+
+func cityID(city string) (string, bool) { return data.ID(city) }
+
+func sortedKeysOf[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
