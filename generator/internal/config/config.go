@@ -39,7 +39,8 @@ type Metric struct {
 	Title        string            `toml:"title"`
 	Dataset      string            `toml:"dataset"`
 	Year         string            `toml:"year"`
-	Value        string            `toml:"value"` // count, sum, mean, share or ratio
+	Snapshot     int               `toml:"snapshot"` // instead of year: every row describes the end of this year
+	Value        string            `toml:"value"`    // count, sum, mean, share, filled, groups or ratio
 	Column       string            `toml:"column"`
 	Where        map[string]string `toml:"where"`
 	SeriesColumn string            `toml:"series_column"`
@@ -48,7 +49,16 @@ type Metric struct {
 	Scale        float64           `toml:"scale"`
 	Group        string            `toml:"group"`
 	Match        map[string]string `toml:"match"`
-	Line         int               `toml:"-"` // the line of site.toml that sets its id
+	Per          *Per              `toml:"per"` // divide by another dataset's totals, e.g. residents
+	Line         int               `toml:"-"`   // the line of site.toml that sets its id
+}
+
+// Per is the denominator of a "per residents" metric: the sum of Column over
+// the rows of Dataset in each year, times the metric's scale.
+type Per struct {
+	Dataset string `toml:"dataset"`
+	Year    string `toml:"year"`
+	Column  string `toml:"column"`
 }
 
 // Data declares how numbers and missing values are written in the CSV files.

@@ -77,6 +77,7 @@ type StatusCount struct {
 	Status string
 	Label  string
 	Count  int
+	Sample int // of Count, statuses computed from sample data
 }
 
 // DeadlineYear is one year of the timeline of deadlines.
@@ -93,6 +94,7 @@ type Badge struct {
 	Status    string
 	Label     string
 	Indicator string
+	Sample    bool // the status was computed from sample data
 }
 
 // Option is a choice in a filter.
@@ -369,6 +371,7 @@ type OrganizationsView struct {
 	Cities      []OrgGroup
 	Expiring    []Org // grades that lapse within a year of the as-of date
 	Expired     int   // grades already lapsed on the as-of date
+	Measures    []CommitmentSummary
 	AsOf        string
 	GradeChart  *charts.Chart
 	PopYear     int

@@ -195,14 +195,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		v.TreeChart = &ch
 	}
 	v.Page.Charts = true
-	for _, c := range in.commitments {
-		for _, dv := range c.derived {
-			if dv.dataset == d {
-				v.Measures = append(v.Measures, cv.summaries[string(c.row.ID)])
-				break
-			}
-		}
-	}
+	v.Measures = cv.measuredBy(in, d)
 	m.pages = append(m.pages, page{"budgets/index.html", "/budgets/", "budgets", v})
 }
 

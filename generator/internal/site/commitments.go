@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -152,6 +153,7 @@ type derived struct {
 	track.MetricPoint
 	metric  config.Metric
 	dataset *data.Dataset
+	sample  bool // computed from sample data (the dataset's or the per dataset's)
 }
 
 // measure computes the metrics of site.toml and gives each commitment whose
@@ -167,30 +169,26 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 			diags.Errorf(pos, "metric %q: there is no dataset %q", m.ID, m.Dataset)
 			continue
 		}
-		tm := track.Metric{ID: m.ID, Title: m.Title, Dataset: m.Dataset, Year: m.Year, Value: m.Value, Column: m.Column, Where: m.Where,
+		tm := track.Metric{ID: m.ID, Title: m.Title, Dataset: m.Dataset, Year: m.Year, Snapshot: m.Snapshot, Value: m.Value, Column: m.Column, Where: m.Where,
 			SeriesColumn: m.SeriesColumn, Numerator: m.Numerator, Denominator: m.Denominator, Scale: m.Scale, Group: m.Group, Match: m.Match}
-		var cols []string
-		for _, c := range d.Columns {
-			cols = append(cols, c.Name)
+		pts, err := computeMetric(tm, d)
+		sample := d.Sample
+		if err == nil && m.Per != nil {
+			per := byID[m.Per.Dataset]
+			if per == nil {
+				diags.Errorf(pos, "metric %q: per: there is no dataset %q", m.ID, m.Per.Dataset)
+				continue
+			}
+			den, perr := computeMetric(track.Metric{ID: m.ID, Dataset: m.Per.Dataset, Year: m.Per.Year, Value: "sum", Column: m.Per.Column}, per)
+			if perr != nil {
+				diags.Errorf(pos, "metric %q: per: %v", m.ID, perr)
+				continue
+			}
+			pts = track.Per(pts, den, m.Dataset, m.Per.Dataset+"."+m.Per.Column, m.Scale)
+			sample = sample || per.Sample
 		}
-		if problem := tm.Check(cols); problem != "" {
-			diags.Errorf(pos, "metric %q: %s", m.ID, problem)
-			continue
-		}
-		index := map[string]int{}
-		for i, c := range cols {
-			index[c] = i
-		}
-		pts, err := tm.Compute(func(fn func(track.MetricRow) error) error {
-			return d.Each(func(_ string, _ int, cells []data.Cell) error {
-				return fn(func(col string) (string, float64, bool) {
-					c := cells[index[col]]
-					return c.Text, c.Num, c.Missing
-				})
-			})
-		})
 		if err != nil {
-			diags.Errorf(pos, "%v", err)
+			diags.Errorf(pos, "metric %q: %v", m.ID, err)
 			continue
 		}
 		points[m.ID] = pts
@@ -199,10 +197,10 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 				continue
 			}
 			for _, p := range pts {
-				c.derived = append(c.derived, derived{MetricPoint: p, metric: m, dataset: d})
-				c.eval.Observations = append(c.eval.Observations, track.Observation{Year: p.Year, Value: p.Value, Sample: d.Sample})
+				c.derived = append(c.derived, derived{MetricPoint: p, metric: m, dataset: d, sample: sample})
+				c.eval.Observations = append(c.eval.Observations, track.Observation{Year: p.Year, Value: p.Value, Sample: sample})
 			}
-			c.sample = c.sample || d.Sample
+			c.sample = c.sample || sample
 		}
 	}
 	for _, c := range cs {
@@ -212,6 +210,29 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 			}
 		}
 	}
+}
+
+// computeMetric checks the metric against the dataset's columns and runs it.
+func computeMetric(tm track.Metric, d *data.Dataset) ([]track.MetricPoint, error) {
+	var cols []string
+	for _, c := range d.Columns {
+		cols = append(cols, c.Name)
+	}
+	if problem := tm.Check(cols); problem != "" {
+		return nil, errors.New(problem)
+	}
+	index := map[string]int{}
+	for i, c := range cols {
+		index[c] = i
+	}
+	return tm.Compute(func(fn func(track.MetricRow) error) error {
+		return d.Each(func(_ string, _ int, cells []data.Cell) error {
+			return fn(func(col string) (string, float64, bool) {
+				c := cells[index[col]]
+				return c.Text, c.Num, c.Missing
+			})
+		})
+	})
 }
 
 // squeeze drops white space, so a quote matches however the text is broken into lines.

@@ -75,14 +75,17 @@ func clauseLabel(d *policy.Document, id string) string {
 
 // countStatuses counts commitments by status, in display order, leaving out zeros.
 func countStatuses(cs []*commitment) []render.StatusCount {
-	n := map[track.Status]int{}
+	n, sample := map[track.Status]int{}, map[track.Status]int{}
 	for _, c := range cs {
 		n[c.result.Status]++
+		if c.sample {
+			sample[c.result.Status]++
+		}
 	}
 	var out []render.StatusCount
 	for _, s := range track.Statuses {
 		if n[s] > 0 {
-			out = append(out, render.StatusCount{Status: string(s), Label: s.Label(), Count: n[s]})
+			out = append(out, render.StatusCount{Status: string(s), Label: s.Label(), Count: n[s], Sample: sample[s]})
 		}
 	}
 	return out
@@ -120,7 +123,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 			v.badges[s.DocSlug] = map[string][]render.Badge{}
 		}
 		clause := string(c.row.Clause)
-		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator})
+		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample})
 	}
 	list.Counts = countStatuses(in.commitments)
 	list.Chart = statusChart("chart-status", list.Counts)
@@ -160,7 +163,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 				title = dv.metric.ID
 			}
 			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: dv.Year, Value: display(strconv.FormatFloat(roundTo(dv.Value, 2), 'f', -1, 64), data.Number) + string(c.row.Unit),
-				Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.dataset.Sample})
+				Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.sample})
 		}
 		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })
 		for i, pub := range c.pubs {

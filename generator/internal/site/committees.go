@@ -153,13 +153,20 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 			CommunityCompliant: pct(share(t["居委会"].compliant, t["居委会"].compliantKnown)), VillageCompliant: pct(share(t["村委会"].compliant, t["村委会"].compliantKnown)),
 			Stale: t["村委会"].stale})
 	}
+	v.Measures = cv.measuredBy(in, d)
+	m.pages = append(m.pages, page{"committees/index.html", "/committees/", "committees", v})
+}
+
+// measuredBy is the commitments with observations computed from d.
+func (cv commitmentViews) measuredBy(in *input, d *data.Dataset) []render.CommitmentSummary {
+	var out []render.CommitmentSummary
 	for _, c := range in.commitments {
 		for _, dv := range c.derived {
 			if dv.dataset == d {
-				v.Measures = append(v.Measures, cv.summaries[string(c.row.ID)])
+				out = append(out, cv.summaries[string(c.row.ID)])
 				break
 			}
 		}
 	}
-	m.pages = append(m.pages, page{"committees/index.html", "/committees/", "committees", v})
+	return out
 }

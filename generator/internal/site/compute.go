@@ -125,7 +125,7 @@ func compute(in *input) *model {
 	computeData(in, m, site, base, link)
 	computeCommittees(in, m, base, link, cv)
 	computeBudgets(in, m, base, link, cv)
-	computeOrganizations(in, m, base, link)
+	computeOrganizations(in, m, base, link, cv)
 	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
 	return m
 }

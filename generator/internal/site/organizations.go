@@ -27,7 +27,7 @@ func gradeName(g string) string {
 }
 
 // computeOrganizations adds /organizations/ and the cities' lists.
-func computeOrganizations(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
+func computeOrganizations(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
 	d, col := in.dataset("organizations")
 	if d == nil {
 		return
@@ -124,6 +124,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 		return cmp.Or(cmp.Compare(a.ValidUntil, b.ValidUntil), cmp.Compare(a.Name, b.Name))
 	})
 	v.Expiring, v.Expired, v.AsOf = expiring, expired, in.asOf
+	v.Measures = cv.measuredBy(in, d)
 	m.pages = append(m.pages, page{"organizations/index.html", "/organizations/", "organizations", v})
 
 	// Each city's organisations, in pages of orgsPerPage.

@@ -30,7 +30,8 @@ type Metric struct {
 	Title        string
 	Dataset      string
 	Year         string // the column holding the year of each row
-	Value        string // count, sum, mean, share or ratio
+	Snapshot     int    // instead of Year: the rows have no year and describe the end of this one
+	Value        string // count, sum, mean, share, filled, groups or ratio
 	Column       string
 	Where        map[string]string
 	SeriesColumn string
@@ -68,7 +69,7 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 	for col, pattern := range m.Match {
 		re, err := regexp.Compile("^(?:" + pattern + ")$")
 		if err != nil {
-			return nil, fmt.Errorf("metric %s: match %s: %w", m.ID, col, err)
+			return nil, fmt.Errorf("match %s: %w", col, err)
 		}
 		match[col] = re
 	}
@@ -78,11 +79,14 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 				return nil
 			}
 		}
-		_, y, missing := row(m.Year)
-		if missing {
-			return nil
+		year := m.Snapshot
+		if year == 0 {
+			_, y, missing := row(m.Year)
+			if missing {
+				return nil
+			}
+			year = int(y)
 		}
-		year := int(y)
 		if m.Value == "groups" {
 			g, _, missing := row(m.Group)
 			if missing {
@@ -130,11 +134,16 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 					a.yes++
 				}
 			}
+		case "filled":
+			a.n++
+			if _, _, missing := row(m.Column); !missing {
+				a.yes++
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("metric %s: %w", m.ID, err)
+		return nil, err
 	}
 	var out []MetricPoint
 	if m.Value == "ratio" {
@@ -175,6 +184,9 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 			}
 			p.Value = 100 * float64(a.yes) / float64(a.n)
 			p.Inputs = fmt.Sprintf("%d年%d行中%d行的%s为“是”", y, a.n, a.yes, m.Column)
+		case "filled":
+			p.Value = 100 * float64(a.yes) / float64(a.n)
+			p.Inputs = fmt.Sprintf("%d年%d行中%d行的%s有值", y, a.n, a.yes, m.Column)
 		}
 		out = append(out, p)
 	}
@@ -182,12 +194,28 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 	return out, nil
 }
 
-// ratio divides the numerator series by the denominator series. A year of the
-// numerator takes the denominator of the same year, or else of the latest
-// year before it; the inputs say which was used.
+// ratio divides the numerator series by the denominator series.
 func (m Metric) ratio(series map[string]map[int]float64) []MetricPoint {
-	num, den := series[m.Numerator], series[m.Denominator]
-	scale := m.Scale
+	return divide(series[m.Numerator], series[m.Denominator], m.Numerator, m.Denominator, m.Scale)
+}
+
+// Per divides each point by the denominator's value (e.g. residents), for
+// figures like "organisations per 10,000 residents".
+func Per(pts, den []MetricPoint, numName, denName string, scale float64) []MetricPoint {
+	num, by := map[int]float64{}, map[int]float64{}
+	for _, p := range pts {
+		num[p.Year] = p.Value
+	}
+	for _, p := range den {
+		by[p.Year] = p.Value
+	}
+	return divide(num, by, numName, denName, scale)
+}
+
+// divide divides num by den year by year, times scale. A year of num takes
+// den of the same year, or else of the latest year before it; the inputs say
+// which was used.
+func divide(num, den map[int]float64, numName, denName string, scale float64) []MetricPoint {
 	if scale == 0 {
 		scale = 1
 	}
@@ -203,7 +231,7 @@ func (m Metric) ratio(series map[string]map[int]float64) []MetricPoint {
 			continue
 		}
 		p := MetricPoint{Year: y, Value: n / den[dy] * scale, Rows: 2,
-			Inputs: fmt.Sprintf("%s %d年 %s ÷ %s %d年 %s", m.Numerator, y, plain(n), m.Denominator, dy, plain(den[dy]))}
+			Inputs: fmt.Sprintf("%s %d年 %s ÷ %s %d年 %s", numName, y, plain(n), denName, dy, plain(den[dy]))}
 		if scale != 1 {
 			p.Inputs += " × " + plain(scale)
 		}
@@ -227,13 +255,18 @@ func (m Metric) Check(columns []string) string {
 			problems = append(problems, fmt.Sprintf("%s %q is not a column of %s (its columns: %s)", what, col, m.Dataset, strings.Join(columns, ", ")))
 		}
 	}
-	need("year", m.Year)
+	switch {
+	case m.Snapshot != 0 && m.Year != "":
+		problems = append(problems, "set year (a column) or snapshot (a year for every row), not both")
+	case m.Snapshot == 0:
+		need("year", m.Year)
+	}
 	for col := range m.Where {
 		need("where", col)
 	}
 	switch m.Value {
 	case "count":
-	case "sum", "mean", "share":
+	case "sum", "mean", "share", "filled":
 		need("column", m.Column)
 	case "groups":
 		need("group", m.Group)
@@ -253,7 +286,7 @@ func (m Metric) Check(columns []string) string {
 			problems = append(problems, "a ratio needs numerator and denominator")
 		}
 	default:
-		problems = append(problems, fmt.Sprintf("value %q must be count, sum, mean, share, groups or ratio", m.Value))
+		problems = append(problems, fmt.Sprintf("value %q must be count, sum, mean, share, filled, groups or ratio", m.Value))
 	}
 	slices.Sort(problems)
 	return strings.Join(problems, "; ")
