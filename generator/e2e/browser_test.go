@@ -262,7 +262,7 @@ var wideTable = "年度,部门名称,科目编码,科目名称,预算金额(万�
 func TestPhoneLayout(t *testing.T) {
 	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable})
 	b := newBrowser(t, 375, 812)
-	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/", "/organizations/", "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/"} {
+	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/", "/organizations/", "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/", "/committees/%E5%B9%BF%E5%B7%9E%E5%B8%82/"} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
 		}

@@ -271,13 +271,25 @@ type CommitteeYear struct {
 	CommunityCompliant, VillageCompliant string
 }
 
-// CommitteeCity is one city in the latest year.
+// CommitteeCity is one place (a city or a district) in one year.
 type CommitteeCity struct {
-	City                                 string
+	City                                 string // the city's or district's name
+	URL                                  string // the city's page of districts
+	Year                                 int
 	Community, Village                   int
 	CommunityDirect, VillageDirect       string
 	CommunityCompliant, VillageCompliant string
 	Stale                                int // villages whose last disclosure is older than a quarter
+}
+
+// CommitteeCityView is a city's districts, every year.
+type CommitteeCityView struct {
+	Page
+	Dataset    DatasetSummary
+	City       string
+	Years      []int // latest first
+	LatestYear int
+	Districts  []CommitteeCity
 }
 
 // CommitteesView is the committee transparency page.

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -68,8 +70,13 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 		year int
 		kind string
 	}
+	type place struct {
+		year           int
+		city, district string
+	}
 	byYear := map[key]*tally{}
 	byCity := map[string]map[string]*tally{}
+	byDistrict := map[place]map[string]*tally{} // every year, for the cities' pages
 	latest := int(d.Columns[col["year"]].Stats.MaxNum)
 	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
 		year, kind := int(cells[col["year"]].Num), cells[col["kind"]].Text
@@ -84,14 +91,20 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 		if byYear[k] == nil {
 			byYear[k] = &tally{}
 		}
-		byYear[k].add(cells[col["direct_election"]], cells[col["disclosure_compliant"]], cells[col["local_members_ratio"]], stale)
+		direct, open, local := cells[col["direct_election"]], cells[col["disclosure_compliant"]], cells[col["local_members_ratio"]]
+		byYear[k].add(direct, open, local, stale)
+		city := cells[col["city"]].Text
 		if year == latest {
-			city := cells[col["city"]].Text
 			if byCity[city] == nil {
 				byCity[city] = map[string]*tally{"居委会": {}, "村委会": {}}
 			}
-			byCity[city][kind].add(cells[col["direct_election"]], cells[col["disclosure_compliant"]], cells[col["local_members_ratio"]], stale)
+			byCity[city][kind].add(direct, open, local, stale)
 		}
+		pl := place{year, city, cells[col["district"]].Text}
+		if byDistrict[pl] == nil {
+			byDistrict[pl] = map[string]*tally{"居委会": {}, "村委会": {}}
+		}
+		byDistrict[pl][kind].add(direct, open, local, stale)
 		return nil
 	})
 	if err != nil {
@@ -147,14 +160,51 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 	}
 	slices.Sort(cities)
 	for _, c := range cities {
-		t := byCity[c]
-		v.Cities = append(v.Cities, render.CommitteeCity{City: c, Community: t["居委会"].n, Village: t["村委会"].n,
-			CommunityDirect: pct(share(t["居委会"].direct, t["居委会"].directKnown)), VillageDirect: pct(share(t["村委会"].direct, t["村委会"].directKnown)),
-			CommunityCompliant: pct(share(t["居委会"].compliant, t["居委会"].compliantKnown)), VillageCompliant: pct(share(t["村委会"].compliant, t["村委会"].compliantKnown)),
-			Stale: t["村委会"].stale})
+		row := committeeRow(c, byCity[c])
+		row.URL = link(committeesCityPath(c))
+		v.Cities = append(v.Cities, row)
 	}
 	v.Measures = cv.measuredBy(in, d)
 	m.pages = append(m.pages, page{"committees/index.html", "/committees/", "committees", v})
+
+	// Each city's districts, every year, on a page of its own.
+	places := slices.Collect(maps.Keys(byDistrict))
+	slices.SortFunc(places, func(a, b place) int {
+		return cmp.Or(cmp.Compare(a.city, b.city), cmp.Compare(b.year, a.year), cmp.Compare(a.district, b.district))
+	})
+	for i := 0; i < len(places); {
+		city := places[i].city
+		path := committeesCityPath(city)
+		cvw := render.CommitteeCityView{Page: base(city+"的居委会和村委会", path, "data", home, render.Crumb{Title: "居委会与村委会", Path: "/committees/"}),
+			Dataset: v.Dataset, City: city, LatestYear: latest}
+		for ; i < len(places) && places[i].city == city; i++ {
+			row := committeeRow(places[i].district, byDistrict[places[i]])
+			row.Year = places[i].year
+			cvw.Districts = append(cvw.Districts, row)
+			if len(cvw.Years) == 0 || cvw.Years[len(cvw.Years)-1] != row.Year {
+				cvw.Years = append(cvw.Years, row.Year)
+			}
+		}
+		m.pages = append(m.pages, page{path[1:] + "index.html", path, "committees-city", cvw})
+	}
+}
+
+// committeeRow sums up a place's committees of both kinds.
+func committeeRow(name string, t map[string]*tally) render.CommitteeCity {
+	c, v := t["居委会"], t["村委会"]
+	return render.CommitteeCity{City: name, Community: c.n, Village: v.n,
+		CommunityDirect: pct(share(c.direct, c.directKnown)), VillageDirect: pct(share(v.direct, v.directKnown)),
+		CommunityCompliant: pct(share(c.compliant, c.compliantKnown)), VillageCompliant: pct(share(v.compliant, v.compliantKnown)),
+		Stale: v.stale}
+}
+
+// committeesCityPath is a city's page of districts: /committees/<city>/.
+func committeesCityPath(city string) string {
+	id, ok := data.ID(city)
+	if !ok {
+		id = "other"
+	}
+	return "/committees/" + id + "/"
 }
 
 // measuredBy is the commitments with observations computed from d.
