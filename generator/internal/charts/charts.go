@@ -20,6 +20,7 @@ type Chart struct {
 	Summary string      // what the chart shows, in words, for everyone who cannot see it
 	Options template.JS // JSON object; html/template writes it into a data script element as is
 	Sample  bool        // sample data went into the chart
+	Data    string      // where to download the rows behind the chart; set by the caller
 }
 
 // Palette are the colours charts use, in order (readable by the colour-blind).
@@ -210,6 +211,15 @@ func build(id, name, summary string, sample bool, o map[string]any) (Chart, erro
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// withUnit writes a value and its unit for the summary; sums of 万元 of a
+// hundred million and more are written in 亿元, as Chinese readers read money.
+func withUnit(v float64, unit string) string {
+	if unit == "万元" && math.Abs(v) >= 10000 {
+		return num(math.Round(v/100)/100) + "亿元"
+	}
+	return num(v) + unit
+}
+
 // Series is one line of a line chart; a NaN value is a gap.
 type Series struct {
 	Name   string
@@ -261,7 +271,7 @@ func Lines(id, name, unit string, years []int, series []Series, targets map[stri
 				summary += "，"
 			}
 			first = false
-			summary += fmt.Sprintf("%d年%s%s", years[j], num(math.Round(v*10)/10), unit)
+			summary += fmt.Sprintf("%d年%s", years[j], withUnit(math.Round(v*10)/10, unit))
 		}
 	}
 	o, err := plain(line.JSON())
@@ -344,7 +354,7 @@ func Tree(id, name, unit string, nodes []TreeNode, sample bool) (Chart, error) {
 		if i > 0 {
 			summary += "，"
 		}
-		summary += n.Name + " " + num(math.Round(n.Value*100)/100) + unit
+		summary += n.Name + " " + withUnit(math.Round(n.Value*100)/100, unit)
 	}
 	return build(id, name, summary+"。", sample, o)
 }

@@ -86,3 +86,21 @@ func TestTree(t *testing.T) {
 		t.Errorf("options %s", c.Options)
 	}
 }
+
+// TestMoneyInSummaries: sums of 万元 from a hundred million up read as 亿元.
+func TestMoneyInSummaries(t *testing.T) {
+	c, err := Lines("m", "预算总额", "万元", []int{2011, 2012}, []Series{{Name: "预算", Values: []float64{9999.4, 55349.8}}}, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Summary != "预算总额：预算 2011年9999.4万元，2012年5.53亿元。" {
+		t.Errorf("summary %q", c.Summary)
+	}
+	tree, err := Tree("t", "预算", "万元", []TreeNode{{Name: "208 社会保障和就业", Value: 123456}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tree.Summary, "208 社会保障和就业 12.35亿元") {
+		t.Errorf("summary %q", tree.Summary)
+	}
+}

@@ -136,9 +136,11 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		v.Year = years[len(years)-1]
 	}
 	if ch, err := charts.Lines("chart-budget-totals", "预算与决算总额", "万元", years, []charts.Series{{Name: "预算", Values: budget}, {Name: "决算", Values: final}}, nil, d.Sample); err == nil {
+		ch.Data = v.Dataset.CSV
 		v.TotalsChart = &ch
 	}
 	if ch, err := charts.Lines("chart-budget-depth", "预算公开到“项”级科目的部门比例", "%", years, []charts.Series{{Name: "公开到项级的部门", Values: deepSeries}}, map[string]float64{"全部部门 100%": 100}, d.Sample); err == nil {
+		ch.Data = v.Dataset.CSV
 		v.DepthChart = &ch
 	}
 	// Departments in the detailed year, largest budget first.
@@ -192,6 +194,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		nodes = append(nodes, node)
 	}
 	if ch, err := charts.Tree("chart-budget-tree", strconv.Itoa(v.Year)+"年预算的功能分类", "万元", nodes, d.Sample); err == nil {
+		ch.Data = v.Dataset.CSV
 		v.TreeChart = &ch
 	}
 	v.Page.Charts = true

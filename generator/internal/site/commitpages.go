@@ -91,7 +91,7 @@ func countStatuses(cs []*commitment) []render.StatusCount {
 	return out
 }
 
-func statusChart(id string, counts []render.StatusCount) *charts.Chart {
+func statusChart(id string, counts []render.StatusCount, data string) *charts.Chart {
 	var bars []charts.Bar
 	for _, c := range counts {
 		bars = append(bars, charts.Bar{Label: c.Label, Value: float64(c.Count), Color: statusColors[track.Status(c.Status)]})
@@ -100,6 +100,7 @@ func statusChart(id string, counts []render.StatusCount) *charts.Chart {
 	if err != nil {
 		return nil
 	}
+	ch.Data = data
 	return &ch
 }
 
@@ -126,7 +127,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample})
 	}
 	list.Counts = countStatuses(in.commitments)
-	list.Chart = statusChart("chart-status", list.Counts)
+	list.Chart = statusChart("chart-status", list.Counts, link("/data/commitments.json"))
 	list.Page.Charts = list.Chart != nil
 	for _, d := range in.docs {
 		if len(v.byDoc[d.Slug]) > 0 {
@@ -179,6 +180,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 			}
 			if len(spec.Points) > 0 {
 				if ch, err := charts.Progress("chart-progress", spec); err == nil {
+					ch.Data = link("/data/commitments.json")
 					p.Chart, p.Page.Charts = &ch, true
 				}
 			}

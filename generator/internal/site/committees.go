@@ -147,10 +147,12 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 	}
 	if ch, err := charts.Lines("chart-direct", "直接选举的比例", "%", years, []charts.Series{{Name: "社区居委会", Values: directC}, {Name: "村委会", Values: directV}},
 		map[string]float64{"居委会目标 40%（2015年）": 40, "居委会目标 70%（2020年）": 70}, d.Sample); err == nil {
+		ch.Data = v.Dataset.CSV
 		v.DirectChart = &ch
 	}
 	if ch, err := charts.Lines("chart-open", "村（居）务公开民主管理达标的比例", "%", years, []charts.Series{{Name: "社区居委会", Values: openC}, {Name: "村委会", Values: openV}},
 		map[string]float64{"目标 70%（2015年）": 70}, d.Sample); err == nil {
+		ch.Data = v.Dataset.CSV
 		v.OpenChart = &ch
 	}
 	v.Page.Charts = v.DirectChart != nil || v.OpenChart != nil

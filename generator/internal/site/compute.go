@@ -86,7 +86,7 @@ func compute(in *input) *model {
 	hv := render.HomeView{Page: base("", "/", "home"), PolicyTitle: policyTitle, Documents: summaries,
 		Total: len(in.commitments), Counts: countStatuses(in.commitments), Timeline: timeline(in.commitments), Latest: latest(in.commitments, cv, 6)}
 	if hv.Total > 0 {
-		hv.Chart = statusChart("chart-home-status", hv.Counts)
+		hv.Chart = statusChart("chart-home-status", hv.Counts, link("/data/commitments.json"))
 		hv.Page.Charts = hv.Chart != nil
 	}
 	if home != nil {

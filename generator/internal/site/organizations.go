@@ -103,6 +103,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 	}
 	if ch, err := charts.Bars("chart-grades", "各评估等级的社会组织数", bars); err == nil {
 		ch.Sample = d.Sample
+		ch.Data = v.Dataset.CSV
 		v.GradeChart = &ch
 		v.Page.Charts = true
 	}
