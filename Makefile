@@ -4,7 +4,7 @@ GO      ?= go
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build gongkai test bench fuzz check clean
+.PHONY: build gongkai test bench bench-scale fuzz check clean
 
 THEME := themes/default
 
@@ -34,6 +34,18 @@ bench: gongkai $(THEME)/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/internal/site/
 	$(GO) test -run '^$$' -bench 'Ingest|EncodingCSV' -benchtime 3x ./generator/internal/data/
 	$(GO) test -run '^$$' -bench 'GB18030|UTF8' -benchtime 5x ./generator/internal/data/textenc/
+
+# The design's scale target: the bundled site with about 1,000,000 budget rows,
+# 100,000 organisations and 30,000 committee rows of sample data, built once
+# with its wall time and peak memory printed (target: < 15 s, < 1 GiB).
+SCALE_DIR ?= $(or $(TMPDIR),/tmp)/gongkai-scale
+bench-scale: gongkai $(THEME)/node_modules
+	rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR)/data $(SCALE_DIR)/themes
+	$(GO) run ./generator/cmd/sampledata -o $(SCALE_DIR)/data -budgets 940 -organizations 35 -committees 6
+	cp -r content site.toml $(SCALE_DIR)/
+	cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/
+	cp -r $(THEME) $(SCALE_DIR)/themes/
+	cd $(SCALE_DIR) && command time -v $(CURDIR)/bin/gongkai build 2>&1 | grep -E 'built|Elapsed|Maximum resident'
 
 # Longer fuzzing than the seed corpus `make test` runs.
 fuzz:

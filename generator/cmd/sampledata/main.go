@@ -8,6 +8,9 @@
 //
 //	go run ./generator/cmd/sampledata -o data            # the bundled site
 //	go run ./generator/cmd/sampledata -o /tmp/big -scale 200   # for benchmarks
+//	go run ./generator/cmd/sampledata -o /tmp/big -budgets 940 -organizations 35 -committees 6
+//	    # the design's scale target: ~1,000,000 budget rows, ~100,000
+//	    # organisations, ~30,000 committee rows
 //
 // Output is deterministic for a given -seed and -scale.
 package main
@@ -29,11 +32,22 @@ func main() {
 	out := flag.String("o", "data", "the data folder to write into")
 	scale := flag.Float64("scale", 1, "size multiplier: 1 is the bundled site, larger for benchmarks")
 	seed := flag.Uint64("seed", 2011, "random seed")
+	own := map[string]*float64{}
+	for _, name := range []string{"budgets", "organizations", "committees"} {
+		own[name] = flag.Float64(name, 0, "size multiplier of the "+name+" dataset alone (0: -scale)")
+	}
 	flag.Parse()
-	g := &gen{rng: rand.New(rand.NewPCG(*seed, *seed^0x9e3779b97f4a7c15)), scale: *scale, out: *out}
-	steps := []func() error{g.budgets, g.organizations, g.committees, g.population, g.schemas}
+	g := &gen{rng: rand.New(rand.NewPCG(*seed, *seed^0x9e3779b97f4a7c15)), out: *out}
+	steps := []struct {
+		name string
+		run  func() error
+	}{{"budgets", g.budgets}, {"organizations", g.organizations}, {"committees", g.committees}, {"population", g.population}, {"schemas", g.schemas}}
 	for _, step := range steps {
-		if err := step(); err != nil {
+		g.scale = *scale
+		if s := own[step.name]; s != nil && *s > 0 {
+			g.scale = *s
+		}
+		if err := step.run(); err != nil {
 			fmt.Fprintln(os.Stderr, "sampledata:", err)
 			os.Exit(1)
 		}
@@ -76,6 +90,10 @@ func (g *gen) table(name string, header []string, rows func(write func(...string
 
 // n scales a count, at least 1.
 func (g *gen) n(base int) int { return max(1, int(math.Round(float64(base)*g.scale))) }
+
+// root scales one of two nested counts by the square root of the scale, so
+// their product grows as the scale does.
+func (g *gen) root(base int) int { return max(1, int(math.Round(float64(base)*math.Sqrt(g.scale)))) }
 
 // money writes an amount in 万元 with two decimals and thousands separators,
 // as Excel exports it.
@@ -271,9 +289,9 @@ func (g *gen) committees() error {
 	var panel []committee
 	for _, c := range cities {
 		for _, d := range c.Districts {
-			for t := range g.n(2) {
+			for t := range g.root(2) {
 				town := d + []string{"第一街道", "第二街道", "中心镇", "新城镇"}[t%4]
-				for k := range g.n(3) {
+				for k := range g.root(3) { // towns × committees grows as the scale
 					kind, name := "村委会", fmt.Sprintf("%s第%d村民委员会", town, k+1)
 					if k%3 == 0 || c.Name == "深圳市" || c.Name == "广州市" {
 						kind, name = "居委会", fmt.Sprintf("%s第%d社区居民委员会", town, k+1)

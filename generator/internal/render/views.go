@@ -326,6 +326,17 @@ type BudgetDept struct {
 	Change     string
 	Depth      string // 项, 款 or 类: the finest level its budget discloses
 	Deep       bool   // it reaches 项
+	// The same numbers plain, for sorting ("" when there is none).
+	BudgetValue, FinalValue, ExecutionValue, ChangeValue string
+}
+
+// BudgetDeptsView is one page of every department's figures for a year.
+type BudgetDeptsView struct {
+	Page
+	Dataset     DatasetSummary
+	Year        int
+	Departments []BudgetDept
+	Pages       []Crumb
 }
 
 // BudgetSubject is one line of the classification table.
@@ -342,8 +353,10 @@ type BudgetsView struct {
 	Dataset     DatasetSummary
 	Description string
 	Years       []BudgetYear
-	Year        int // the year shown in detail
-	Departments []BudgetDept
+	Year        int          // the year shown in detail
+	Departments []BudgetDept // the largest, when there are many
+	DeptTotal   int          // how many departments there are
+	AllDepts    string       // the pages of all departments, when Departments are not all
 	Subjects    []BudgetSubject
 	TotalsChart *charts.Chart
 	DepthChart  *charts.Chart

@@ -11,6 +11,18 @@ import (
 	"gongkai/generator/internal/render"
 )
 
+// deptsShown is how many departments /budgets/ lists before the rest go to
+// pages of their own, deptsPerPage to a page.
+const deptsShown, deptsPerPage = 100, 400
+
+// plainNum is a number for sorting, "" when there is none.
+func plainNum(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
 // wan writes an amount in 万元 as Chinese readers read money: 万元 below
 // ten thousand, 亿元 above.
 func wan(v float64) string {
@@ -157,9 +169,23 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		if !ok {
 			p = nan
 		}
-		v.Departments = append(v.Departments, render.BudgetDept{Department: dp, Budget: wan(b), Final: wan(f), Execution: ratio(f, b), Change: change(b, p), Depth: level, Deep: l >= 7})
+		v.Departments = append(v.Departments, render.BudgetDept{Department: dp, Budget: wan(b), Final: wan(f), Execution: ratio(f, b), Change: change(b, p), Depth: level, Deep: l >= 7,
+			BudgetValue: plainNum(b), FinalValue: plainNum(f), ExecutionValue: plainNum(100 * f / b), ChangeValue: plainNum(100 * (b - p) / p)})
 	}
-	slices.SortFunc(v.Departments, func(a, b render.BudgetDept) int { return cmp.Compare(cur[b.Department], cur[a.Department]) })
+	slices.SortFunc(v.Departments, func(a, b render.BudgetDept) int {
+		return cmp.Or(cmp.Compare(cur[b.Department], cur[a.Department]), cmp.Compare(a.Department, b.Department))
+	})
+	// Many departments get pages of their own; the page shows the largest.
+	if all := v.Departments; len(all) > deptsShown {
+		paths := paginate(len(all), deptsPerPage, "/budgets/departments/")
+		for i, path := range paths {
+			m.pages = append(m.pages, page{path[1:] + "index.html", path, "budget-departments", render.BudgetDeptsView{
+				Page:    base(pageTitle(strconv.Itoa(v.Year)+"年各部门预算与决算", i), path, "data", home, render.Crumb{Title: "部门预算与决算", Path: "/budgets/"}),
+				Dataset: v.Dataset, Year: v.Year, Departments: all[i*deptsPerPage : min(len(all), (i+1)*deptsPerPage)], Pages: pager(paths, i, link)}})
+		}
+		v.Departments, v.AllDepts = all[:deptsShown], link(paths[0])
+	}
+	v.DeptTotal = len(cur)
 	// The classification of the detailed year's budget: 类 → 款 → 项.
 	tree := codes[ys{v.Year, "预算"}]
 	var classes []string

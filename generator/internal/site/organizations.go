@@ -131,7 +131,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 	// Each city's organisations, in pages of orgsPerPage.
 	for _, c := range sortedKeysOf(byCity) {
 		orgs := orgsByCity[c]
-		slices.SortFunc(orgs, func(a, b render.Org) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortFunc(orgs, func(a, b render.Org) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Code, b.Code)) })
 		types, grades := map[string]bool{}, map[string]bool{}
 		for _, o := range orgs {
 			types[o.Type], grades[o.Grade] = true, true
@@ -142,30 +142,48 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 				gradeList = append(gradeList, g)
 			}
 		}
-		n := (len(orgs) + orgsPerPage - 1) / orgsPerPage
-		for p := range n {
-			path := cityPath(c)
-			if p > 0 {
-				path += strconv.Itoa(p+1) + "/"
-			}
-			lv := render.OrgListView{Page: base(fmt.Sprintf("%s的社会组织", c), path, "data", home, render.Crumb{Title: "社会组织", Path: "/organizations/"}),
+		paths := paginate(len(orgs), orgsPerPage, cityPath(c))
+		for p, path := range paths {
+			lv := render.OrgListView{Page: base(pageTitle(c+"的社会组织", p), path, "data", home, render.Crumb{Title: "社会组织", Path: "/organizations/"}),
 				Dataset: sum, City: c, Orgs: orgs[p*orgsPerPage : min(len(orgs), (p+1)*orgsPerPage)],
-				Types: sortedKeysOf(types), Grades: gradeList}
-			if n > 1 {
-				for q := range n {
-					cr := render.Crumb{Title: strconv.Itoa(q + 1)}
-					if q != p {
-						cr.Path = link(cityPath(c))
-						if q > 0 {
-							cr.Path += strconv.Itoa(q+1) + "/"
-						}
-					}
-					lv.Pages = append(lv.Pages, cr)
-				}
-			}
+				Types: sortedKeysOf(types), Grades: gradeList, Pages: pager(paths, p, link)}
 			m.pages = append(m.pages, page{path[1:] + "index.html", path, "org-list", lv})
 		}
 	}
+}
+
+// paginate is the paths of the pages that n items need at per a page: first,
+// then first+"2/", first+"3/", ….
+func paginate(n, per int, first string) []string {
+	paths := []string{first}
+	for p := 2; p <= (n+per-1)/per; p++ {
+		paths = append(paths, first+strconv.Itoa(p)+"/")
+	}
+	return paths
+}
+
+// pager links the pages of paths; the current one has no link. Nil for a
+// single page.
+func pager(paths []string, current int, link func(string) string) []render.Crumb {
+	if len(paths) < 2 {
+		return nil
+	}
+	crumbs := make([]render.Crumb, len(paths))
+	for i, p := range paths {
+		crumbs[i].Title = strconv.Itoa(i + 1)
+		if i != current {
+			crumbs[i].Path = link(p)
+		}
+	}
+	return crumbs
+}
+
+// pageTitle numbers the pages after the first: "…（第2页）".
+func pageTitle(title string, p int) string {
+	if p == 0 {
+		return title
+	}
+	return fmt.Sprintf("%s（第%d页）", title, p+1)
 }
 
 // cityPath is a city's list: /organizations/<city>/ (the city's name, as the

@@ -1,0 +1,52 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestLargeListsArePaged: with many departments /budgets/ lists the 100
+// largest and links to pages of 400; every department is on exactly one page.
+func TestLargeListsArePaged(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("年度,阶段,部门,科目编码,科目名称,金额(万元)\n")
+	const depts = 450
+	for i := range depts {
+		fmt.Fprintf(&csv, "2015,预算,部门%03d,2080208,基层政权和社区建设,%d\n", i, 1000+i)
+	}
+	fsys := fstest.MapFS{
+		"site.toml":             {Data: []byte("title = \"测试\"\n")},
+		"content/policy/doc.md": {Data: []byte("---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。\n")},
+		"data/budgets/2015.csv": {Data: []byte(csv.String())},
+	}
+	themeFiles(t, fsys)
+	out := memSink{}
+	if _, err := Build(fsys, fixedOpts, out); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(path string) int {
+		page, ok := out[path]
+		if !ok {
+			t.Fatalf("no %s", path)
+		}
+		return strings.Count(string(page), `<tr><th scope="row">部门`)
+	}
+	if n := rows("budgets/index.html"); n != 100 {
+		t.Errorf("/budgets/ lists %d departments, want the 100 largest", n)
+	}
+	main := string(out["budgets/index.html"])
+	if !strings.Contains(main, `共 450 个部门`) || !strings.Contains(main, `<a href="/budgets/departments/">全部部门</a>`) || !strings.Contains(main, "部门449") || strings.Contains(main, "部门349<") {
+		t.Errorf("/budgets/ does not show the largest 100 and link to the rest")
+	}
+	if a, b := rows("budgets/departments/index.html"), rows("budgets/departments/2/index.html"); a != 400 || b != 50 {
+		t.Errorf("department pages hold %d and %d, want 400 and 50", a, b)
+	}
+	if _, ok := out["budgets/departments/3/index.html"]; ok {
+		t.Error("a third, empty page of departments")
+	}
+	if !strings.Contains(string(out["budgets/departments/2/index.html"]), `<a href="/budgets/departments/">1</a>`) {
+		t.Error("page 2 does not link back to page 1")
+	}
+}
