@@ -49,47 +49,49 @@ var defaultDateFormats = []string{"iso", "slash", "chinese"}
 // message, when not empty, says in plain words what is wrong and what would
 // be accepted; the caller adds the position and the column's name.
 func parseCell(raw string, f *Field, s *Schema) (Cell, string) {
-	c, msg := parseCellLazy(raw, f, s)
+	var c Cell
+	msg := parseInto(&c, raw, f, s)
 	c.settle()
 	return c, msg
 }
 
-// parseCellLazy is parseCell leaving the thousands separators of a plain
-// number in Text (see Cell.grouped).
-func parseCellLazy(raw string, f *Field, s *Schema) (Cell, string) {
-	var c Cell
+// parseInto is parseCell into *c, leaving the thousands separators of a
+// plain number in Text (see Cell.grouped). Writing in place spares copying
+// the cell on a path taken for every cell of every file.
+func parseInto(c *Cell, raw string, f *Field, s *Schema) string {
+	*c = Cell{}
 	t := trimCell(raw)
 	if t == "" || len(s.MissingValues) > 0 && value.IsMissing(t, s.MissingValues) {
 		c.Missing = true
 		if f.Required {
 			if t == "" {
-				return c, "the cell is blank, but this column must have a value in every row"
+				return "the cell is blank, but this column must have a value in every row"
 			}
-			return c, fmt.Sprintf("is %q, which means \"no value\", but this column must have a value in every row", t)
+			return fmt.Sprintf("is %q, which means \"no value\", but this column must have a value in every row", t)
 		}
-		return c, ""
+		return ""
 	}
 	switch f.Type {
 	case Integer, Number:
-		nf := s.Numbers
+		nf := &s.Numbers
 		if f.Numbers != nil {
-			nf = *f.Numbers
+			nf = f.Numbers
 		}
 		text, num, grouped, ok := fastNumberIn(t, nf)
 		if !ok {
-			n, err := value.ParseNumber(t, nf)
+			n, err := value.ParseNumber(t, *nf)
 			if err != nil {
 				if missingLike[strings.ToUpper(t)] {
-					return c, fmt.Sprintf("%q is not a number; if it means \"no value\", leave the cell empty, or declare %q as a missing value (missing_values in site.toml, or missingValues in the schema file)", t, t)
+					return fmt.Sprintf("%q is not a number; if it means \"no value\", leave the cell empty, or declare %q as a missing value (missing_values in site.toml, or missingValues in the schema file)", t, t)
 				}
-				return c, errText(err)
+				return errText(err)
 			}
 			if f.AnySuffix {
 				n.Suffix = ""
 			}
 			var msg string
 			if text, msg = applyUnit(n, f); msg != "" {
-				return c, msg
+				return msg
 			}
 			num = n.Float
 			if text != n.Decimal { // scaled to the column's unit
@@ -97,14 +99,14 @@ func parseCellLazy(raw string, f *Field, s *Schema) (Cell, string) {
 			}
 		}
 		if f.Type == Integer && strings.Contains(text, ".") {
-			return c, fmt.Sprintf("%q is not a whole number", t)
+			return fmt.Sprintf("%q is not a whole number", t)
 		}
 		c.Text, c.Num, c.grouped = text, num, grouped
 		if f.Minimum != nil && c.Num < *f.Minimum {
-			return c, fmt.Sprintf("%q is below the smallest value allowed here, %s", t, fmtNum(*f.Minimum))
+			return fmt.Sprintf("%q is below the smallest value allowed here, %s", t, fmtNum(*f.Minimum))
 		}
 		if f.Maximum != nil && c.Num > *f.Maximum {
-			return c, fmt.Sprintf("%q is above the largest value allowed here, %s", t, fmtNum(*f.Maximum))
+			return fmt.Sprintf("%q is above the largest value allowed here, %s", t, fmtNum(*f.Maximum))
 		}
 	case Year:
 		if y, ok := plainYear(t); ok { // the common case, without the general date parser
@@ -113,7 +115,7 @@ func parseCellLazy(raw string, f *Field, s *Schema) (Cell, string) {
 		}
 		d, err := value.ParseDate(strings.TrimSuffix(t, "年"), []string{"year"})
 		if err != nil {
-			return c, fmt.Sprintf("%q is not a year: write it with four digits, like 2015", t)
+			return fmt.Sprintf("%q is not a year: write it with four digits, like 2015", t)
 		}
 		c.Text, c.Num = d.String(), float64(d.Year)
 	case Date:
@@ -123,7 +125,7 @@ func parseCellLazy(raw string, f *Field, s *Schema) (Cell, string) {
 		}
 		d, err := value.ParseDate(t, formats)
 		if err != nil {
-			return c, errText(err)
+			return errText(err)
 		}
 		c.Text = d.String()
 	case Boolean:
@@ -133,17 +135,17 @@ func parseCellLazy(raw string, f *Field, s *Schema) (Cell, string) {
 		case "否", "false", "no", "n":
 			c.Text = "false"
 		default:
-			return c, fmt.Sprintf("%q is not 是 or 否", t)
+			return fmt.Sprintf("%q is not 是 or 否", t)
 		}
 	case URL:
 		u, err := url.Parse(t)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return c, fmt.Sprintf("%q is not a web address: write it in full, starting with http:// or https://", clip(t))
+			return fmt.Sprintf("%q is not a web address: write it in full, starting with http:// or https://", clip(t))
 		}
 		c.Text = t
 	case USCC:
 		if err := value.CheckUSCC(t); err != nil {
-			return c, errText(err)
+			return errText(err)
 		}
 		c.Text = t
 	case Code:
@@ -152,23 +154,23 @@ func parseCellLazy(raw string, f *Field, s *Schema) (Cell, string) {
 		c.Text = t
 	}
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, c.Text) {
-		return c, fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), strings.Join(f.Enum, ", "))
+		return fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), strings.Join(f.Enum, ", "))
 	}
 	if f.Valid != nil && !f.Valid(c.Text) || f.Valid == nil && f.Pattern != nil && !f.Pattern.MatchString(c.Text) {
 		hint := f.PatternHint
 		if hint == "" {
 			hint = "the pattern " + strings.TrimSuffix(strings.TrimPrefix(f.Pattern.String(), "^(?:"), ")$")
 		}
-		return c, fmt.Sprintf("%q is not in the form this column requires: %s", clip(t), hint)
+		return fmt.Sprintf("%q is not in the form this column requires: %s", clip(t), hint)
 	}
-	return c, ""
+	return ""
 }
 
 // fastNumberIn is fastNumber under a number format, when the format's marks
 // are single characters. With "." for decimals, a number with thousands
 // separators comes back as written with grouped set to the separator, and no
 // copy is made.
-func fastNumberIn(t string, nf value.NumberFormat) (text string, f float64, grouped byte, ok bool) {
+func fastNumberIn(t string, nf *value.NumberFormat) (text string, f float64, grouped byte, ok bool) {
 	if len(nf.Group) > 1 || len(nf.Decimal) != 1 {
 		return "", 0, 0, false
 	}

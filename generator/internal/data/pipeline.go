@@ -285,7 +285,8 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 			if fi < 0 {
 				continue
 			}
-			cell, msg := parseCellLazy(r.cells[col], &d.Schema.Fields[fi], &d.Schema)
+			cell := &p.cells[base+fi]
+			msg := parseInto(cell, r.cells[col], &d.Schema.Fields[fi], &d.Schema)
 			if !d.statsPass {
 				cell.settle() // the cell leaves the package: its text must be the value
 			}
@@ -293,7 +294,6 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 				p.probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
 				bad, cell.Invalid = true, true
 			}
-			p.cells[base+fi] = cell
 		}
 		if p.stats != nil && !bad {
 			for i := range width {
