@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -133,5 +134,29 @@ func TestGroupedNumbersKeepTheirValue(t *testing.T) {
 	}
 	if got := sets[0].Preview[0][0].Text; got != "1234" {
 		t.Errorf("preview %q", got)
+	}
+}
+
+// TestInvalidUTF8Anywhere: a byte that is not UTF-8 is reported at its line
+// and column (in characters: the third, after 甲乙) whether the reader's decoder meets it (near the start) or a
+// worker validating its chunk of a large file does (see chunk.validate), in
+// the first chunk or a later one — and it is the only problem reported.
+func TestInvalidUTF8Anywhere(t *testing.T) {
+	for _, badLine := range []int{3, 5000, 150000} {
+		var b strings.Builder
+		b.WriteString("名称,数值\n")
+		for i := 2; i <= 200000; i++ {
+			if i == badLine {
+				b.WriteString("甲乙\xff丙,1\n")
+				continue
+			}
+			b.WriteString("甲乙丙丁,1234567\n")
+		}
+		fsys := fstest.MapFS{"data/x.csv": {Data: []byte(b.String())}}
+		_, got := load(t, fsys, DefaultOptions())
+		want := fmt.Sprintf("data/x.csv:%d:3: this line is not UTF-8 text although the lines before it are", badLine)
+		if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 0 {
+			t.Errorf("bad byte on line %d: got\n%s\nwant one problem starting %q", badLine, got, want)
+		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"gongkai/generator/internal/data/textenc"
 )
 
 // Reading a file after its header runs on every core:
@@ -35,6 +37,10 @@ type chunk struct {
 	first     []string
 	firstLine int
 	firstPos  []int
+	// validate is set when text is the file's bytes as they are, for the
+	// worker to check they are UTF-8 (badText is the message if not).
+	validate bool
+	badText  string
 }
 
 // parsed is a chunk read into rows.
@@ -49,6 +55,7 @@ type parsed struct {
 	bad    []bool   // n: the row has a problem (reported)
 	probs  problems // problems found in the chunk
 	stats  []Stats  // per schema field, over the chunk's valid rows (on the statistics pass)
+	broken bool     // the chunk's text is not UTF-8: reading stops before it
 }
 
 // parsedPool recycles chunk buffers: a file of any size reuses a handful.
@@ -106,7 +113,11 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 	waiting := map[int]*parsed{}
 	next := 0
 	var r row
+	broken := false
 	for p := range results {
+		if broken {
+			continue // drain: the workers finish the chunks they hold
+		}
 		waiting[p.seq] = p
 		for waiting[next] != nil {
 			p := waiting[next]
@@ -119,12 +130,20 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 				d.Columns[i].Stats.merge(p.stats[i], d.Columns[i].Type)
 			}
 			probs.dropped += p.probs.dropped
+			if p.broken {
+				broken = true
+				close(stop)
+				break
+			}
 			for i := range p.n {
 				r.line, r.pos = p.lines[i], p.pos[i*p.hwidth:(i+1)*p.hwidth]
 				fn(&r, p.cells[i*p.width:(i+1)*p.width], p.bad[i])
 			}
 			parsedPool.Put(p)
 		}
+	}
+	if broken {
+		return errStop
 	}
 	close(stop)
 	if workErr != nil {
@@ -161,11 +180,15 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 		}
 		s.pending = nil
 	}
+	src, badText, validate := io.Reader(s.br), "", false
+	if raw, msg, ok := s.detach(); ok {
+		src, badText, validate = raw, msg, true
+	}
 	var carry []byte
 	for {
 		block := getBlock(len(carry) + chunkBytes)[:len(carry)]
 		copy(block, carry)
-		n, err := io.ReadFull(s.br, block[len(carry):cap(block)])
+		n, err := io.ReadFull(src, block[len(carry):cap(block)])
 		block = block[:len(carry)+n]
 		eof := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 		if err != nil && !eof {
@@ -189,7 +212,7 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 		carry = append(carry[:0], block[cut:]...)
 		if cut > 0 {
 			lines := bytes.Count(block[:cut], []byte("\n"))
-			if !send(chunk{text: block[:cut], startLine: line}) {
+			if !send(chunk{text: block[:cut], startLine: line, validate: validate, badText: badText}) {
 				return nil
 			}
 			line += lines
@@ -310,6 +333,17 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	}
 	if len(c.text) == 0 {
 		return p
+	}
+	if c.validate {
+		// As the decoder would: the text before the first byte that is not
+		// UTF-8 is not read as rows, and reading stops there.
+		if bad := textenc.InvalidUTF8(c.text); bad >= 0 {
+			col := bad - bytes.LastIndexByte(c.text[:bad], '\n')
+			p.probs.errorf(c.startLine+bytes.Count(c.text[:bad], []byte("\n")), col, "%s", c.badText)
+			p.broken = true
+			putBlock(c.text)
+			return p
+		}
 	}
 	sp := newSplitter(string(c.text), sc.Delim) // one string per chunk: every field is a substring of it
 	putBlock(c.text)

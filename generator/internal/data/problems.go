@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"unicode/utf8"
@@ -84,8 +85,15 @@ func (p *problems) charColumns(fsys fs.FS) []int {
 		return cols
 	}
 	defer f.Close()
-	r, _, err := textenc.NewReader(f)
-	if err != nil {
+	// A file whose encoding cannot be told was refused at a line whose start
+	// is UTF-8 text (see textenc): its characters are counted as they are.
+	var r io.Reader = f
+	if dec, _, err := textenc.NewReader(f); err == nil {
+		r = dec
+	} else if f2, err := fsys.Open(p.path); err == nil {
+		defer f2.Close()
+		r = f2
+	} else {
 		return cols
 	}
 	sc := bufio.NewScanner(r)

@@ -106,6 +106,24 @@ func openScanner(fsys fs.FS, path string, lim Limits, probs *problems) (*scanner
 	return s, nil
 }
 
+// detach switches a UTF-8 file to reading its bytes as they are, once the
+// header is found: the workers validate their chunks in parallel instead of
+// the reader before the cutter (see chunk.validate). It returns the text
+// after the header and the message for invalid UTF-8, or ok false when the
+// text must go on through the decoder.
+func (s *scanner) detach() (src io.Reader, msg string, ok bool) {
+	dec, isText := s.count.r.(*textenc.Reader)
+	if !isText {
+		return nil, "", false
+	}
+	rest, file, msg, ok := dec.Detach()
+	if !ok {
+		return nil, "", false
+	}
+	buffered, _ := s.br.Peek(s.br.Buffered())
+	return io.MultiReader(bytes.NewReader(buffered), bytes.NewReader(rest), file), msg, true
+}
+
 // Close releases the file.
 func (s *scanner) Close() error { return s.file.Close() }
 
