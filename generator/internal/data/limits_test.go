@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/generator/internal/diag"
 )
@@ -137,26 +140,88 @@ func TestGroupedNumbersKeepTheirValue(t *testing.T) {
 	}
 }
 
-// TestInvalidUTF8Anywhere: a byte that is not UTF-8 is reported at its line
-// and column (in characters: the third, after 甲乙) whether the reader's decoder meets it (near the start) or a
-// worker validating its chunk of a large file does (see chunk.validate), in
-// the first chunk or a later one — and it is the only problem reported.
-func TestInvalidUTF8Anywhere(t *testing.T) {
-	for _, badLine := range []int{3, 5000, 150000} {
-		var b strings.Builder
-		b.WriteString("名称,数值\n")
-		for i := 2; i <= 200000; i++ {
-			if i == badLine {
-				b.WriteString("甲乙\xff丙,1\n")
-				continue
-			}
-			b.WriteString("甲乙丙丁,1234567\n")
+// bigCSV is a large file whose rows vary: Chinese text, a character GB18030
+// writes in four bytes (𠀀), quoted cells with commas, quotes and line breaks.
+func bigCSV(rows int) string {
+	var b strings.Builder
+	b.WriteString("名称,说明,数值\n")
+	for i := range rows {
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&b, "甲乙丙丁%d,普通,%d\n", i, i)
+		case 1:
+			fmt.Fprintf(&b, "𠀀字%d,\"逗号,和\"\"引号\"\"\",%d\n", i, i)
+		case 2:
+			fmt.Fprintf(&b, "换行%d,\"第一行\n第二行\",%d\n", i, i)
+		default:
+			fmt.Fprintf(&b, "ascii-%d,plain,%d\n", i, i)
 		}
-		fsys := fstest.MapFS{"data/x.csv": {Data: []byte(b.String())}}
-		_, got := load(t, fsys, DefaultOptions())
-		want := fmt.Sprintf("data/x.csv:%d:3: this line is not UTF-8 text although the lines before it are", badLine)
-		if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 0 {
-			t.Errorf("bad byte on line %d: got\n%s\nwant one problem starting %q", badLine, got, want)
+	}
+	return b.String()
+}
+
+// TestLargeGB18030MatchesUTF8: a large GB18030 file (read chunk by chunk,
+// decoded by the workers) gives exactly the rows of its UTF-8 twin.
+func TestLargeGB18030MatchesUTF8(t *testing.T) {
+	text := bigCSV(120000)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := func(src string) []string {
+		sets, problems := load(t, fstest.MapFS{"data/x.csv": {Data: []byte(src)}}, DefaultOptions())
+		if problems != "" || len(sets) != 1 {
+			t.Fatalf("problems: %s", problems)
+		}
+		var out []string
+		err := sets[0].Each(func(_ string, line int, cells []Cell) error {
+			out = append(out, fmt.Sprint(line, cells[0].Text, cells[1].Text, cells[2].Text))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	u, g := rows(text), rows(gb)
+	if len(u) != 120000 || !slices.Equal(u, g) {
+		t.Fatalf("GB18030 gives %d rows, UTF-8 %d; they differ", len(g), len(u))
+	}
+}
+
+// TestInvalidTextAnywhere: a byte that is not UTF-8, or a sequence that is
+// not GB18030, is reported at its line and column (in characters: the third,
+// after 甲乙) whether the decoder meets it near the start of the file or a
+// worker decoding its chunk meets it deep inside, in the first chunk or a
+// later one — and it is the only problem reported.
+func TestInvalidTextAnywhere(t *testing.T) {
+	for _, enc := range []struct {
+		name, bad, msg string
+		encode         func(string) (string, error)
+	}{
+		{"UTF-8", "\xff", "this line is not UTF-8 text although the lines before it are", func(s string) (string, error) { return s, nil }},
+		{"GB18030", "\x81\x20", "this line is not valid GB18030/GBK text", simplifiedchinese.GB18030.NewEncoder().String},
+	} {
+		for _, badLine := range []int{3, 5000, 150000} {
+			var b strings.Builder
+			b.WriteString("名称,数值\n")
+			for i := 2; i <= 200000; i++ {
+				if i == badLine {
+					b.WriteString("甲乙BAD丙,1\n")
+					continue
+				}
+				b.WriteString("甲乙丙丁,1234567\n")
+			}
+			src, err := enc.encode(b.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = strings.Replace(src, "BAD", enc.bad, 1)
+			_, got := load(t, fstest.MapFS{"data/x.csv": {Data: []byte(src)}}, DefaultOptions())
+			want := fmt.Sprintf("data/x.csv:%d:3: %s", badLine, enc.msg)
+			if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 0 {
+				t.Errorf("%s, bad text on line %d: got\n%s\nwant one problem starting %q", enc.name, badLine, got, want)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"unsafe"
 
 	"gongkai/generator/internal/data/textenc"
 )
@@ -37,10 +38,11 @@ type chunk struct {
 	first     []string
 	firstLine int
 	firstPos  []int
-	// validate is set when text is the file's bytes as they are, for the
-	// worker to check they are UTF-8 (badText is the message if not).
-	validate bool
-	badText  string
+	// detached is set when text is the file's bytes as they are (but for
+	// its first decoded bytes, from before the header's end): the worker
+	// decodes or validates it (see scanner.detach).
+	detached *textenc.Detached
+	decoded  int
 }
 
 // parsed is a chunk read into rows.
@@ -180,11 +182,13 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 		}
 		s.pending = nil
 	}
-	src, badText, validate := io.Reader(s.br), "", false
-	if raw, msg, ok := s.detach(); ok {
-		src, badText, validate = raw, msg, true
-	}
+	src := io.Reader(s.br)
+	var dt *textenc.Detached
 	var carry []byte
+	decoded := 0 // carry[:decoded] is text from before the detach
+	if d, ok := s.detach(); ok {
+		dt, src, carry, decoded = &d, d.Raw, d.Text, len(d.Text)
+	}
 	for {
 		block := getBlock(len(carry) + chunkBytes)[:len(carry)]
 		copy(block, carry)
@@ -212,7 +216,9 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 		carry = append(carry[:0], block[cut:]...)
 		if cut > 0 {
 			lines := bytes.Count(block[:cut], []byte("\n"))
-			if !send(chunk{text: block[:cut], startLine: line, validate: validate, badText: badText}) {
+			pre := min(decoded, cut)
+			decoded -= pre
+			if !send(chunk{text: block[:cut], startLine: line, detached: dt, decoded: pre}) {
 				return nil
 			}
 			line += lines
@@ -334,18 +340,31 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	if len(c.text) == 0 {
 		return p
 	}
-	if c.validate {
-		// As the decoder would: the text before the first byte that is not
-		// UTF-8 is not read as rows, and reading stops there.
-		if bad := textenc.InvalidUTF8(c.text); bad >= 0 {
-			col := bad - bytes.LastIndexByte(c.text[:bad], '\n')
-			p.probs.errorf(c.startLine+bytes.Count(c.text[:bad], []byte("\n")), col, "%s", c.badText)
+	text, fresh := c.text, false
+	if dt := c.detached; dt != nil {
+		if dt.Decode != nil {
+			text = dt.Decode(append([]byte(nil), c.text[:c.decoded]...), c.text[c.decoded:])
+			fresh = true
+		}
+		// As the decoder would: the text before the first place that cannot
+		// be decoded is not read as rows, and reading stops there.
+		if bad := dt.Invalid(text); bad >= 0 {
+			col := bad - bytes.LastIndexByte(text[:bad], '\n')
+			p.probs.errorf(c.startLine+bytes.Count(text[:bad], []byte("\n")), col, "%s", dt.Msg)
 			p.broken = true
 			putBlock(c.text)
 			return p
 		}
 	}
-	sp := newSplitter(string(c.text), sc.Delim) // one string per chunk: every field is a substring of it
+	// One string per chunk: every field is a substring of it. Text decoded
+	// here is never written again, so it needs no copy.
+	var str string
+	if fresh {
+		str = unsafe.String(unsafe.SliceData(text), len(text))
+	} else {
+		str = string(text)
+	}
+	sp := newSplitter(str, sc.Delim)
 	putBlock(c.text)
 	var r row
 	for {

@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"unicode/utf8"
@@ -16,6 +15,7 @@ import (
 // line, as encoding/csv and textenc report it.
 type problem struct {
 	line, byteCol int
+	inChars       bool // byteCol is a column in characters already
 	sev           diag.Severity
 	msg           string
 }
@@ -33,11 +33,20 @@ func (p *problems) add(sev diag.Severity, line, byteCol int, format string, args
 		p.dropped++
 		return
 	}
-	p.list = append(p.list, problem{line, byteCol, sev, fmt.Sprintf(format, args...)})
+	p.list = append(p.list, problem{line: line, byteCol: byteCol, sev: sev, msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *problems) errorf(line, byteCol int, format string, args ...any) {
 	p.add(diag.Error, line, byteCol, format, args...)
+}
+
+// errorfChars is errorf with a column counted in characters already.
+func (p *problems) errorfChars(line, col int, format string, args ...any) {
+	n := len(p.list)
+	p.add(diag.Error, line, col, format, args...)
+	if len(p.list) > n {
+		p.list[n].inChars = true
+	}
 }
 
 func (p *problems) warnf(line, byteCol int, format string, args ...any) {
@@ -73,7 +82,7 @@ func (p *problems) charColumns(fsys fs.FS) []int {
 	want := map[int][]int{} // line → indexes of problems on it
 	for i, q := range p.list {
 		cols[i] = max(q.byteCol, 1)
-		if q.byteCol > 1 {
+		if q.byteCol > 1 && !q.inChars {
 			want[q.line] = append(want[q.line], i)
 		}
 	}
@@ -85,15 +94,8 @@ func (p *problems) charColumns(fsys fs.FS) []int {
 		return cols
 	}
 	defer f.Close()
-	// A file whose encoding cannot be told was refused at a line whose start
-	// is UTF-8 text (see textenc): its characters are counted as they are.
-	var r io.Reader = f
-	if dec, _, err := textenc.NewReader(f); err == nil {
-		r = dec
-	} else if f2, err := fsys.Open(p.path); err == nil {
-		defer f2.Close()
-		r = f2
-	} else {
+	r, _, err := textenc.NewReader(f)
+	if err != nil {
 		return cols
 	}
 	sc := bufio.NewScanner(r)

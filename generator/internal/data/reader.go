@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,22 +107,22 @@ func openScanner(fsys fs.FS, path string, lim Limits, probs *problems) (*scanner
 	return s, nil
 }
 
-// detach switches a UTF-8 file to reading its bytes as they are, once the
-// header is found: the workers validate their chunks in parallel instead of
-// the reader before the cutter (see chunk.validate). It returns the text
-// after the header and the message for invalid UTF-8, or ok false when the
-// text must go on through the decoder.
-func (s *scanner) detach() (src io.Reader, msg string, ok bool) {
+// detach hands the rest of the file, after the header, to the cutter and
+// the workers, who decode or validate it chunk by chunk in parallel instead
+// of the decoder before the cutter. The text read ahead of the header's end
+// comes first, in Text. ok is false when the text must go on through the
+// decoder (see textenc.Reader.Detach).
+func (s *scanner) detach() (d textenc.Detached, ok bool) {
 	dec, isText := s.count.r.(*textenc.Reader)
 	if !isText {
-		return nil, "", false
+		return d, false
 	}
-	rest, file, msg, ok := dec.Detach()
-	if !ok {
-		return nil, "", false
+	if d, ok = dec.Detach(); !ok {
+		return d, false
 	}
 	buffered, _ := s.br.Peek(s.br.Buffered())
-	return io.MultiReader(bytes.NewReader(buffered), bytes.NewReader(rest), file), msg, true
+	d.Text = append(slices.Clip(buffered), d.Text...)
+	return d, true
 }
 
 // Close releases the file.
@@ -178,7 +179,11 @@ func (s *scanner) report(err error) {
 	var pe *csv.ParseError
 	switch {
 	case errors.As(err, &te):
-		s.probs.errorf(te.Line, te.Col, "%s", te.Msg)
+		if te.CharCol > 0 {
+			s.probs.errorfChars(te.Line, te.CharCol, "%s", te.Msg)
+		} else {
+			s.probs.errorf(te.Line, te.Col, "%s", te.Msg)
+		}
 	case errors.Is(err, errRecordTooLong):
 		line := max(s.nextLine, 1)
 		if errors.As(err, &pe) {

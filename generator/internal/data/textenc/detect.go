@@ -56,10 +56,14 @@ func errorAt(text []byte, i int, crOnly bool, msg string) *Error {
 	if crOnly {
 		lf = '\r'
 	}
+	// The line before i is UTF-8 text (decoded, or before the first byte
+	// that is not UTF-8), so its characters can be counted too.
+	start := lastLineBreak(before, crOnly) + 1
 	return &Error{
-		Line: 1 + bytes.Count(before, []byte{lf}),
-		Col:  i - lastLineBreak(before, crOnly),
-		Msg:  msg,
+		Line:    1 + bytes.Count(before, []byte{lf}),
+		Col:     i - start + 1,
+		CharCol: utf8.RuneCount(before[start:]) + 1,
+		Msg:     msg,
 	}
 }
 

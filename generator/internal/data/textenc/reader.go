@@ -152,24 +152,6 @@ func completeUTF8(b []byte) int {
 	return n
 }
 
-// Detach hands what is left of a UTF-8 file to the caller, who then reads
-// and validates it itself (in parallel, say): the text read but not yet
-// returned, the rest of the file, and the message for text that is not
-// UTF-8, as Read would give it. ok is false — and the Reader goes on as
-// before — for other encodings, for CR-only line ends (which Read turns into
-// LF) and after an error.
-func (r *Reader) Detach() (rest []byte, src io.Reader, msg string, ok bool) {
-	if !r.utf8 || r.crOnly || r.err != nil && !errors.Is(r.err, io.EOF) {
-		return nil, nil, "", false
-	}
-	rest = r.buf[r.r : r.w+r.carry]
-	r.r, r.w, r.carry = 0, 0, 0
-	if r.err != nil { // the file was read to its end already
-		return rest, bytes.NewReader(nil), r.msg, true
-	}
-	return rest, r.src, r.msg, true
-}
-
 // InvalidUTF8 returns the offset of the first byte of b that does not begin
 // a valid UTF-8 character, or -1.
 func InvalidUTF8(b []byte) int { return invalidUTF8(b) }

@@ -25,7 +25,8 @@ const (
 // Error is a decoding problem at a 1-based line and 1-based byte column of the
 // decoded text (the caller converts to characters).
 type Error struct {
-	Line, Col int
+	Line, Col int // Col counts bytes of the decoded text
+	CharCol   int // the column in characters, when known (0 otherwise)
 	Msg       string
 }
 
@@ -88,7 +89,7 @@ func newReaderSample(r io.Reader, n int) (*Reader, Encoding, error) {
 	)
 	switch enc {
 	case GB18030:
-		src = transform.NewReader(br, newGBDecoder())
+		src = newBlockDecoder(br, newGBDecoder())
 		msg = msgGB18030
 	case UTF16LE:
 		src = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder())
