@@ -4,12 +4,16 @@ GO      ?= go
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build gongkai test bench bench-scale fuzz check clean
+.PHONY: build serve gongkai test bench bench-scale fuzz check clean
 
 THEME := themes/default
 
 build: gongkai $(THEME)/node_modules
 	./bin/gongkai build
+
+# Builds into memory and serves at http://127.0.0.1:1313 with live reload.
+serve: gongkai $(THEME)/node_modules
+	./bin/gongkai serve
 
 # The theme's JavaScript comes from the npm registry, pinned by its lockfile.
 $(THEME)/node_modules: $(THEME)/package.json $(THEME)/package-lock.json

@@ -31,6 +31,7 @@ const usage = `gongkai builds a transparency portal from policy text, commitment
 Usage:
   gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL]
   gongkai check [-s SOURCE] [--as-of YYYY-MM-DD] [--format text|json|github]
+  gongkai serve [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
   gongkai version
 
 SOURCE (default ".") holds site.toml, content/, data/ and themes/; DEST defaults to SOURCE/public.
@@ -61,8 +62,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "serve":
-		fmt.Fprintln(stderr, "gongkai: serve is not available in this version yet; run `gongkai build` and open public/index.html")
-		return exitUsage
+		return serveCmd(args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "gongkai: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage

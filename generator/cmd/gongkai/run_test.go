@@ -88,6 +88,9 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"build", "-s", good, "--as-of", "2026/01/01"}, 2, "as-of date"},
 		{[]string{"check", "-s", good, "--format", "xml"}, 2, "--format must be"},
 		{[]string{"check", "-s", good}, 0, ""},
+		{[]string{"serve", "--poll", "soon"}, 2, "invalid value"},
+		{[]string{"serve", "--port", "70000"}, 2, "--port must be"},
+		{[]string{"serve", "-s", filepath.Join(good, "missing")}, 2, "cannot open source folder"},
 		{[]string{"version"}, 0, ""},
 	}
 	for _, tt := range tests {

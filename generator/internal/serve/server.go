@@ -1,0 +1,274 @@
+// Package serve previews a site while it is edited: it holds the last good
+// build in memory, serves it on a local address, tells open pages to reload
+// after each rebuild (Server-Sent Events), and lays the errors of a failed
+// rebuild over every page while the last good build stays underneath.
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Site is a built site held in memory; it is the sink a build writes to.
+type Site struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewSite returns an empty site.
+func NewSite() *Site { return &Site{files: map[string][]byte{}} }
+
+// Put implements the build's sink.
+func (s *Site) Put(name string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[name] = bytes.Clone(data)
+	return nil
+}
+
+// PutStream implements the build's sink.
+func (s *Site) PutStream(name string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[name] = b.Bytes()
+	return nil
+}
+
+func (s *Site) get(name string) ([]byte, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, ok := s.files[name]
+	return b, ok
+}
+
+// Server serves the last good build. It is safe for concurrent use.
+type Server struct {
+	site    atomic.Pointer[Site]
+	errors  atomic.Pointer[[]string] // the failed rebuild's messages; nil after a good one
+	mu      sync.Mutex
+	clients map[chan string]bool
+	version atomic.Int64
+	quit    chan struct{} // closed when the server shuts down: event streams end
+	once    sync.Once
+}
+
+// New returns a server with nothing built yet.
+func New() *Server { return &Server{clients: map[chan string]bool{}, quit: make(chan struct{})} }
+
+// endStreams ends the open event streams, which never end by themselves.
+func (s *Server) endStreams() { s.once.Do(func() { close(s.quit) }) }
+
+// Publish makes site the one served, clears the errors and reloads open pages.
+func (s *Server) Publish(site *Site) {
+	s.site.Store(site)
+	s.errors.Store(nil)
+	s.notify()
+}
+
+// Fail keeps the last good build and shows messages (one "path:line:col:
+// message" each) over every page until the next Publish.
+func (s *Server) Fail(messages []string) {
+	s.errors.Store(&messages)
+	s.notify()
+}
+
+// notify tells every open page to reload.
+func (s *Server) notify() {
+	v := fmt.Sprint(s.version.Add(1))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- v:
+		default: // a page that is not reading gets the next one
+		}
+	}
+}
+
+// Prefix is where the server's own files live; no built site uses it.
+const Prefix = "/__gongkai/"
+
+//go:embed live.js
+var liveJS []byte
+
+//go:embed live.css
+var liveCSS []byte
+
+// ServeHTTP serves the built site, the live-reload script and its events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case Prefix + "events":
+		s.events(w, r)
+		return
+	case Prefix + "live.js":
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(liveJS)
+		return
+	case Prefix + "live.css":
+		h.Set("Content-Type", "text/css; charset=utf-8")
+		w.Write(liveCSS)
+		return
+	}
+	name, ok := fileName(r.URL.Path)
+	site := s.site.Load()
+	if site == nil {
+		site = NewSite()
+	}
+	var body []byte
+	if ok {
+		body, ok = site.get(name)
+		if !ok && path.Ext(name) == "" {
+			// /commitments/x → /commitments/x/, as a static host would.
+			if _, dir := site.get(name + "/index.html"); dir {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status, name = http.StatusNotFound, "404.html"
+		if body, ok = site.get(name); !ok {
+			body = []byte("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>页面不存在。</p></body></html>")
+		}
+	}
+	ctype := contentType(name)
+	if strings.HasPrefix(ctype, "text/html") {
+		body = s.inject(body)
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(body)
+	}
+}
+
+// fileName maps a URL path to a file of the built site: "/" and "/a/" are
+// their index.html. Paths with a segment that starts with a dot — "..",
+// ".git", ".env" — name nothing; the site is served from memory, so nothing
+// outside it can be reached.
+func fileName(p string) (string, bool) {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if strings.HasSuffix(p, "/") {
+		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
+	}
+	return name, name != "" && name != "."
+}
+
+// types are the content types of the files a site has; others come from
+// the system's table.
+var types = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".json": "application/json",
+	".csv":  "text/csv; charset=utf-8",
+	".xml":  "application/xml; charset=utf-8",
+	".txt":  "text/plain; charset=utf-8",
+	".svg":  "image/svg+xml",
+	".png":  "image/png",
+}
+
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := types[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// inject adds the live-reload script to a page and, after a failed rebuild,
+// the errors over it. The messages are escaped: they quote the input.
+func (s *Server) inject(page []byte) []byte {
+	head := `<link rel="stylesheet" href="` + Prefix + `live.css"><script src="` + Prefix + `live.js" defer></script>`
+	var overlay string
+	if errs := s.errors.Load(); errs != nil {
+		var b strings.Builder
+		b.WriteString(`<div id="gongkai-errors" role="alert"><h2>重新生成失败，以下是需要修改的地方（页面仍是上一次成功生成的内容）</h2><ol>`)
+		for _, m := range *errs {
+			b.WriteString("<li><code>" + html.EscapeString(m) + "</code></li>")
+		}
+		b.WriteString("</ol></div>")
+		overlay = b.String()
+	}
+	out := make([]byte, 0, len(page)+len(head)+len(overlay))
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		i = 0
+	}
+	out = append(append(append(out, page[:i]...), head...), page[i:]...)
+	if overlay != "" {
+		j := bytes.LastIndex(out, []byte("</body>"))
+		if j < 0 {
+			j = len(out)
+		}
+		out = append(out[:j:j], append([]byte(overlay), out[j:]...)...)
+	}
+	return out
+}
+
+// events streams "reload" events to a page until it goes away.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	c := make(chan string, 1)
+	s.mu.Lock()
+	s.clients[c] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", s.version.Load())
+	flusher.Flush()
+	for {
+		select {
+		case v := <-c:
+			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", v)
+			flusher.Flush()
+		case <-r.Context().Done():
+			return
+		case <-s.quit:
+			return
+		}
+	}
+}
