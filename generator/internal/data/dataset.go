@@ -30,7 +30,21 @@ type Dataset struct {
 	opts      Options
 	refs      []reference // values of foreign key columns, checked once every dataset is read
 	statsPass bool        // scan gathers column statistics (the first, validating read)
+	// rows holds a small dataset's valid rows after the first read, so the
+	// pages, metrics and downloads that go through them again do not read
+	// and parse the files again; a large one is read again each time.
+	rows *rowCache
 }
+
+// rowCache is every valid row of a dataset, in file order.
+type rowCache struct {
+	cells []Cell // rows × fields, settled
+	lines []int
+	files []int // index in Files
+}
+
+// cacheBytes is the size of files up to which a dataset's rows are kept.
+const cacheBytes = 16 << 20
 
 // File is one source file of a dataset.
 type File struct {
@@ -195,7 +209,15 @@ func (d *Dataset) read(diags *diag.List) {
 			fkCols[d.fieldIndex(fk.Fields[0])] = append(fkCols[d.fieldIndex(fk.Fields[0])], fk)
 		}
 	}
+	var size int64
 	for _, file := range d.Files {
+		size += file.Bytes
+	}
+	cache := &rowCache{}
+	if size > cacheBytes {
+		cache = nil
+	}
+	for fi, file := range d.Files {
 		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 		cells := make([]Cell, len(d.Schema.Fields))
 		d.statsPass = true // the workers keep the statistics, merged in file order by scan
@@ -206,6 +228,14 @@ func (d *Dataset) read(diags *diag.List) {
 			}
 			d.Rows++
 			file.Rows++
+			if cache != nil {
+				n := len(cache.cells)
+				cache.cells = append(cache.cells, cells...)
+				for i := n; i < len(cache.cells); i++ {
+					cache.cells[i].settle()
+				}
+				cache.lines, cache.files = append(cache.lines, r.line), append(cache.files, fi)
+			}
 			if len(d.Preview) < d.opts.Limits.PreviewRows {
 				kept := append([]Cell(nil), cells...)
 				for i := range kept {
@@ -223,6 +253,7 @@ func (d *Dataset) read(diags *diag.List) {
 		}
 		probs.flush(d.fsys, diags)
 	}
+	d.rows = cache
 }
 
 // checkKeys reports duplicate keys and remembers foreign key values of a row.
@@ -336,6 +367,16 @@ func (d *Dataset) columnList() string {
 // holding it in memory. cells is reused between calls.
 func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error {
 	cells := make([]Cell, len(d.Schema.Fields))
+	if c := d.rows; c != nil {
+		w := len(cells)
+		for i, line := range c.lines {
+			copy(cells, c.cells[i*w:(i+1)*w])
+			if err := fn(d.Files[c.files[i]].Path, line, cells); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for _, file := range d.Files {
 		probs := &problems{path: file.Path}
 		var ferr error

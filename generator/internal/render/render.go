@@ -98,15 +98,25 @@ type clauseView struct {
 
 // Render executes the layout of kind with view and writes it to out at name.
 func (t *Theme) Render(out Sink, name, kind string, view any) error {
+	page, err := t.Page(name, kind, view)
+	if err != nil {
+		return err
+	}
+	return out.Put(name, page)
+}
+
+// Page renders the page of a kind from its view. It is safe to call from
+// several goroutines at once.
+func (t *Theme) Page(name, kind string, view any) ([]byte, error) {
 	tmpl, ok := t.pages[kind]
 	if !ok {
-		return fmt.Errorf("render %s: theme has no layout %q", name, kind)
+		return nil, fmt.Errorf("render %s: theme has no layout %q", name, kind)
 	}
 	var b bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&b, "base.html", view); err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	return out.Put(name, b.Bytes())
+	return b.Bytes(), nil
 }
 
 // loadVendor reads theme.toml strictly and checks every vendor file is there.

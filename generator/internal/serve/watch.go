@@ -25,7 +25,7 @@ const settingsFile = "site.toml"
 
 // Quiet is how long a batch of changes waits for the next one: an editor's
 // save (a temporary file, a rename) or a copied folder makes one rebuild.
-const Quiet = 80 * time.Millisecond
+const Quiet = 50 * time.Millisecond
 
 // Watch calls changed after each batch of changes to the source folder's
 // content, data, themes and settings, until ctx ends. With poll > 0 it looks

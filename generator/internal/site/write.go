@@ -2,6 +2,8 @@ package site
 
 import (
 	"io"
+	"runtime"
+	"sync"
 
 	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
@@ -15,11 +17,11 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	if err := theme.CopyStatic(counted); err != nil {
 		return n, err
 	}
+	if err := renderPages(m.pages, theme, counted); err != nil {
+		return n, err
+	}
 	var paths []string
 	for _, p := range m.pages {
-		if err := theme.Render(counted, p.file, p.kind, p.view); err != nil {
-			return n, err
-		}
 		if p.path != "" && p.path != "/404.html" {
 			paths = append(paths, p.path)
 		}
@@ -51,6 +53,33 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 		return n, err
 	}
 	return n, nil
+}
+
+// renderPages renders the pages on every core, a batch at a time, and hands
+// them to out in order: the output does not depend on the scheduling, and
+// only a batch of rendered pages is held at once.
+func renderPages(pages []page, theme *render.Theme, out Sink) error {
+	batch := 4 * max(runtime.GOMAXPROCS(0), 1)
+	rendered := make([][]byte, batch)
+	errs := make([]error, batch)
+	for start := 0; start < len(pages); start += batch {
+		part := pages[start:min(len(pages), start+batch)]
+		var wg sync.WaitGroup
+		for i, p := range part {
+			wg.Go(func() { rendered[i], errs[i] = theme.Page(p.file, p.kind, p.view) })
+		}
+		wg.Wait()
+		for i, p := range part {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if err := out.Put(p.file, rendered[i]); err != nil {
+				return err
+			}
+			rendered[i] = nil
+		}
+	}
+	return nil
 }
 
 type countingSink struct {
