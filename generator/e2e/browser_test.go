@@ -51,6 +51,24 @@ func serveBundled(t *testing.T) *httptest.Server {
 // files) and serves it on 127.0.0.1.
 func serveSite(t *testing.T, extra map[string]string) *httptest.Server {
 	t.Helper()
+	fsys := repoSite(t, extra)
+	dest := filepath.Join(t.TempDir(), "public")
+	err := site.Publish(dest, func(out site.Sink) error {
+		_, err := site.Build(fsys, site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// repoSite is the repository's site (settings, content, data, theme and the
+// files the theme takes from its npm packages) with extra files added.
+func repoSite(t *testing.T, extra map[string]string) fstest.MapFS {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -87,17 +105,7 @@ func serveSite(t *testing.T, extra map[string]string) *httptest.Server {
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	dest := filepath.Join(t.TempDir(), "public")
-	err = site.Publish(dest, func(out site.Sink) error {
-		_, err := site.Build(fsys, site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
-	t.Cleanup(srv.Close)
-	return srv
+	return fsys
 }
 
 // browser starts headless Chromium with the flags this closed network needs
@@ -171,6 +179,12 @@ func (b *browser) record(ev any) {
 // checkClean fails the test for any console error, CSP violation or request to another host.
 func (b *browser) checkClean(t *testing.T, srv *httptest.Server) {
 	t.Helper()
+	b.checkCleanAt(t, srv.URL)
+}
+
+// checkCleanAt is checkClean for a site served at base.
+func (b *browser) checkCleanAt(t *testing.T, base string) {
+	t.Helper()
 	if csp, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`window.__csp || []`)); err != nil || len(csp) > 0 {
 		t.Errorf("Content-Security-Policy violations: %v %v", csp, err)
 	}
@@ -179,7 +193,7 @@ func (b *browser) checkClean(t *testing.T, srv *httptest.Server) {
 	for _, e := range b.errors {
 		t.Errorf("browser reported: %s", e)
 	}
-	own, _ := url.Parse(srv.URL)
+	own, _ := url.Parse(base)
 	if len(b.requests) == 0 {
 		t.Error("no requests recorded")
 	}
