@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/serve"
 	"gongkai/generator/internal/site"
@@ -43,6 +44,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
+	reuse := &data.Reuse{} // a rebuild reads again only the datasets whose files changed
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{
@@ -53,7 +55,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Build: func() (*serve.Site, []string, bool) {
 			out := serve.NewSite()
 			// Links from the served address, whatever base_url the site publishes at.
-			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now()}, out)
+			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse}, out)
 			msgs := diagLines(report.Warnings)
 			var inputErrs *diag.Errors
 			var cfgErr *site.ConfigError

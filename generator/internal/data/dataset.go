@@ -34,6 +34,9 @@ type Dataset struct {
 	// pages, metrics and downloads that go through them again do not read
 	// and parse the files again; a large one is read again each time.
 	rows *rowCache
+	// inferred holds what inferring the schema reported, until read adds
+	// it to the dataset's own messages (see LoadReusing).
+	inferred []diag.Diagnostic
 }
 
 // rowCache is every valid row of a dataset, in file order.

@@ -32,6 +32,41 @@ func DefaultOptions() Options {
 // Load finds and reads every dataset under data/ in fsys. Problems in the
 // files go to diags; an error means the folder itself could not be read.
 func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
+	return LoadReusing(fsys, opts, nil, diags)
+}
+
+// Reuse keeps the datasets of one Load for the next Load of the same source,
+// which takes a dataset whose files, schema file and settings have not
+// changed (same sizes and modification times) instead of reading it again:
+// gongkai serve rebuilds after every edit, which mostly touches one file.
+// The zero value is ready; use it for one Load at a time.
+type Reuse struct {
+	prev map[string]reused // by dataset id
+}
+
+type reused struct {
+	sig   string
+	d     *Dataset
+	diags []diag.Diagnostic // what reading it reported (warnings: a dataset with errors is not kept)
+}
+
+// signature sums up what a dataset is read from.
+func signature(fsys fs.FS, opts Options, kind string, paths []string, sidecar string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\x00%+v\n", kind, opts)
+	for _, p := range append(slices.Clip(paths), sidecar) {
+		if fi, err := fs.Stat(fsys, p); err == nil {
+			fmt.Fprintf(&b, "%s\x00%d\x00%d\n", p, fi.Size(), fi.ModTime().UnixNano())
+		} else {
+			fmt.Fprintf(&b, "%s\x00-\n", p)
+		}
+	}
+	return b.String()
+}
+
+// LoadReusing is Load taking unchanged datasets from reuse (nil: none) and
+// keeping the ones it reads there for the next call.
+func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*Dataset, error) {
 	files, err := findFiles(fsys, diags)
 	if err != nil {
 		return nil, err
@@ -46,6 +81,23 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
 		byID[d.ID] = d
 		sets = append(sets, d)
 	}
+	next := map[string]reused{}
+	sigs := map[*Dataset]string{} // datasets to read, and keep for next time unless they have errors
+	kept := map[*Dataset]bool{}   // datasets taken from last time
+	// fromBefore returns the dataset read last time from the same inputs.
+	fromBefore := func(id, sig string) (*Dataset, bool) {
+		if reuse == nil {
+			return nil, false
+		}
+		r, ok := reuse.prev[id]
+		if !ok || r.sig != sig {
+			return nil, false
+		}
+		diags.Add(r.diags...)
+		next[id] = r
+		kept[r.d] = true
+		return r.d, true
+	}
 	claimed := map[string]bool{}
 	for i := range Kinds {
 		k := &Kinds[i]
@@ -59,12 +111,19 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
 		if len(paths) == 0 {
 			continue
 		}
+		meta := strings.TrimSuffix(k.Path, ".csv") + ".schema.json"
+		sig := signature(fsys, opts, k.ID, paths, meta)
+		if d, ok := fromBefore(k.ID, sig); ok {
+			add(d)
+			continue
+		}
 		d := newDataset(fsys, opts, k.ID, paths)
+		sigs[d] = sig
 		d.Kind, d.Title, d.Schema = k, k.Title, k.Schema()
 		d.Schema.Numbers, d.Schema.MissingValues = opts.Numbers, slices.Concat(opts.MissingValues, d.Schema.MissingValues)
-		meta := strings.TrimSuffix(k.Path, ".csv") + ".schema.json"
 		if sc, found, errs := readSidecar(fsys, meta, opts, true); len(errs) > 0 {
 			diags.Add(errs...)
+			sigs[d] = "" // read it, but do not keep it: its schema file is wrong
 		} else if found {
 			d.Sample, d.Updated = sc.sample, sc.updated
 			if sc.title != "" {
@@ -83,23 +142,47 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
 			diags.Errorf(diag.Pos{File: f}, "the file name is not valid UTF-8 text (it was probably made on a system using another encoding): rename the file")
 			continue
 		}
+		sig := signature(fsys, opts, "", []string{f}, SidecarPath(f))
+		if d, ok := fromBefore(id, sig); ok {
+			add(d)
+			continue
+		}
 		d := newDataset(fsys, opts, id, []string{f})
 		sc, found, errs := loadSidecar(fsys, f, opts)
 		diags.Add(errs...)
 		if len(errs) > 0 {
 			continue
 		}
+		own := &diag.List{}
 		if found {
 			d.Schema, d.Title, d.Description, d.Sample, d.Updated = sc.schema, sc.title, sc.description, sc.sample, sc.updated
-		} else if !d.infer(diags) {
+		} else if !d.infer(own) {
+			diags.Add(own.Sorted()...)
 			continue
 		}
+		sigs[d] = sig
+		d.inferred = own.Sorted()
 		add(d)
 	}
 	for _, d := range sets {
-		d.read(diags)
+		if kept[d] {
+			continue // with its messages, added above
+		}
+		sig := sigs[d]
+		own := &diag.List{}
+		own.Add(d.inferred...)
+		d.inferred = nil
+		d.read(own)
+		ds := own.Sorted()
+		diags.Add(ds...)
+		if sig != "" && !own.HasErrors() {
+			next[d.ID] = reused{sig: sig, d: d, diags: ds}
+		}
 	}
-	checkReferences(sets, diags)
+	if reuse != nil {
+		reuse.prev = next
+	}
+	checkReferences(sets, diags, reuse != nil)
 	return sets, nil
 }
 
@@ -206,7 +289,7 @@ func datasetID(p string) (string, bool) {
 
 // checkReferences reports values of foreign keys that the referenced dataset
 // does not have.
-func checkReferences(sets []*Dataset, diags *diag.List) {
+func checkReferences(sets []*Dataset, diags *diag.List, keep bool) {
 	byID := map[string]*Dataset{}
 	for _, d := range sets {
 		byID[d.ID] = d
@@ -238,7 +321,9 @@ func checkReferences(sets []*Dataset, diags *diag.List) {
 		for _, f := range order {
 			probs[f].flush(d.fsys, diags)
 		}
-		d.refs = nil
+		if !keep { // kept for the next check when the dataset may be reused
+			d.refs = nil
+		}
 	}
 }
 

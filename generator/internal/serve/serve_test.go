@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/site"
 )
@@ -100,6 +101,7 @@ func start(t testing.TB, dir string, poll time.Duration) (string, <-chan string,
 	if err != nil {
 		t.Fatal(err)
 	}
+	reuse := &data.Reuse{}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -107,7 +109,7 @@ func start(t testing.TB, dir string, poll time.Duration) (string, <-chan string,
 		done <- Run(ctx, Options{Root: dir, Addr: "127.0.0.1:0", Poll: poll, Log: testLog(t), Ready: func(a string) { ready <- a },
 			Build: func() (*Site, []string, bool) {
 				out := NewSite()
-				_, err := site.Build(root.FS(), site.Options{AsOf: "2026-01-01", BaseURL: "/"}, out)
+				_, err := site.Build(root.FS(), site.Options{AsOf: "2026-01-01", BaseURL: "/", Reuse: reuse}, out)
 				if err == nil {
 					return out, nil, true
 				}

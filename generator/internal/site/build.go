@@ -24,6 +24,9 @@ type Options struct {
 	AsOf    string    // "today" for statuses, YYYY-MM-DD; empty = site.toml's as_of, else Today
 	BaseURL string    // the published address; empty = site.toml's base_url
 	Today   time.Time // the build date, used when no as_of is set anywhere
+	// Reuse, when set, keeps the datasets read by one build for the next,
+	// which reads again only those whose files changed (gongkai serve).
+	Reuse *data.Reuse
 }
 
 // ConfigError is a problem with the settings (site.toml or options), as
@@ -140,7 +143,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load content: %w", err)
 	}
-	datasets, err := data.Load(src, dataOptions(cfg.Data), diags)
+	datasets, err := data.LoadReusing(src, dataOptions(cfg.Data), opts.Reuse, diags)
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
