@@ -26,6 +26,7 @@ type Options struct {
 // ctx ends; then it stops the server cleanly.
 func Run(ctx context.Context, o Options) error {
 	srv := New()
+	verb := "built"
 	rebuild := func() {
 		start := time.Now()
 		site, messages, ok := o.Build()
@@ -34,11 +35,11 @@ func Run(ctx context.Context, o Options) error {
 		}
 		if !ok {
 			srv.Fail(messages)
-			fmt.Fprintf(o.Log, "gongkai serve: the rebuild failed (%d problems); still serving the last good build\n", len(messages))
+			fmt.Fprintf(o.Log, "gongkai serve: the build failed (%d problems); the pages show them until they are fixed\n", len(messages))
 			return
 		}
 		srv.Publish(site)
-		fmt.Fprintf(o.Log, "gongkai serve: rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(o.Log, "gongkai serve: %s in %s\n", verb, time.Since(start).Round(time.Millisecond))
 	}
 	watch, err := Watch(o.Root, o.Poll)
 	if err != nil && o.Poll == 0 {
@@ -51,6 +52,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	rebuild()
+	verb = "rebuilt"
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return err
