@@ -150,7 +150,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		status, name = http.StatusNotFound, "404.html"
 		if body, ok = site.get(name); !ok {
-			body = []byte("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>页面不存在。</p></body></html>")
+			msg := "页面不存在。"
+			if s.site.Load() == nil {
+				msg = "网站还没有生成成功：改正下面列出的问题后，本页会自动刷新。"
+			}
+			body = []byte(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>gongkai</title></head><body><p>` + msg + `</p></body></html>`)
 		}
 	}
 	ctype := contentType(name)
