@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/serve"
 	"gongkai/generator/internal/site"
@@ -44,7 +43,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
-	reuse := &data.Reuse{} // a rebuild reads again only the datasets whose files changed
+	reuse := &site.Reuse{} // a rebuild reads again only the files that changed
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{

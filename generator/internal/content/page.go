@@ -85,7 +85,27 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 // so pages work wherever the site is published. Problems in the pages go to
 // diags; a failure to read the folder itself is returned.
 func Load(fsys fs.FS, basePath string, diags *diag.List) ([]*Page, error) {
+	return LoadReusing(fsys, basePath, nil, diags)
+}
+
+// Reuse keeps the pages of one Load for the next, which takes a page whose
+// file reads the same instead of parsing it again (gongkai serve rebuilds
+// after every edit). The zero value is ready; use it for one Load at a time.
+type Reuse struct {
+	prev map[string]reusedPage // by path
+}
+
+type reusedPage struct {
+	key   string // base path and the file's bytes
+	page  *Page
+	diags []diag.Diagnostic // what parsing it reported
+}
+
+// LoadReusing is Load taking unchanged pages from reuse (nil: none) and
+// keeping the ones it parses there for the next call.
+func LoadReusing(fsys fs.FS, basePath string, reuse *Reuse, diags *diag.List) ([]*Page, error) {
 	var pages []*Page
+	next := map[string]reusedPage{}
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
@@ -119,12 +139,36 @@ func Load(fsys fs.FS, basePath string, diags *diag.List) ([]*Page, error) {
 			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
 			return nil
 		}
-		if pg := parseSafely(p, src, basePath, diags); pg != nil {
+		key := basePath + "\x00" + string(src)
+		if r, ok := reuse.get(p); ok && r.key == key {
+			diags.Add(r.diags...)
+			next[p] = r
+			pages = append(pages, r.page)
+			return nil
+		}
+		var own diag.List
+		pg := parseSafely(p, src, basePath, &own)
+		diags.Add(own.Sorted()...)
+		if pg != nil {
 			pages = append(pages, pg)
+			if !own.HasErrors() {
+				next[p] = reusedPage{key: key, page: pg, diags: own.Sorted()}
+			}
 		}
 		return nil
 	})
+	if reuse != nil {
+		reuse.prev = next
+	}
 	return pages, err
+}
+
+func (r *Reuse) get(path string) (reusedPage, bool) {
+	if r == nil {
+		return reusedPage{}, false
+	}
+	p, ok := r.prev[path]
+	return p, ok
 }
 
 // Litter reports whether a file or folder name is editor or OS litter that is

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/site"
 )
@@ -101,7 +100,7 @@ func start(t testing.TB, dir string, poll time.Duration) (string, <-chan string,
 	if err != nil {
 		t.Fatal(err)
 	}
-	reuse := &data.Reuse{}
+	reuse := &site.Reuse{}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)

@@ -24,9 +24,23 @@ type Options struct {
 	AsOf    string    // "today" for statuses, YYYY-MM-DD; empty = site.toml's as_of, else Today
 	BaseURL string    // the published address; empty = site.toml's base_url
 	Today   time.Time // the build date, used when no as_of is set anywhere
-	// Reuse, when set, keeps the datasets read by one build for the next,
-	// which reads again only those whose files changed (gongkai serve).
-	Reuse *data.Reuse
+	// Reuse, when set, keeps what one build read for the next, which reads
+	// again only the files that changed (gongkai serve).
+	Reuse *Reuse
+}
+
+// Reuse is what a build keeps for the next one: datasets, pages and the
+// policy documents parsed from them. The zero value is ready; use it for one
+// build at a time.
+type Reuse struct {
+	data    data.Reuse
+	content content.Reuse
+	docs    map[*content.Page]reusedDoc
+}
+
+type reusedDoc struct {
+	doc   *policy.Document
+	diags []diag.Diagnostic
 }
 
 // ConfigError is a problem with the settings (site.toml or options), as
@@ -139,21 +153,44 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: "themes/" + cfg.Theme}, Message: err.Error()}}}
 	}
-	pages, err := content.Load(src, cfg.BasePath(), diags)
+	var reuse *Reuse
+	var dataReuse *data.Reuse
+	var contentReuse *content.Reuse
+	if opts.Reuse != nil {
+		reuse, dataReuse, contentReuse = opts.Reuse, &opts.Reuse.data, &opts.Reuse.content
+	}
+	pages, err := content.LoadReusing(src, cfg.BasePath(), contentReuse, diags)
 	if err != nil {
 		return nil, fmt.Errorf("load content: %w", err)
 	}
-	datasets, err := data.LoadReusing(src, dataOptions(cfg.Data), opts.Reuse, diags)
+	datasets, err := data.LoadReusing(src, dataOptions(cfg.Data), dataReuse, diags)
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
 	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, theme: theme}
+	docs := map[*content.Page]reusedDoc{}
 	for _, p := range pages {
-		if p.Section == policy.Folder && !isSectionIndex(p) {
-			if d := parseDocument(p, diags); d != nil {
-				in.docs = append(in.docs, d)
+		if p.Section != policy.Folder || isSectionIndex(p) {
+			continue
+		}
+		// A page taken from the last build is the same text: so is its document.
+		r, ok := reuse.doc(p)
+		if !ok {
+			var own diag.List
+			r = reusedDoc{doc: parseDocument(p, &own), diags: own.Sorted()}
+			if own.HasErrors() {
+				diags.Add(r.diags...) // not kept: read again next time
+				continue
 			}
 		}
+		diags.Add(r.diags...)
+		docs[p] = r
+		if r.doc != nil {
+			in.docs = append(in.docs, r.doc)
+		}
+	}
+	if reuse != nil {
+		reuse.docs = docs
 	}
 	policy.Sort(in.docs)
 	return in, nil
@@ -213,6 +250,14 @@ func pagePath(p *content.Page) string {
 		return "/" + p.Meta.Slug + "/"
 	}
 	return "/" + p.Section + "/" + p.Meta.Slug + "/"
+}
+
+func (r *Reuse) doc(p *content.Page) (reusedDoc, bool) {
+	if r == nil {
+		return reusedDoc{}, false
+	}
+	d, ok := r.docs[p]
+	return d, ok
 }
 
 func parseDocument(p *content.Page, diags *diag.List) *policy.Document {
