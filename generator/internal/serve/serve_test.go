@@ -3,12 +3,15 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -293,4 +296,29 @@ func testLog(t testing.TB) io.Writer {
 		return os.Stderr
 	}
 	return io.Discard
+}
+
+func TestRelevantChanges(t *testing.T) {
+	root := filepath.FromSlash("/site")
+	for name, want := range map[string]bool{
+		"site.toml": true, "data/progress.csv": true, "data/预算/2013.csv": true, "content/policy/decision.md": true,
+		"themes/default/layouts/base.html": true, "data": true,
+		"data/~$progress.xlsx": false, "data/.~lock.progress.csv#": false, "content/.decision.md.swp": false,
+		"data/progress.csv~": false, "themes/default/node_modules/echarts/index.js": false,
+		"public/index.html": false, ".public.staging/x": false, "README.md": false, ".git/index": false,
+	} {
+		if got := relevant(root, filepath.Join(root, filepath.FromSlash(name))); got != want {
+			t.Errorf("relevant(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestWatchLimitMessage(t *testing.T) {
+	err := limitHint(fmt.Errorf("inotify_add_watch: %w", syscall.ENOSPC))
+	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "max_user_watches") || !strings.Contains(err.Error(), "--poll") {
+		t.Errorf("limit reached: %v", err)
+	}
+	if other := errors.New("x"); limitHint(other) != other {
+		t.Error("other errors are changed")
+	}
 }
