@@ -85,7 +85,7 @@ type Stats struct {
 
 const maxDistinct = 20
 
-func (s *Stats) add(c Cell, t Type) {
+func (s *Stats) add(c *Cell, t Type) {
 	if c.Missing {
 		s.Missing++
 		return

@@ -326,7 +326,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		}
 		if p.stats != nil && !bad {
 			for i := range width {
-				p.stats[i].add(p.cells[base+i], d.Schema.Fields[i].Type)
+				p.stats[i].add(&p.cells[base+i], d.Schema.Fields[i].Type)
 			}
 		}
 		p.lines = append(p.lines, r.line)
