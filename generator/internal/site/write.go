@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"runtime"
 	"sync"
@@ -26,10 +28,23 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			paths = append(paths, p.path)
 		}
 	}
+	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL}
+	pkg.License.Name, pkg.License.URL = m.cfg.License.Name, m.cfg.License.URL
 	for _, d := range m.datasets {
-		if err := counted.PutStream("data/"+d.ID+".csv", func(w io.Writer) error { return publish.WriteCSV(w, d) }); err != nil {
+		res := publish.Resource{Dataset: d, Path: "data/" + d.ID + ".csv"}
+		err := counted.PutStream(res.Path, func(w io.Writer) error {
+			h := sha256.New()
+			cw := &countWriter{w: io.MultiWriter(w, h)}
+			if err := publish.WriteCSV(cw, d); err != nil {
+				return err
+			}
+			res.Bytes, res.SHA256 = cw.n, hex.EncodeToString(h.Sum(nil))
+			return nil
+		})
+		if err != nil {
 			return n, err
 		}
+		pkg.Resources = append(pkg.Resources, res)
 		if d.ID == "commitments" && len(m.commitments) > 0 {
 			continue // the registry's JSON carries the statuses: written below
 		}
@@ -45,6 +60,13 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 		if err := counted.Put("data/commitments.json", b); err != nil {
 			return n, err
 		}
+	}
+	dp, err := publish.DataPackage(pkg)
+	if err != nil {
+		return n, err
+	}
+	if err := counted.Put("datapackage.json", dp); err != nil {
+		return n, err
 	}
 	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths)); err != nil {
 		return n, err
@@ -80,6 +102,18 @@ func renderPages(pages []page, theme *render.Theme, out Sink) error {
 		}
 	}
 	return nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 type countingSink struct {

@@ -1,0 +1,174 @@
+package publish
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
+	"regexp"
+
+	"gongkai/generator/internal/data"
+)
+
+// Resource is a dataset as published: its CSV download, with the size and
+// SHA-256 of the bytes written.
+type Resource struct {
+	Dataset *data.Dataset
+	Path    string // "data/<id>.csv", relative to the site's root
+	Bytes   int64
+	SHA256  string // hex
+}
+
+// Package describes the site's datasets for /datapackage.json.
+type Package struct {
+	Title, Description string
+	Homepage           string // the site's address
+	License            struct{ Name, URL string }
+	Resources          []Resource
+}
+
+// namePattern is what Frictionless allows as a resource name.
+var namePattern = regexp.MustCompile(`^[-a-z0-9._/]+$`)
+
+// resourceName is the dataset id where Frictionless allows it; an id with
+// Chinese characters gets a stable ASCII name (its title keeps the words).
+func resourceName(id string) string {
+	if namePattern.MatchString(id) {
+		return id
+	}
+	sum := sha1.Sum([]byte(id))
+	return "dataset-" + hex.EncodeToString(sum[:6])
+}
+
+type dpField struct {
+	Name        string   `json:"name"`
+	Title       string   `json:"title,omitempty"`
+	Type        string   `json:"type"`
+	Format      string   `json:"format,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Unit        string   `json:"unit,omitempty"` // not in the specification: Table Schema allows more properties
+	TrueValues  []string `json:"trueValues,omitempty"`
+	FalseValues []string `json:"falseValues,omitempty"`
+}
+
+type dpForeignKey struct {
+	Fields    []string `json:"fields"`
+	Reference struct {
+		Resource string   `json:"resource"`
+		Fields   []string `json:"fields"`
+	} `json:"reference"`
+}
+
+type dpSchema struct {
+	Fields      []dpField      `json:"fields"`
+	PrimaryKey  []string       `json:"primaryKey,omitempty"`
+	ForeignKeys []dpForeignKey `json:"foreignKeys,omitempty"`
+	MissingVals []string       `json:"missingValues"`
+}
+
+type dpLicense struct {
+	Name  string `json:"name,omitempty"`
+	Path  string `json:"path,omitempty"`
+	Title string `json:"title"`
+}
+
+type dpResource struct {
+	Name        string      `json:"name"`
+	Title       string      `json:"title,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Path        string      `json:"path"`
+	Profile     string      `json:"profile"`
+	Format      string      `json:"format"`
+	MediaType   string      `json:"mediatype"`
+	Encoding    string      `json:"encoding"`
+	Bytes       int64       `json:"bytes"`
+	Hash        string      `json:"hash"`
+	Schema      dpSchema    `json:"schema"`
+	Licenses    []dpLicense `json:"licenses,omitempty"`
+	Sample      bool        `json:"sample,omitempty"` // not in the specification: says the rows are sample data
+	Updated     string      `json:"updated,omitempty"`
+}
+
+// DataPackage returns /datapackage.json: a Frictionless Data Package with
+// every dataset's CSV download as a tabular resource, its Table Schema, size
+// and SHA-256.
+func DataPackage(p Package) ([]byte, error) {
+	out := struct {
+		Profile     string       `json:"profile"`
+		Title       string       `json:"title,omitempty"`
+		Description string       `json:"description,omitempty"`
+		Homepage    string       `json:"homepage,omitempty"`
+		Licenses    []dpLicense  `json:"licenses,omitempty"`
+		Resources   []dpResource `json:"resources"`
+	}{Profile: "tabular-data-package", Title: p.Title, Description: p.Description, Homepage: p.Homepage, Resources: []dpResource{}}
+	if p.License.Name != "" {
+		out.Licenses = []dpLicense{{Path: p.License.URL, Title: p.License.Name}}
+	}
+	names := map[string]string{}
+	for _, r := range p.Resources {
+		names[r.Dataset.ID] = resourceName(r.Dataset.ID)
+	}
+	for _, r := range p.Resources {
+		d := r.Dataset
+		res := dpResource{Name: names[d.ID], Title: d.Title, Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
+			Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: r.Bytes, Hash: "sha256:" + r.SHA256,
+			Sample: d.Sample, Updated: d.Updated, Schema: dpSchema{MissingVals: []string{""}}}
+		full := fullDates(d)
+		for i, c := range d.Columns {
+			f := dpField{Name: c.Name, Title: c.Title, Unit: c.Unit}
+			switch c.Type {
+			case data.Integer, data.Number, data.Year, data.Boolean:
+				f.Type = string(c.Type)
+				if c.Type == data.Boolean {
+					f.TrueValues, f.FalseValues = []string{"true"}, []string{"false"}
+				}
+			case data.Date:
+				f.Type = "date"
+				if !full[i] { // some values are a year and month, or a year
+					f.Type, f.Description = "string", "日期，写作 YYYY-MM-DD、YYYY-MM 或 YYYY"
+				}
+			case data.URL:
+				f.Type, f.Format = "string", "uri"
+			case data.USCC:
+				f.Type, f.Description = "string", "统一社会信用代码（GB 32100-2015），校验位已核对"
+			default:
+				f.Type = "string"
+			}
+			res.Schema.Fields = append(res.Schema.Fields, f)
+		}
+		if d.Sample {
+			res.Schema.Fields = append(res.Schema.Fields, dpField{Name: "示例数据", Type: "string", Description: "每一行都注明：本数据集为示例数据，不是真实数字"})
+		}
+		res.Schema.PrimaryKey = d.Schema.PrimaryKey
+		for _, fk := range d.Schema.ForeignKeys {
+			k := dpForeignKey{Fields: fk.Fields}
+			k.Reference.Resource, k.Reference.Fields = names[fk.Reference], fk.Ref
+			res.Schema.ForeignKeys = append(res.Schema.ForeignKeys, k)
+		}
+		out.Resources = append(out.Resources, res)
+	}
+	return json.MarshalIndent(out, "", "  ")
+}
+
+// fullDates reports, for each date column, whether every value is a whole
+// date (YYYY-MM-DD); a column that holds a year-month or a year is not a
+// Frictionless date.
+func fullDates(d *data.Dataset) []bool {
+	full := make([]bool, len(d.Columns))
+	any := false
+	for i, c := range d.Columns {
+		full[i] = c.Type == data.Date
+		any = any || full[i]
+	}
+	if !any {
+		return full
+	}
+	_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
+		for i, c := range cells {
+			if full[i] && !c.Missing && len(c.Text) != len("2006-01-02") {
+				full[i] = false
+			}
+		}
+		return nil
+	})
+	return full
+}

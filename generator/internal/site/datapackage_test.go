@@ -1,0 +1,126 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestDataPackageIsValid checks /datapackage.json of the bundled site
+// against the Frictionless rules: a tabular data package whose resources
+// have valid, unique names, relative paths, the size and SHA-256 of the
+// published files, a Table Schema whose fields match the file's header, whose
+// types are Frictionless types every value conforms to, and whose keys name
+// existing fields and resources.
+func TestDataPackageIsValid(t *testing.T) {
+	out := buildBundled(t)
+	var dp struct {
+		Profile   string `json:"profile"`
+		Licenses  []map[string]string
+		Resources []struct {
+			Name, Path, Profile, Format, Mediatype, Encoding, Hash string
+			Bytes                                                  int64
+			Schema                                                 struct {
+				Fields []struct {
+					Name, Type, Format      string
+					TrueValues, FalseValues []string
+				}
+				PrimaryKey  []string `json:"primaryKey"`
+				ForeignKeys []struct {
+					Fields    []string
+					Reference struct {
+						Resource string
+						Fields   []string
+					}
+				} `json:"foreignKeys"`
+			}
+		}
+	}
+	if err := json.Unmarshal(out["datapackage.json"], &dp); err != nil {
+		t.Fatal(err)
+	}
+	if dp.Profile != "tabular-data-package" || len(dp.Resources) < 8 || len(dp.Licenses) == 0 || dp.Licenses[0]["title"] == "" {
+		t.Fatalf("package: profile %q, %d resources, licenses %v", dp.Profile, len(dp.Resources), dp.Licenses)
+	}
+	name := regexp.MustCompile(`^[-a-z0-9._/]+$`)
+	types := map[string]bool{"string": true, "number": true, "integer": true, "boolean": true, "date": true, "year": true}
+	fieldsOf := map[string][]string{}
+	for _, r := range dp.Resources {
+		for _, f := range r.Schema.Fields {
+			fieldsOf[r.Name] = append(fieldsOf[r.Name], f.Name)
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range dp.Resources {
+		if !name.MatchString(r.Name) || seen[r.Name] {
+			t.Errorf("resource name %q is not a valid unique name", r.Name)
+		}
+		seen[r.Name] = true
+		file, ok := out[r.Path]
+		if !ok || r.Profile != "tabular-data-resource" || r.Format != "csv" || r.Mediatype != "text/csv" || r.Encoding != "utf-8" {
+			t.Errorf("%s: path %q (published: %v), profile %q, format %q", r.Name, r.Path, ok, r.Profile, r.Format)
+			continue
+		}
+		sum := sha256.Sum256(file)
+		if r.Bytes != int64(len(file)) || r.Hash != "sha256:"+hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: bytes %d and hash %s do not match the file (%d bytes)", r.Name, r.Bytes, r.Hash, len(file))
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(file, []byte("\uFEFF")))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", r.Path, err)
+		}
+		if !slices.Equal(rows[0], fieldsOf[r.Name]) {
+			t.Errorf("%s: header %v, schema fields %v", r.Name, rows[0], fieldsOf[r.Name])
+		}
+		for i, f := range r.Schema.Fields {
+			if !types[f.Type] {
+				t.Errorf("%s.%s: type %q", r.Name, f.Name, f.Type)
+			}
+			for _, row := range rows[1:] {
+				if v := row[i]; v != "" && !conforms(v, f.Type, f.TrueValues, f.FalseValues) {
+					t.Errorf("%s.%s: %q is not a %s", r.Name, f.Name, v, f.Type)
+					break
+				}
+			}
+		}
+		for _, k := range r.Schema.PrimaryKey {
+			if !slices.Contains(fieldsOf[r.Name], k) {
+				t.Errorf("%s: primary key %q is not a field", r.Name, k)
+			}
+		}
+		for _, fk := range r.Schema.ForeignKeys {
+			target, ok := fieldsOf[fk.Reference.Resource]
+			if !ok || !slices.Contains(target, fk.Reference.Fields[0]) || !slices.Contains(fieldsOf[r.Name], fk.Fields[0]) {
+				t.Errorf("%s: foreign key %v → %s.%v does not name existing fields", r.Name, fk.Fields, fk.Reference.Resource, fk.Reference.Fields)
+			}
+		}
+	}
+}
+
+// conforms reports whether a CSV value is of a Frictionless type (default formats).
+func conforms(v, typ string, trueValues, falseValues []string) bool {
+	switch typ {
+	case "integer":
+		_, err := strconv.ParseInt(v, 10, 64)
+		return err == nil
+	case "number":
+		_, err := strconv.ParseFloat(v, 64)
+		return err == nil
+	case "year":
+		_, err := time.Parse("2006", v)
+		return err == nil
+	case "date":
+		_, err := time.Parse(time.DateOnly, v)
+		return err == nil
+	case "boolean":
+		return slices.Contains(trueValues, v) || slices.Contains(falseValues, v)
+	}
+	return true
+}
