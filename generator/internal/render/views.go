@@ -35,6 +35,18 @@ type Page struct {
 	Section     string // navigation key of the page
 	Crumbs      []Crumb
 	Charts      bool // the page draws charts: load ECharts
+	// Alternates are the page's content in other formats (a dataset's CSV
+	// and JSON), for <link rel="alternate">.
+	Alternates []Alternate
+	// JSONLD is a schema.org description of the page's subject, as JSON.
+	JSONLD template.JS
+}
+
+// Alternate is the page's content in another format.
+type Alternate struct {
+	Type  string // media type
+	Href  string
+	Title string
 }
 
 // Crumb is one step of a breadcrumb trail.

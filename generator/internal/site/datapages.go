@@ -1,7 +1,10 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
+	"gongkai/generator/internal/publish"
+	"html/template"
 	"strings"
 
 	"gongkai/generator/internal/data"
@@ -49,6 +52,11 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 			Inferred:    d.Schema.Inferred,
 		}
 		v.Page.Description = d.Description
+		v.Page.Alternates = []render.Alternate{
+			{Type: "text/csv", Href: sums[i].CSV, Title: sums[i].Title + "（CSV）"},
+			{Type: "application/json", Href: sums[i].JSON, Title: sums[i].Title + "（JSON）"},
+		}
+		v.Page.JSONLD = datasetJSONLD(in, d, sums[i].Title)
 		for _, f := range d.Files {
 			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterNames[f.Delimiter], HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes)})
 		}
@@ -125,4 +133,48 @@ func size(n int64) string {
 	default:
 		return fmt.Sprintf("%d 字节", n)
 	}
+}
+
+// datasetJSONLD describes a dataset for search engines: a schema.org
+// Dataset with its downloads.
+func datasetJSONLD(in *input, d *data.Dataset, title string) template.JS {
+	abs := func(p string) string { return publish.Absolute(in.cfg.BaseURL, p) }
+	desc := d.Description
+	if desc == "" {
+		desc = title
+	}
+	if d.Sample && !strings.Contains(desc, "示例数据") {
+		desc += "（示例数据：不是真实数字。）"
+	}
+	ld := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "Dataset",
+		"name":                title,
+		"description":         desc,
+		"url":                 abs("/data/" + d.ID + "/"),
+		"identifier":          d.ID,
+		"isAccessibleForFree": true,
+		"inLanguage":          in.cfg.Language,
+		"publisher":           map[string]any{"@type": "Organization", "name": in.cfg.Title},
+		"distribution": []map[string]any{
+			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": abs("/data/" + d.ID + ".csv")},
+			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": abs("/data/" + d.ID + ".json")},
+		},
+	}
+	if in.cfg.License.URL != "" {
+		ld["license"] = in.cfg.License.URL
+	}
+	if d.Updated != "" {
+		ld["dateModified"] = d.Updated
+	}
+	var cols []string
+	for _, c := range d.Columns {
+		cols = append(cols, c.Name)
+	}
+	ld["variableMeasured"] = cols
+	b, err := json.Marshal(ld) // escapes <, > and &: the text cannot end the script element
+	if err != nil {
+		return ""
+	}
+	return template.JS(b) //nolint:gosec // JSON from encoding/json
 }
