@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/site"
 )
 
@@ -99,7 +100,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	start := time.Now()
-	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now()}
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr)}
 	var report site.Report
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
@@ -220,6 +221,20 @@ func openSource(dir string, stderr io.Writer) (*os.Root, func(), int) {
 		return nil, nil, exitUsage
 	}
 	return root, func() { root.Close() }, exitOK
+}
+
+// lastChanges reads when the data files were last committed; outside git
+// (or without git) the site gives no such dates.
+func lastChanges(source string, stderr io.Writer) map[string]time.Time {
+	changes, err := history.LastChanges(source, "data")
+	if err != nil {
+		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the site gives no commit dates:", err)
+		return nil
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	return changes
 }
 
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic) {

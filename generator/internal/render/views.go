@@ -261,6 +261,7 @@ type DatasetView struct {
 	Dataset       DatasetSummary
 	Description   string
 	Updated       string // as the publisher declares it
+	Committed     string // when its files were last committed (git), or why that is not known; empty outside git
 	Inferred      bool
 	Files         []FileInfo
 	Columns       []ColumnInfo

@@ -27,6 +27,10 @@ type Options struct {
 	// Reuse, when set, keeps what one build read for the next, which reads
 	// again only the files that changed (gongkai serve).
 	Reuse *Reuse
+	// History is when each file (path relative to the source folder) was
+	// last committed, from git (see package history); nil when the source
+	// is not in a git repository, and the site then gives no such dates.
+	History map[string]time.Time
 }
 
 // Reuse is what a build keeps for the next one: datasets, pages and the
@@ -72,6 +76,7 @@ type input struct {
 	docs        []*policy.Document
 	datasets    []*data.Dataset
 	theme       *render.Theme
+	history     map[string]time.Time // Options.History
 }
 
 // dataset is the dataset with the id, and a column's index by name; nil when
@@ -167,7 +172,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
-	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, theme: theme}
+	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, theme: theme, history: opts.History}
 	docs := map[*content.Page]reusedDoc{}
 	for _, p := range pages {
 		if p.Section != policy.Folder || isSectionIndex(p) {

@@ -6,6 +6,7 @@ import (
 	"gongkai/generator/internal/publish"
 	"html/template"
 	"strings"
+	"time"
 
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/render"
@@ -50,6 +51,12 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 			Description: d.Description,
 			Updated:     d.Updated,
 			Inferred:    d.Schema.Inferred,
+		}
+		if in.history != nil {
+			v.Committed = "尚未提交到版本库"
+			if t, ok := lastCommit(in.history, d); ok {
+				v.Committed = t.Format(time.DateOnly)
+			}
 		}
 		v.Page.Description = d.Description
 		v.Page.Alternates = []render.Alternate{
@@ -166,6 +173,8 @@ func datasetJSONLD(in *input, d *data.Dataset, title string) template.JS {
 	}
 	if d.Updated != "" {
 		ld["dateModified"] = d.Updated
+	} else if t, ok := lastCommit(in.history, d); ok {
+		ld["dateModified"] = t.Format(time.DateOnly)
 	}
 	var cols []string
 	for _, c := range d.Columns {
@@ -177,4 +186,18 @@ func datasetJSONLD(in *input, d *data.Dataset, title string) template.JS {
 		return ""
 	}
 	return template.JS(b) //nolint:gosec // JSON from encoding/json
+}
+
+// lastCommit is when the dataset's files (and its schema file) were last
+// committed.
+func lastCommit(history map[string]time.Time, d *data.Dataset) (time.Time, bool) {
+	var last time.Time
+	for _, f := range d.Files {
+		for _, p := range []string{f.Path, data.SidecarPath(f.Path)} {
+			if t, ok := history[p]; ok && t.After(last) {
+				last = t
+			}
+		}
+	}
+	return last, !last.IsZero()
 }

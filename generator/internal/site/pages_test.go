@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // TestLargeListsArePaged: with many departments /budgets/ lists the 100
@@ -49,4 +50,55 @@ func TestLargeListsArePaged(t *testing.T) {
 	if !strings.Contains(string(out["budgets/departments/2/index.html"]), `<a href="/budgets/departments/">1</a>`) {
 		t.Error("page 2 does not link back to page 1")
 	}
+}
+
+// TestCommitDates: with a git history a dataset page says when its files were
+// last committed (the latest of its files), or that a file is not committed
+// yet; without one it says nothing of the kind.
+func TestCommitDates(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":             {Data: []byte("title = \"测试\"\n")},
+		"data/old.csv":          {Data: []byte("a,b\n1,2\n")},
+		"data/new.csv":          {Data: []byte("a,b\n1,2\n")},
+		"data/budgets/2013.csv": {Data: []byte("年度,阶段,部门,科目编码,科目名称,金额(万元)\n2013,预算,甲厅,208,社会保障和就业,1\n")},
+		"data/budgets/2014.csv": {Data: []byte("年度,阶段,部门,科目编码,科目名称,金额(万元)\n2014,预算,甲厅,208,社会保障和就业,1\n")},
+		"content/policy/doc.md": {Data: []byte("---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。\n")},
+	}
+	themeFiles(t, fsys)
+	day := func(s string) time.Time { d, _ := time.Parse(time.RFC3339, s); return d }
+	for _, tc := range []struct {
+		history map[string]time.Time
+		want    map[string]string
+	}{
+		{map[string]time.Time{"data/old.csv": day("2021-03-04T10:00:00+08:00"), "data/budgets/2013.csv": day("2020-01-01T10:00:00+08:00"), "data/budgets/2014.csv": day("2022-05-06T10:00:00+08:00")},
+			map[string]string{"data/old/index.html": "文件最后提交：2021-03-04（git 记录）", "data/new/index.html": "文件最后提交：尚未提交到版本库", "data/budgets/index.html": "文件最后提交：2022-05-06（git 记录）"}},
+		{nil, map[string]string{"data/old/index.html": "!文件最后提交", "data/budgets/index.html": "!文件最后提交"}},
+	} {
+		opts := fixedOpts
+		opts.History = tc.history
+		out := memSink{}
+		if _, err := Build(fsys, opts, out); err != nil {
+			t.Fatal(err)
+		}
+		for page, want := range tc.want {
+			text := string(out[page])
+			if not, neg := strings.CutPrefix(want, "!"); neg && strings.Contains(text, not) || !neg && !strings.Contains(text, want) {
+				t.Errorf("history %v: %s: want %q", tc.history != nil, page, want)
+			}
+		}
+	}
+	if !strings.Contains(string(buildWith(t, fsys, map[string]time.Time{"data/old.csv": day("2021-03-04T10:00:00+08:00")})["data/old/index.html"]), `"dateModified":"2021-03-04"`) {
+		t.Error("the JSON-LD has no dateModified from the history")
+	}
+}
+
+func buildWith(t *testing.T, fsys fstest.MapFS, history map[string]time.Time) memSink {
+	t.Helper()
+	opts := fixedOpts
+	opts.History = history
+	out := memSink{}
+	if _, err := Build(fsys, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
