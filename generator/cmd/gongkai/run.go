@@ -223,10 +223,10 @@ func openSource(dir string, stderr io.Writer) (*os.Root, func(), int) {
 	return root, func() { root.Close() }, exitOK
 }
 
-// lastChanges reads when the data files were last committed; outside git
+// lastChanges reads when the site's files were last committed; outside git
 // (or without git) the site gives no such dates.
 func lastChanges(source string, stderr io.Writer) map[string]time.Time {
-	changes, err := history.LastChanges(source, "data")
+	changes, err := history.LastChanges(source, "data", "content", "themes", "site.toml")
 	if err != nil {
 		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the site gives no commit dates:", err)
 		return nil

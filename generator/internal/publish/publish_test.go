@@ -3,11 +3,11 @@ package publish
 import "testing"
 
 func TestSitemap(t *testing.T) {
-	got := string(Sitemap("https://example.org/portal/", []string{"/policy/", "/", "/policy/a&b/", "/"}))
+	got := string(Sitemap("https://example.org/portal/", []string{"/policy/", "/", "/policy/a&b/", "/"}, map[string]string{"/policy/": "2021-03-04"}))
 	want := `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <url><loc>https://example.org/portal/</loc></url>
-  <url><loc>https://example.org/portal/policy/</loc></url>
+  <url><loc>https://example.org/portal/policy/</loc><lastmod>2021-03-04</lastmod></url>
   <url><loc>https://example.org/portal/policy/a&amp;b/</loc></url>
 </urlset>
 `

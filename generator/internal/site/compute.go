@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"gongkai/generator/internal/config"
 	"slices"
+	"time"
 
 	"gongkai/generator/internal/content"
 	"gongkai/generator/internal/data"
@@ -14,6 +15,7 @@ import (
 // model is the site ready to render: every view, by output file.
 type model struct {
 	cfg         config.Config
+	history     map[string]time.Time // when files were last committed (nil outside git)
 	baseURL     string
 	asOf        string
 	pages       []page
@@ -38,7 +40,7 @@ func compute(in *input) *model {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{cfg: in.cfg, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	m := &model{cfg: in.cfg, history: in.history, baseURL: in.cfg.BaseURL, asOf: in.asOf}
 	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
 	base := func(title, path, section string, crumbs ...render.Crumb) render.Page {
 		return render.Page{Site: site, Title: title, Path: path, Section: section, Crumbs: crumbs}

@@ -87,8 +87,18 @@ func TestCommitDates(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(buildWith(t, fsys, map[string]time.Time{"data/old.csv": day("2021-03-04T10:00:00+08:00")})["data/old/index.html"]), `"dateModified":"2021-03-04"`) {
+	dated := buildWith(t, fsys, map[string]time.Time{"data/old.csv": day("2021-03-04T10:00:00+08:00"), "content/policy/doc.md": day("2022-05-06T10:00:00+08:00")})
+	if !strings.Contains(string(dated["data/old/index.html"]), `"dateModified":"2021-03-04"`) {
 		t.Error("the JSON-LD has no dateModified from the history")
+	}
+	sitemap := string(dated["sitemap.xml"])
+	for _, want := range []string{"/data/old/</loc><lastmod>2021-03-04</lastmod>", "/policy/doc/</loc><lastmod>2022-05-06</lastmod>", "/data/new/</loc></url>"} {
+		if !strings.Contains(sitemap, want) {
+			t.Errorf("sitemap lacks %s:\n%s", want, sitemap)
+		}
+	}
+	if strings.Contains(string(buildWith(t, fsys, nil)["sitemap.xml"]), "lastmod") {
+		t.Error("a sitemap outside git has dates")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"time"
 
 	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
@@ -68,7 +69,7 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	if err := counted.Put("datapackage.json", dp); err != nil {
 		return n, err
 	}
-	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths)); err != nil {
+	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths, lastmods(m, paths))); err != nil {
 		return n, err
 	}
 	if err := counted.Put("robots.txt", publish.Robots(m.baseURL)); err != nil {
@@ -102,6 +103,34 @@ func renderPages(pages []page, theme *render.Theme, out Sink) error {
 		}
 	}
 	return nil
+}
+
+// lastmods dates the pages for the sitemap from the git history: a dataset's
+// page by its files' last commit, every other page — made from the policy
+// text, the registry, the data and the theme together — by the last commit
+// of any of them. Outside git there are no dates.
+func lastmods(m *model, paths []string) map[string]string {
+	if m.history == nil {
+		return nil
+	}
+	var latest time.Time
+	for _, t := range m.history {
+		if t.After(latest) {
+			latest = t
+		}
+	}
+	out := map[string]string{}
+	for _, p := range paths {
+		out[p] = latest.Format(time.DateOnly)
+	}
+	for _, d := range m.datasets {
+		if t, ok := lastCommit(m.history, d); ok {
+			out["/data/"+d.ID+"/"] = t.Format(time.DateOnly)
+		} else {
+			delete(out, "/data/"+d.ID+"/") // not committed yet: no date to give
+		}
+	}
+	return out
 }
 
 // countWriter counts the bytes written through it.
