@@ -85,6 +85,10 @@ var funcs = template.FuncMap{
 	"url": func(s *Site, p string) string {
 		return strings.TrimSuffix(s.BasePath, "/") + p
 	},
+	// abs is a page's published address: {{abs .Site .Path}}.
+	"abs": func(s *Site, p string) string {
+		return strings.TrimSuffix(s.BaseURL, "/") + p
+	},
 	"add": func(a, b int) int { return a + b },
 	// clause pairs a clause with the badges of the page, for the recursive clause template.
 	"clause": func(c *policy.Clause, b map[string][]Badge) clauseView { return clauseView{c, b} },

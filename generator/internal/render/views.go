@@ -13,6 +13,7 @@ type Site struct {
 	Description string
 	Lang        string
 	BasePath    string // "/" or "/portal/": prefix of every link
+	BaseURL     string // the published address, ending in "/", for canonical and shared links
 	AsOf        string // the build's "today", YYYY-MM-DD
 	LicenseName string
 	LicenseURL  string

@@ -36,7 +36,7 @@ func compute(in *input) *model {
 	var ignored diag.List // pages were checked in load; rendering Markdown here reports nothing new
 	site := &render.Site{
 		Title: in.cfg.Title, Description: in.cfg.Description, Lang: in.cfg.Language,
-		BasePath: in.cfg.BasePath(), AsOf: in.asOf,
+		BasePath: in.cfg.BasePath(), BaseURL: in.cfg.BaseURL, AsOf: in.asOf,
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
