@@ -100,6 +100,15 @@ func TestCommitDates(t *testing.T) {
 	if strings.Contains(string(buildWith(t, fsys, nil)["sitemap.xml"]), "lastmod") {
 		t.Error("a sitemap outside git has dates")
 	}
+	// The feed announces the committed datasets, newest first, and none
+	// that is not committed; outside git, none at all (none declares a date).
+	feed := string(dated["feed.xml"])
+	if !strings.Contains(feed, "/data/old/#20210304T100000+0800</id>") || strings.Contains(feed, "/data/new/") {
+		t.Errorf("feed:\n%s", feed)
+	}
+	if strings.Contains(string(buildWith(t, fsys, nil)["feed.xml"]), "<entry>") {
+		t.Error("a feed outside git has entries")
+	}
 }
 
 func buildWith(t *testing.T, fsys fstest.MapFS, history map[string]time.Time) memSink {

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -69,6 +70,13 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	if err := counted.Put("datapackage.json", dp); err != nil {
 		return n, err
 	}
+	feed, err := publish.Feed(m.cfg.Title, m.baseURL, feedEntries(m))
+	if err != nil {
+		return n, err
+	}
+	if err := counted.Put("feed.xml", feed); err != nil {
+		return n, err
+	}
 	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths, lastmods(m, paths))); err != nil {
 		return n, err
 	}
@@ -129,6 +137,28 @@ func lastmods(m *model, paths []string) map[string]string {
 		} else {
 			delete(out, "/data/"+d.ID+"/") // not committed yet: no date to give
 		}
+	}
+	return out
+}
+
+// feedEntries announces each dataset's last update: its files' last commit
+// (git), else the date its publisher declares; a dataset with neither is not
+// in the feed.
+func feedEntries(m *model) []publish.FeedEntry {
+	var out []publish.FeedEntry
+	for _, d := range m.datasets {
+		when, ok := lastCommit(m.history, d)
+		if !ok && d.Updated != "" {
+			when, _ = time.Parse(time.DateOnly, d.Updated)
+		}
+		if when.IsZero() {
+			continue
+		}
+		summary := fmt.Sprintf("数据集“%s”已更新，共 %d 行。", datasetTitle(d), d.Rows)
+		if d.Sample {
+			summary += "（示例数据，不是真实数字。）"
+		}
+		out = append(out, publish.FeedEntry{Title: datasetTitle(d) + " 已更新", Path: "/data/" + d.ID + "/", Updated: when, Summary: summary})
 	}
 	return out
 }
