@@ -8,8 +8,9 @@ LDFLAGS := -X main.version=$(VERSION)
 
 THEME := themes/default
 
+# BASE_URL= sets the address the site is published at (CI workflows pass it).
 build: gongkai $(THEME)/node_modules
-	./bin/gongkai build
+	./bin/gongkai build $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 # Builds into memory and serves at http://127.0.0.1:1313 with live reload.
 serve: gongkai $(THEME)/node_modules
