@@ -276,7 +276,7 @@ var wideTable = "年度,部门名称,科目编码,科目名称,预算金额(万�
 func TestPhoneLayout(t *testing.T) {
 	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable})
 	b := newBrowser(t, 375, 812)
-	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/", "/organizations/", "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/", "/committees/%E5%B9%BF%E5%B7%9E%E5%B8%82/"} {
+	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/", "/organizations/", "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/", "/committees/%E5%B9%BF%E5%B7%9E%E5%B8%82/", "/search/"} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
 		}
@@ -392,6 +392,41 @@ func TestOrganizationListFilters(t *testing.T) {
 	loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.search`))
 	if err != nil || loc != "?grade=4A" {
 		t.Errorf("address keeps %q, want ?grade=4A", loc)
+	}
+	b.checkClean(t, srv)
+}
+
+// TestSearchInBrowser searches the bundled site for Chinese words and finds
+// the clauses and commitments that hold them; the query is kept in the
+// address, so a search can be linked.
+func TestSearchInBrowser(t *testing.T) {
+	srv := serveBundled(t)
+	b := newBrowser(t, 1280, 900)
+	for query, want := range map[string]string{
+		"社工": `a[href="/commitments/decision-37-social-workers-per-10k/"]`,
+		"直选": `a[href="/commitments/decision-12-direct-election-rate/"]`,
+	} {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/search/?q="+url.QueryEscape(query)), chromedp.WaitVisible(chromedp.CSS("#search-results li"))); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		found, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!!document.querySelector('#search-results `+want+`')`))
+		if err != nil || !found {
+			t.Errorf("searching %s does not list %s (%v)", query, want, err)
+		}
+		clauses, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('#search-results li')].filter(li => li.querySelector('a').getAttribute('href').startsWith('/policy/')).length`))
+		if err != nil || clauses == 0 {
+			t.Errorf("searching %s finds no policy clause (%v)", query, err)
+		}
+	}
+	// Typing a new query shows its results and keeps it in the address.
+	search, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(() => {
+		const q = document.getElementById("q");
+		q.value = "养老";
+		q.dispatchEvent(new Event("input"));
+		return decodeURIComponent(location.search) + " " + document.querySelectorAll("#search-results li").length;
+	})()`))
+	if err != nil || !strings.HasPrefix(search, "?q=养老 ") || strings.HasSuffix(search, " 0") {
+		t.Errorf("typing 养老: address and results %q (%v)", search, err)
 	}
 	b.checkClean(t, srv)
 }

@@ -24,7 +24,7 @@ type Sink interface {
 }
 
 // Kinds of page a theme must provide, one layouts/<kind>.html each.
-var kinds = []string{"home", "policy-index", "document", "page", "404", "data-index", "dataset", "commitments", "commitment", "committees", "committees-city", "budgets", "budget-departments", "organizations", "org-list"}
+var kinds = []string{"home", "policy-index", "document", "page", "404", "data-index", "dataset", "commitments", "commitment", "committees", "committees-city", "budgets", "budget-departments", "organizations", "org-list", "search"}
 
 // Theme is a parsed theme.
 type Theme struct {

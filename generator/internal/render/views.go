@@ -36,6 +36,7 @@ type Page struct {
 	Section     string // navigation key of the page
 	Crumbs      []Crumb
 	Charts      bool // the page draws charts: load ECharts
+	Search      bool // the page searches: load MiniSearch
 	// Alternates are the page's content in other formats (a dataset's CSV
 	// and JSON), for <link rel="alternate">.
 	Alternates []Alternate
@@ -425,4 +426,12 @@ type OrgListView struct {
 	Types   []string // the types and grades found in the city, for the filters
 	Grades  []string
 	Pages   []Crumb // links to the city's pages; the current one has no Path
+}
+
+// SearchView is the search page.
+type SearchView struct {
+	Page
+	Index     string  // the documents to search, JSON
+	Count     int     // how many
+	Documents []Crumb // the policy documents, linked when there is no script
 }

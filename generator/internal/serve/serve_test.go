@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -74,9 +75,13 @@ func source(t testing.TB) string {
 			t.Fatal(err)
 		}
 	}
-	for _, f := range []string{"echarts/dist/echarts.min.js", "echarts/LICENSE"} {
-		from := filepath.Join(repo, "themes/default/node_modules", f)
-		to := filepath.Join(dir, "themes/default/node_modules", f)
+	toml, err := os.ReadFile(filepath.Join(repo, "themes/default/theme.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^from = "([^"]+)"`).FindAllSubmatch(toml, -1) {
+		from := filepath.Join(repo, "themes/default", string(m[1]))
+		to := filepath.Join(dir, "themes/default", string(m[1]))
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 			t.Fatal(err)
 		}

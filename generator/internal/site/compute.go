@@ -21,6 +21,13 @@ type model struct {
 	pages       []page
 	datasets    []*data.Dataset // written as downloads
 	commitments []*commitment   // written as /data/commitments.json
+	files       []file          // other files, written as they are
+}
+
+// file is a file of the site made in compute, such as the search index.
+type file struct {
+	name string
+	data []byte
 }
 
 // page is one HTML file to render.
@@ -76,6 +83,7 @@ func compute(in *input) *model {
 	for _, p := range others {
 		site.Nav = append(site.Nav, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
 	}
+	site.Nav = append(site.Nav, render.NavItem{Key: "search", Title: "搜索", Path: "/search/"})
 
 	summaries := make([]render.DocSummary, len(in.docs))
 	for i, d := range in.docs {
@@ -130,6 +138,7 @@ func compute(in *input) *model {
 	computeCommittees(in, m, base, link, cv)
 	computeBudgets(in, m, base, link, cv)
 	computeOrganizations(in, m, base, link, cv)
+	computeSearch(in, m, base, link, cv)
 	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
 	return m
 }

@@ -63,6 +63,11 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			return n, err
 		}
 	}
+	for _, f := range m.files {
+		if err := counted.Put(f.name, f.data); err != nil {
+			return n, err
+		}
+	}
 	dp, err := publish.DataPackage(pkg)
 	if err != nil {
 		return n, err

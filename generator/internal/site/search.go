@@ -1,0 +1,81 @@
+package site
+
+import (
+	"encoding/json"
+
+	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/policy"
+	"gongkai/generator/internal/render"
+)
+
+// searchDoc is one thing /search/ can find.
+type searchDoc struct {
+	ID    int    `json:"id"`
+	Kind  string `json:"kind"` // 条款, 承诺, 数据集, 社会组织
+	Title string `json:"title"`
+	Text  string `json:"text,omitempty"`
+	URL   string `json:"url"`
+}
+
+// maxSearchOrgs bounds the organisations in the search index, which every
+// search page loads: past it they are found in the cities' lists.
+const maxSearchOrgs = 5000
+
+// computeSearch adds /search/ and the documents it searches, written as
+// /search/index.json: clauses, commitments, datasets and organisations.
+func computeSearch(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+	var docs []searchDoc
+	add := func(kind, title, text, url string) {
+		docs = append(docs, searchDoc{ID: len(docs), Kind: kind, Title: title, Text: text, URL: url})
+	}
+	for _, d := range in.docs {
+		var walk func(c *policy.Clause)
+		walk = func(c *policy.Clause) {
+			title := d.Title + " · " + c.Marker + c.Title
+			add("条款", title, c.Text, link("/policy/"+d.Slug+"/")+"#"+c.ID)
+			for _, it := range c.Items {
+				walk(it)
+			}
+		}
+		for _, s := range d.Sections {
+			for _, c := range s.Clauses {
+				walk(c)
+			}
+		}
+	}
+	for _, c := range in.commitments {
+		s := cv.summaries[string(c.row.ID)]
+		add("承诺", s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL)
+	}
+	orgs := 0
+	for _, d := range in.datasets {
+		var cols string
+		for _, c := range d.Columns {
+			cols += c.Name + " "
+		}
+		add("数据集", datasetTitle(d), d.Description+" "+cols+d.ID, link("/data/"+d.ID+"/"))
+		if d.ID == "organizations" && d.Rows <= maxSearchOrgs {
+			col := map[string]int{}
+			for i, c := range d.Columns {
+				col[c.Name] = i
+			}
+			_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
+				name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
+				add("社会组织", name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath(city))+"?q="+code)
+				orgs++
+				return nil
+			})
+		}
+	}
+	index, err := json.Marshal(docs)
+	if err != nil {
+		return
+	}
+	m.files = append(m.files, file{"search/index.json", index})
+	v := render.SearchView{Page: base("搜索", "/search/", "search", render.Crumb{Title: "首页", Path: "/"}), Index: link("/search/index.json"), Count: len(docs)}
+	for _, d := range in.docs {
+		v.Documents = append(v.Documents, render.Crumb{Title: d.Title, Path: link("/policy/" + d.Slug + "/")})
+	}
+	v.Page.Search = true
+	m.pages = append(m.pages, page{"search/index.html", "/search/", "search", v})
+}

@@ -1,0 +1,72 @@
+// gongkai default theme: searches the site in the browser, offline. The
+// documents come from search/index.json; Chinese has no spaces, so text is
+// cut into single characters and pairs of characters (bigrams), and a query
+// matches the documents holding every pair (or character) it has.
+(function () {
+  'use strict';
+  var han = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+  // tokenize cuts text into lowercase words of letters and digits, and runs
+  // of Chinese into characters and bigrams.
+  function tokenize(text) {
+    var out = [];
+    var parts = String(text).toLowerCase().match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9._-]*/g) || [];
+    parts.forEach(function (p) {
+      if (!han.test(p)) { out.push(p); return; }
+      var chars = Array.from(p);
+      if (chars.length === 1) { out.push(chars[0]); return; }
+      for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    });
+    return out;
+  }
+
+  function show(list, status, results, query, total) {
+    list.textContent = '';
+    if (!query) { status.textContent = '共可检索 ' + total + ' 条内容（条款、承诺、数据集、社会组织）。'; return; }
+    status.textContent = results.length ? '“' + query + '”：找到 ' + results.length + ' 条' + (results.length > 50 ? '，显示前 50 条' : '') + '。' : '没有找到“' + query + '”。换一个说法，或少写几个字试试。';
+    results.slice(0, 50).forEach(function (r) {
+      var li = document.createElement('li');
+      var kind = document.createElement('span');
+      kind.className = 'badge';
+      kind.textContent = r.kind;
+      var a = document.createElement('a');
+      a.href = r.url;
+      a.textContent = r.title;
+      li.appendChild(kind);
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(a);
+      if (r.text) {
+        var p = document.createElement('p');
+        p.textContent = r.text.length > 120 ? r.text.slice(0, 120) + '…' : r.text;
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.querySelector('form[data-index]');
+    if (!form || typeof window.MiniSearch === 'undefined') return;
+    var input = form.querySelector('input[name="q"]');
+    var list = document.getElementById('search-results');
+    var status = document.querySelector('.search-status');
+    fetch(form.getAttribute('data-index')).then(function (r) { return r.json(); }).then(function (docs) {
+      var index = new window.MiniSearch({
+        fields: ['title', 'text'],
+        storeFields: ['kind', 'title', 'text', 'url'],
+        tokenize: tokenize,
+        searchOptions: { boost: { title: 2 }, combineWith: 'AND', tokenize: tokenize }
+      });
+      index.addAll(docs);
+      function run() {
+        var q = input.value.trim();
+        show(list, status, q ? index.search(q) : [], q, docs.length);
+        window.history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : window.location.pathname);
+      }
+      input.value = new URLSearchParams(window.location.search).get('q') || '';
+      input.addEventListener('input', run);
+      form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
+      run();
+    });
+  });
+})();
