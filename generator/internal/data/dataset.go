@@ -20,6 +20,7 @@ type Dataset struct {
 	Description string
 	Sample      bool   // the data is sample data (示例数据), not real figures
 	Updated     string // when the data last changed (YYYY-MM-DD), as its publisher declares; empty if not declared
+	Frequency   string // how often it is updated (accrualPeriodicity, e.g. R/P1Y), as its publisher declares
 	Files       []*File
 	Schema      Schema
 	Columns     []Column // one per schema field, in schema order

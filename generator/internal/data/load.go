@@ -125,7 +125,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			diags.Add(errs...)
 			sigs[d] = "" // read it, but do not keep it: its schema file is wrong
 		} else if found {
-			d.Sample, d.Updated = sc.sample, sc.updated
+			d.Sample, d.Updated, d.Frequency = sc.sample, sc.updated, sc.frequency
 			if sc.title != "" {
 				d.Title = sc.title
 			}
@@ -155,7 +155,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		}
 		own := &diag.List{}
 		if found {
-			d.Schema, d.Title, d.Description, d.Sample, d.Updated = sc.schema, sc.title, sc.description, sc.sample, sc.updated
+			d.Schema, d.Title, d.Description, d.Sample, d.Updated, d.Frequency = sc.schema, sc.title, sc.description, sc.sample, sc.updated, sc.frequency
 		} else if !d.infer(own) {
 			diags.Add(own.Sorted()...)
 			continue

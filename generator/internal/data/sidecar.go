@@ -22,6 +22,7 @@ type sidecar struct {
 	title, description string
 	sample             bool
 	updated            string // YYYY-MM-DD: when the data last changed, as its publisher declares
+	frequency          string // accrualPeriodicity, e.g. R/P1Y
 	hasFields          bool
 }
 
@@ -107,9 +108,16 @@ func readSidecar(fsys fs.FS, p string, opts Options, metaOnly bool) (sidecar, bo
 				}
 				sc.updated = v.str
 			}
+		case "accrualPeriodicity":
+			if err = v.expect('"', "accrualPeriodicity"); err == nil {
+				if _, ok := ParseFrequency(v.str); !ok {
+					err = &jsonError{v.off, fmt.Sprintf("accrualPeriodicity %q must be how often the data is updated, written R/P1Y (yearly), R/P6M (every six months), R/P3M, R/P1M, R/P1W or R/P1D", v.str)}
+				}
+				sc.frequency = v.str
+			}
 		case "$schema":
 		default:
-			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description, sample and updated", k)}
+			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description, sample, updated and accrualPeriodicity", k)}
 		}
 		if err != nil {
 			report(err)

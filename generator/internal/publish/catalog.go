@@ -86,6 +86,7 @@ type dpResource struct {
 	Licenses    []dpLicense `json:"licenses,omitempty"`
 	Sample      bool        `json:"sample,omitempty"` // not in the specification: says the rows are sample data
 	Updated     string      `json:"updated,omitempty"`
+	Frequency   string      `json:"accrualPeriodicity,omitempty"` // DCAT's term: how often it is updated
 }
 
 // DataPackage returns /datapackage.json: a Frictionless Data Package with
@@ -111,7 +112,7 @@ func DataPackage(p Package) ([]byte, error) {
 		d := r.Dataset
 		res := dpResource{Name: names[d.ID], Title: d.Title, Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
 			Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: r.Bytes, Hash: "sha256:" + r.SHA256,
-			Sample: d.Sample, Updated: d.Updated, Schema: dpSchema{MissingVals: []string{""}}}
+			Sample: d.Sample, Updated: d.Updated, Frequency: d.Frequency, Schema: dpSchema{MissingVals: []string{""}}}
 		full := fullDates(d)
 		for i, c := range d.Columns {
 			f := dpField{Name: c.Name, Title: c.Title, Unit: c.Unit}

@@ -226,6 +226,10 @@ type DatasetSummary struct {
 	Columns int
 	Files   int
 	Sample  bool
+	// Freshness, when the publisher declares how often the data is updated.
+	Frequency string // e.g. 每年
+	Due       string // YYYY-MM-DD: the next update is due by then
+	Overdue   int    // days past Due on the as-of date; 0 if not overdue
 }
 
 // DataIndexView is the catalogue of every dataset.

@@ -28,6 +28,7 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 			CSV: link("/data/" + d.ID + ".csv"), JSON: link("/data/" + d.ID + ".json"),
 			Rows: d.Rows, Columns: len(d.Columns), Files: len(d.Files), Sample: d.Sample,
 		})
+		freshness(in, d, &sums[len(sums)-1])
 	}
 	home := render.Crumb{Title: "首页", Path: "/"}
 	index := render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}
@@ -200,4 +201,29 @@ func lastCommit(history map[string]time.Time, d *data.Dataset) (time.Time, bool)
 		}
 	}
 	return last, !last.IsZero()
+}
+
+// freshness fills in when a dataset with a declared update frequency is due
+// to be updated, counted from its last change — the date its publisher
+// declares, else its files' last commit — and how late it is on the as-of
+// date. Without either date it is not known, and nothing is said.
+func freshness(in *input, d *data.Dataset, s *render.DatasetSummary) {
+	f, ok := data.ParseFrequency(d.Frequency)
+	if !ok {
+		return
+	}
+	s.Frequency = f.Words()
+	last, err := time.Parse(time.DateOnly, d.Updated)
+	if err != nil {
+		var committed bool
+		if last, committed = lastCommit(in.history, d); !committed {
+			return
+		}
+	}
+	due := f.Next(last)
+	s.Due = due.Format(time.DateOnly)
+	asOf := mustDay(in.asOf)
+	if asOf.After(due) {
+		s.Overdue = int(asOf.Sub(due).Hours() / 24)
+	}
 }
