@@ -356,10 +356,10 @@ func (g *gen) population() error {
 // as sample data.
 func (g *gen) schemas() error {
 	files := map[string]string{
-		"budgets.schema.json":       `{"title": "部门预算与决算（示例数据）", "description": "广东省直部门的预算和决算，按功能分类科目（类、款、项）列出，单位万元。本数据集为演示用的示例数据，不是真实数字。", "sample": true}`,
-		"organizations.schema.json": `{"title": "社会组织与评估等级（示例数据）", "description": "各地级以上市登记的社会组织及其评估等级。统一社会信用代码的校验位符合GB 32100-2015，但代码和名称都是编造的示例数据。", "sample": true}`,
-		"committees.schema.json":    `{"title": "居委会与村委会（示例数据）", "description": "各地社区居民委员会和村民委员会每年的选举与公开情况。本数据集为演示用的示例数据，不是真实数字。", "sample": true}`,
-		"population.schema.json":    `{"title": "各市常住人口（示例数据）", "description": "按2010年人口普查全省常住人口1.043亿分配到各市的示例数字，用于计算每万人指标；只有全省总数来自公开报道。", "sample": true}`,
+		"budgets.schema.json":       `{"title": "部门预算与决算（示例数据）", "description": "广东省直部门的预算和决算，按功能分类科目（类、款、项）列出，单位万元。本数据集为演示用的示例数据，不是真实数字。", "sample": true, "accrualPeriodicity": "R/P1Y"}`,
+		"organizations.schema.json": `{"title": "社会组织与评估等级（示例数据）", "description": "各地级以上市登记的社会组织及其评估等级。统一社会信用代码的校验位符合GB 32100-2015，但代码和名称都是编造的示例数据。", "sample": true, "accrualPeriodicity": "R/P1Y"}`,
+		"committees.schema.json":    `{"title": "居委会与村委会（示例数据）", "description": "各地社区居民委员会和村民委员会每年的选举与公开情况。本数据集为演示用的示例数据，不是真实数字。", "sample": true, "accrualPeriodicity": "R/P1Y"}`,
+		"population.schema.json":    `{"title": "各市常住人口（示例数据）", "description": "按2010年人口普查全省常住人口1.043亿分配到各市的示例数字，用于计算每万人指标；只有全省总数来自公开报道。", "sample": true, "accrualPeriodicity": "R/P1Y"}`,
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(g.out, name), []byte(text+"\n"), 0o644); err != nil {
