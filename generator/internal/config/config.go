@@ -20,15 +20,16 @@ const File = "site.toml"
 
 // Config is the decoded site.toml.
 type Config struct {
-	Title       string   `toml:"title"`       // the portal's name, shown on every page
-	Description string   `toml:"description"` // one sentence saying what the portal is
-	BaseURL     string   `toml:"base_url"`    // the address the site is published at, ending in "/"
-	Language    string   `toml:"language"`    // BCP 47 language of the pages, e.g. zh-CN
-	AsOf        string   `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
-	Theme       string   `toml:"theme"`       // folder under themes/
-	License     License  `toml:"license"`     // licence of the site's own content
-	Data        Data     `toml:"data"`        // how the CSV files under data/ are written
-	Metrics     []Metric `toml:"metric"`      // progress series computed from datasets
+	Title       string    `toml:"title"`       // the portal's name, shown on every page
+	Description string    `toml:"description"` // one sentence saying what the portal is
+	BaseURL     string    `toml:"base_url"`    // the address the site is published at, ending in "/"
+	Language    string    `toml:"language"`    // BCP 47 language of the pages, e.g. zh-CN
+	AsOf        string    `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
+	Theme       string    `toml:"theme"`       // folder under themes/
+	License     License   `toml:"license"`     // licence of the site's own content
+	Publisher   Publisher `toml:"publisher"`   // who publishes the data, for the open-data catalogue
+	Data        Data      `toml:"data"`        // how the CSV files under data/ are written
+	Metrics     []Metric  `toml:"metric"`      // progress series computed from datasets
 }
 
 // Metric declares a progress series computed from a dataset; a commitment
@@ -70,6 +71,13 @@ type Data struct {
 	FullWidth      bool     `toml:"fullwidth"`       // read full-width digits (１２３) as digits; false makes them an error
 	ParenNegatives bool     `toml:"paren_negatives"` // read accounting negatives "(1,234)" as -1234; false makes them an error
 	MaxFileMB      int      `toml:"max_file_mb"`     // largest CSV file read
+}
+
+// Publisher is who publishes the portal's data and how to reach them; with
+// an email the site writes /data.json, the catalogue harvesters read.
+type Publisher struct {
+	Name  string `toml:"name"`
+	Email string `toml:"email"`
 }
 
 // License names the licence of the site's content and where to read it.
@@ -142,6 +150,12 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 		if u, err := url.Parse(cfg.License.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 			at(line("url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
 		}
+	}
+	if e := cfg.Publisher.Email; e != "" && (strings.Count(e, "@") != 1 || strings.HasPrefix(e, "@") || strings.HasSuffix(e, "@") || strings.ContainsAny(e, " <>:")) {
+		at(line("email"), 1, "publisher email %q must be an address such as opendata@example.gov.cn", e)
+	}
+	if cfg.Publisher.Email != "" && cfg.Publisher.Name == "" {
+		at(line("email"), 1, "publisher email is set but publisher name is not: name who publishes the data")
 	}
 	switch cfg.Data.Thousands {
 	case ",", ".", " ", "":

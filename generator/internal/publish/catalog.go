@@ -173,3 +173,79 @@ func fullDates(d *data.Dataset) []bool {
 	})
 	return full
 }
+
+// CatalogDataset is a dataset as /data.json lists it.
+type CatalogDataset struct {
+	Title, Description string
+	Keywords           []string
+	Modified           string // YYYY-MM-DD
+	Page               string // the dataset's page, a site path: its identifier and landing page
+	CSV, JSON          string // site paths of the downloads
+	Temporal           string // e.g. 2011-01-01/2016-12-31; empty if unknown
+	Frequency          string // accrualPeriodicity; empty if not declared
+}
+
+// Catalog is the site's datasets for /data.json.
+type Catalog struct {
+	BaseURL          string
+	Publisher, Email string
+	License          string // the licence's address
+	Datasets         []CatalogDataset
+}
+
+// DataJSON returns /data.json: a DCAT catalogue in the Project Open Data
+// metadata schema v1.1, which national open-data harvesters read.
+func DataJSON(c Catalog) ([]byte, error) {
+	type dist struct {
+		Type        string `json:"@type"`
+		DownloadURL string `json:"downloadURL"`
+		MediaType   string `json:"mediaType"`
+		Format      string `json:"format"`
+	}
+	type org struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	type contact struct {
+		Type     string `json:"@type"`
+		FN       string `json:"fn"`
+		HasEmail string `json:"hasEmail"`
+	}
+	type dataset struct {
+		Type               string   `json:"@type"`
+		Title              string   `json:"title"`
+		Description        string   `json:"description"`
+		Keyword            []string `json:"keyword"`
+		Modified           string   `json:"modified"`
+		Publisher          org      `json:"publisher"`
+		ContactPoint       contact  `json:"contactPoint"`
+		Identifier         string   `json:"identifier"`
+		AccessLevel        string   `json:"accessLevel"`
+		License            string   `json:"license,omitempty"`
+		LandingPage        string   `json:"landingPage"`
+		Temporal           string   `json:"temporal,omitempty"`
+		AccrualPeriodicity string   `json:"accrualPeriodicity,omitempty"`
+		Language           []string `json:"language"`
+		Distribution       []dist   `json:"distribution"`
+	}
+	out := struct {
+		Context     string    `json:"@context"`
+		Type        string    `json:"@type"`
+		ConformsTo  string    `json:"conformsTo"`
+		DescribedBy string    `json:"describedBy"`
+		Dataset     []dataset `json:"dataset"`
+	}{"https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld", "dcat:Catalog", "https://project-open-data.cio.gov/v1.1/schema",
+		"https://project-open-data.cio.gov/v1.1/schema/catalog.json", []dataset{}}
+	for _, d := range c.Datasets {
+		page := Absolute(c.BaseURL, d.Page)
+		out.Dataset = append(out.Dataset, dataset{Type: "dcat:Dataset", Title: d.Title, Description: d.Description, Keyword: d.Keywords,
+			Modified: d.Modified, Publisher: org{"org:Organization", c.Publisher}, ContactPoint: contact{"vcard:Contact", c.Publisher, "mailto:" + c.Email},
+			Identifier: page, AccessLevel: "public", License: c.License, LandingPage: page, Temporal: d.Temporal, AccrualPeriodicity: d.Frequency,
+			Language: []string{"zh-CN"},
+			Distribution: []dist{
+				{"dcat:Distribution", Absolute(c.BaseURL, d.CSV), "text/csv", "CSV"},
+				{"dcat:Distribution", Absolute(c.BaseURL, d.JSON), "application/json", "JSON"},
+			}})
+	}
+	return json.MarshalIndent(out, "", "  ")
+}

@@ -9,7 +9,9 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -123,4 +125,72 @@ func conforms(v, typ string, trueValues, falseValues []string) bool {
 		return slices.Contains(trueValues, v) || slices.Contains(falseValues, v)
 	}
 	return true
+}
+
+// TestDataJSONHasEveryRequiredField: with a publisher and its email set,
+// /data.json is a Project Open Data v1.1 catalogue whose every dataset has
+// every required field; without an email there is no /data.json (a
+// catalogue with no way to reach anyone would mislead harvesters).
+func TestDataJSONHasEveryRequiredField(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                {Data: []byte("title = \"测试\"\nbase_url = \"https://example.org/portal/\"\n[license]\nname = \"CC BY 4.0\"\nurl = \"https://creativecommons.org/licenses/by/4.0/\"\n[publisher]\nname = \"某某厅\"\nemail = \"opendata@example.org\"\n")},
+		"content/policy/doc.md":    {Data: []byte("---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。\n")},
+		"data/budgets/2013.csv":    {Data: []byte("年度,阶段,部门,科目编码,科目名称,金额(万元)\n2013,预算,甲厅,208,社会保障和就业,1\n2015,预算,甲厅,208,社会保障和就业,1\n")},
+		"data/budgets.schema.json": {Data: []byte(`{"sample": true, "accrualPeriodicity": "R/P1Y", "updated": "2016-01-05"}`)},
+		"data/预算/quick.csv":        {Data: []byte("名称,数值\n甲,1\n")},
+	}
+	themeFiles(t, fsys)
+	out := memSink{}
+	if _, err := Build(fsys, fixedOpts, out); err != nil {
+		t.Fatal(err)
+	}
+	var cat struct {
+		Type       string `json:"@type"`
+		ConformsTo string `json:"conformsTo"`
+		Dataset    []map[string]any
+	}
+	if err := json.Unmarshal(out["data.json"], &cat); err != nil {
+		t.Fatalf("%v\n%s", err, out["data.json"])
+	}
+	if cat.Type != "dcat:Catalog" || cat.ConformsTo != "https://project-open-data.cio.gov/v1.1/schema" || len(cat.Dataset) != 2 {
+		t.Fatalf("catalogue %s, %s, %d datasets", cat.Type, cat.ConformsTo, len(cat.Dataset))
+	}
+	for _, d := range cat.Dataset {
+		for _, key := range []string{"title", "description", "modified", "identifier", "accessLevel", "landingPage", "license"} {
+			if s, _ := d[key].(string); s == "" {
+				t.Errorf("%v: no %s", d["title"], key)
+			}
+		}
+		if _, err := time.Parse(time.DateOnly, d["modified"].(string)); err != nil {
+			t.Errorf("%v: modified %v", d["title"], d["modified"])
+		}
+		if kw, _ := d["keyword"].([]any); len(kw) == 0 {
+			t.Errorf("%v: no keyword", d["title"])
+		}
+		pub, _ := d["publisher"].(map[string]any)
+		cp, _ := d["contactPoint"].(map[string]any)
+		if pub["name"] != "某某厅" || cp["fn"] != "某某厅" || cp["hasEmail"] != "mailto:opendata@example.org" {
+			t.Errorf("%v: publisher %v, contact %v", d["title"], pub, cp)
+		}
+		dists, _ := d["distribution"].([]any)
+		for _, x := range dists {
+			dist := x.(map[string]any)
+			u, _ := dist["downloadURL"].(string)
+			if !strings.HasPrefix(u, "https://example.org/portal/data/") || dist["mediaType"] == "" {
+				t.Errorf("%v: distribution %v", d["title"], dist)
+			}
+			if _, ok := out[strings.TrimPrefix(u, "https://example.org/portal/")]; !ok {
+				t.Errorf("%v: %s is not published", d["title"], u)
+			}
+		}
+		if len(dists) != 2 {
+			t.Errorf("%v: %d distributions", d["title"], len(dists))
+		}
+	}
+	if b := cat.Dataset[0]; b["temporal"] != "2013-01-01/2015-12-31" || b["accrualPeriodicity"] != "R/P1Y" || b["modified"] != "2016-01-05" || !strings.Contains(b["description"].(string), "示例数据") {
+		t.Errorf("budgets: temporal %v, frequency %v, modified %v, description %v", b["temporal"], b["accrualPeriodicity"], b["modified"], b["description"])
+	}
+	if _, ok := buildBundled(t)["data.json"]; ok {
+		t.Error("the bundled site, which names no contact, has a data.json")
+	}
 }

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
 )
@@ -65,6 +67,15 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	}
 	for _, f := range m.files {
 		if err := counted.Put(f.name, f.data); err != nil {
+			return n, err
+		}
+	}
+	if m.cfg.Publisher.Email != "" {
+		dj, err := publish.DataJSON(catalog(m))
+		if err != nil {
+			return n, err
+		}
+		if err := counted.Put("data.json", dj); err != nil {
 			return n, err
 		}
 	}
@@ -144,6 +155,41 @@ func lastmods(m *model, paths []string) map[string]string {
 		}
 	}
 	return out
+}
+
+// catalog describes the datasets for /data.json. A dataset's modified date is
+// the one its publisher declares, else its files' last commit, else the
+// build's as-of date (a stated rule: never the clock).
+func catalog(m *model) publish.Catalog {
+	c := publish.Catalog{BaseURL: m.baseURL, Publisher: m.cfg.Publisher.Name, Email: m.cfg.Publisher.Email, License: m.cfg.License.URL}
+	for _, d := range m.datasets {
+		modified := d.Updated
+		if t, ok := lastCommit(m.history, d); modified == "" && ok {
+			modified = t.Format(time.DateOnly)
+		}
+		if modified == "" {
+			modified = m.asOf
+		}
+		desc := d.Description
+		if desc == "" {
+			desc = datasetTitle(d)
+		}
+		if d.Sample && !strings.Contains(desc, "示例数据") {
+			desc += "（示例数据：不是真实数字。）"
+		}
+		cd := publish.CatalogDataset{Title: datasetTitle(d), Description: desc, Modified: modified, Page: "/data/" + d.ID + "/",
+			CSV: "/data/" + d.ID + ".csv", JSON: "/data/" + d.ID + ".json", Frequency: d.Frequency, Keywords: []string{d.ID}}
+		for _, col := range d.Columns {
+			if len(cd.Keywords) < 12 {
+				cd.Keywords = append(cd.Keywords, col.Name)
+			}
+			if cd.Temporal == "" && col.Type == data.Year && col.Stats.Count > 0 {
+				cd.Temporal = fmt.Sprintf("%d-01-01/%d-12-31", int(col.Stats.MinNum), int(col.Stats.MaxNum))
+			}
+		}
+		c.Datasets = append(c.Datasets, cd)
+	}
+	return c
 }
 
 // feedEntries announces each dataset's last update: its files' last commit
