@@ -46,16 +46,7 @@ func decode(input []byte, wrapIn, wrapOut func(io.Reader) io.Reader) (Encoding, 
 }
 
 func decodeFrom(src io.Reader, wrapOut func(io.Reader) io.Reader) (Encoding, []byte, error) {
-	r, enc, err := NewReader(src)
-	if err != nil {
-		return enc, nil, err
-	}
-	var out io.Reader = r
-	if wrapOut != nil {
-		out = wrapOut(out)
-	}
-	b, err := io.ReadAll(out)
-	return enc, b, err
+	return decodeSample(src, sampleSize, wrapOut)
 }
 
 // readers are the ways a test reads its input: all at once, and cut into pieces
