@@ -163,7 +163,7 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 	slices.Sort(cities)
 	for _, c := range cities {
 		row := committeeRow(c, byCity[c])
-		row.URL = link(committeesCityPath(c))
+		row.URL = link(cityPath("committees", c))
 		v.Cities = append(v.Cities, row)
 	}
 	v.Measures = cv.measuredBy(in, d)
@@ -176,7 +176,7 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 	})
 	for i := 0; i < len(places); {
 		city := places[i].city
-		path := committeesCityPath(city)
+		path := cityPath("committees", city)
 		cvw := render.CommitteeCityView{Page: base(city+"的居委会和村委会", path, "data", home, render.Crumb{Title: "居委会与村委会", Path: "/committees/"}),
 			Dataset: v.Dataset, City: city, LatestYear: latest}
 		for ; i < len(places) && places[i].city == city; i++ {
@@ -198,15 +198,6 @@ func committeeRow(name string, t map[string]*tally) render.CommitteeCity {
 		CommunityDirect: pct(share(c.direct, c.directKnown)), VillageDirect: pct(share(v.direct, v.directKnown)),
 		CommunityCompliant: pct(share(c.compliant, c.compliantKnown)), VillageCompliant: pct(share(v.compliant, v.compliantKnown)),
 		Stale: v.stale}
-}
-
-// committeesCityPath is a city's page of districts: /committees/<city>/.
-func committeesCityPath(city string) string {
-	id, ok := data.ID(city)
-	if !ok {
-		id = "other"
-	}
-	return "/committees/" + id + "/"
 }
 
 // measuredBy is the commitments with observations computed from d.

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"time"
@@ -110,12 +111,12 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 	group := func(name string, c *counts) render.OrgGroup {
 		return render.OrgGroup{Name: name, Count: c.n, Assessed: pct(share(c.assessed, c.n)), High: pct(share(c.high, c.n))}
 	}
-	for _, t := range sortedKeysOf(byType) {
+	for _, t := range slices.Sorted(maps.Keys(byType)) {
 		v.Types = append(v.Types, group(t, byType[t]))
 	}
-	for _, c := range sortedKeysOf(byCity) {
+	for _, c := range slices.Sorted(maps.Keys(byCity)) {
 		g := group(c, byCity[c])
-		g.URL = link(cityPath(c))
+		g.URL = link(cityPath("organizations", c))
 		if r := residents[c]; r > 0 {
 			g.Per10k = strconv.FormatFloat(float64(byCity[c].n)/r*10000, 'f', 2, 64)
 		}
@@ -129,7 +130,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 	m.pages = append(m.pages, page{"organizations/index.html", "/organizations/", "organizations", v})
 
 	// Each city's organisations, in pages of orgsPerPage.
-	for _, c := range sortedKeysOf(byCity) {
+	for _, c := range slices.Sorted(maps.Keys(byCity)) {
 		orgs := orgsByCity[c]
 		slices.SortFunc(orgs, func(a, b render.Org) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Code, b.Code)) })
 		types, grades := map[string]bool{}, map[string]bool{}
@@ -142,11 +143,11 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 				gradeList = append(gradeList, g)
 			}
 		}
-		paths := paginate(len(orgs), orgsPerPage, cityPath(c))
+		paths := paginate(len(orgs), orgsPerPage, cityPath("organizations", c))
 		for p, path := range paths {
 			lv := render.OrgListView{Page: base(pageTitle(c+"的社会组织", p), path, "data", home, render.Crumb{Title: "社会组织", Path: "/organizations/"}),
 				Dataset: sum, City: c, Orgs: orgs[p*orgsPerPage : min(len(orgs), (p+1)*orgsPerPage)],
-				Types: sortedKeysOf(types), Grades: gradeList, Pages: pager(paths, p, link)}
+				Types: slices.Sorted(maps.Keys(types)), Grades: gradeList, Pages: pager(paths, p, link)}
 			m.pages = append(m.pages, page{path[1:] + "index.html", path, "org-list", lv})
 		}
 	}
@@ -186,23 +187,12 @@ func pageTitle(title string, p int) string {
 	return fmt.Sprintf("%s（第%d页）", title, p+1)
 }
 
-// cityPath is a city's list: /organizations/<city>/ (the city's name, as the
-// dataset ids keep Chinese readable).
-func cityPath(city string) string {
-	id, ok := cityID(city)
+// cityPath is a city's page under a section, e.g. /organizations/广州市/
+// (dataset ids keep Chinese readable too); a name that makes no id is "other".
+func cityPath(section, city string) string {
+	id, ok := data.ID(city)
 	if !ok {
 		id = "other"
 	}
-	return "/organizations/" + id + "/"
-}
-
-func cityID(city string) (string, bool) { return data.ID(city) }
-
-func sortedKeysOf[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return "/" + section + "/" + id + "/"
 }

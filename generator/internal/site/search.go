@@ -61,7 +61,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 			}
 			_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
 				name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
-				add("社会组织", name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath(city))+"?q="+code)
+				add("社会组织", name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code)
 				orgs++
 				return nil
 			})
