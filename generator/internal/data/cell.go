@@ -179,8 +179,8 @@ func fastNumberIn(t string, nf *value.NumberFormat) (text string, f float64, gro
 		g = nf.Group[0]
 	}
 	if nf.Decimal[0] == '.' && g != 0 && strings.IndexByte(t, g) >= 0 {
-		if _, f, ok := fastNumber(t, g, '.'); ok {
-			return t, f, g, true
+		if _, f, cut, ok := fastNumberZ(t, g, '.'); ok {
+			return t[:len(t)-cut], f, g, true
 		}
 		return "", 0, 0, false
 	}

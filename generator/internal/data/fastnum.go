@@ -5,15 +5,25 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 
 // fastNumber reads the common shape of a number cell — ASCII digits, an
 // optional leading "-", thousands groups of exactly three digits, an optional
-// fraction — at a fraction of value.ParseNumber's cost, with the same result.
-// Anything else (leading zeros, trailing fraction zeros, units, more than 15
-// digits, any error) returns ok=false and goes to value.ParseNumber, which
-// also writes the messages. FuzzFastNumber checks the two agree.
+// fraction — at a fraction of value.ParseNumber's cost, with the same result
+// (trailing fraction zeros are left out: "12.50" is 12.5). Anything else
+// (leading zeros, units, more than 15 digits, any error) returns ok=false and
+// goes to value.ParseNumber, which also writes the messages. FuzzFastNumber
+// checks the two agree.
 func fastNumber(t string, group, dec byte) (text string, f float64, ok bool) {
+	text, f, _, ok = fastNumberZ(t, group, dec)
+	return text, f, ok
+}
+
+// fastNumberZ is fastNumber, also saying how many bytes at the end of t are
+// trailing fraction zeros (and the decimal mark before them, when nothing
+// else follows it) that text leaves out. With "." for decimals, text is
+// t[:len(t)-cut] without its group marks.
+func fastNumberZ(t string, group, dec byte) (text string, f float64, cut int, ok bool) {
 	var buf [40]byte
 	n, i := 0, 0
 	if len(t) == 0 || len(t) > 36 {
-		return "", 0, false
+		return "", 0, 0, false
 	}
 	neg := t[0] == '-'
 	if neg {
@@ -31,16 +41,16 @@ func fastNumber(t string, group, dec byte) (text string, f float64, ok bool) {
 			run++
 		case group != 0 && c == group:
 			if run == 0 || run > 3 || groups > 0 && run != 3 {
-				return "", 0, false
+				return "", 0, 0, false
 			}
 			groups++
 			run = 0
 		default:
-			return "", 0, false
+			return "", 0, 0, false
 		}
 	}
 	if digits == 0 || groups > 0 && run != 3 || t[start] == '0' && digits > 1 {
-		return "", 0, false
+		return "", 0, 0, false
 	}
 	frac := 0
 	if i < len(t) { // t[i] is the decimal mark
@@ -48,25 +58,33 @@ func fastNumber(t string, group, dec byte) (text string, f float64, ok bool) {
 		for i++; i < len(t); i++ {
 			c := t[i]
 			if c < '0' || c > '9' {
-				return "", 0, false
+				return "", 0, 0, false
 			}
 			mant = mant*10 + uint64(c-'0')
 			buf[n], n = c, n+1
 			frac++
 		}
-		if frac == 0 || t[len(t)-1] == '0' {
-			return "", 0, false
+		if frac == 0 {
+			return "", 0, 0, false
+		}
+		// The same rational number either way, so the division below
+		// rounds the same with the zeros or without.
+		for buf[n-1] == '0' {
+			n, cut = n-1, cut+1
+		}
+		if buf[n-1] == '.' {
+			n, cut = n-1, cut+1
 		}
 	}
 	if digits+frac > 15 || neg && mant == 0 {
-		return "", 0, false
+		return "", 0, 0, false
 	}
 	f = float64(mant) / pow10[frac]
 	if neg {
 		f = -f
 	}
 	if groups == 0 && dec == '.' {
-		return t, f, true // already canonical: no copy
+		return t[:len(t)-cut], f, cut, true // already canonical: no copy
 	}
-	return string(buf[:n]), f, true
+	return string(buf[:n]), f, cut, true
 }

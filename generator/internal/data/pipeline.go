@@ -340,11 +340,11 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	if len(c.text) == 0 {
 		return p
 	}
-	text, fresh := c.text, false
+	text := c.text
 	if dt := c.detached; dt != nil {
 		if dt.Decode != nil {
 			text = dt.Decode(append([]byte(nil), c.text[:c.decoded]...), c.text[c.decoded:])
-			fresh = true
+			putBlock(c.text) // decoded into new memory: the raw bytes are done with
 		}
 		// As the decoder would: the text before the first place that cannot
 		// be decoded is not read as rows, and reading stops there.
@@ -352,35 +352,31 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 			col := bad - bytes.LastIndexByte(text[:bad], '\n')
 			p.probs.errorf(c.startLine+bytes.Count(text[:bad], []byte("\n")), col, "%s", dt.Msg)
 			p.broken = true
-			putBlock(c.text)
 			return p
 		}
 	}
-	// One string per chunk: every field is a substring of it. Text decoded
-	// here is never written again, so it needs no copy.
-	var str string
-	if fresh {
-		str = unsafe.String(unsafe.SliceData(text), len(text))
-	} else {
-		str = string(text)
-	}
+	// One string per chunk: every field is a substring of it. The chunk's
+	// bytes are never written again (the cutter reads each chunk into a
+	// block of its own and only decoded-away blocks go back to the pool), so
+	// the string needs no copy.
+	str := unsafe.String(unsafe.SliceData(text), len(text))
 	sp := newSplitter(str, sc.Delim)
-	putBlock(c.text)
 	var r row
 	for {
 		ok, err := sp.next()
 		if !ok {
 			return p
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			pe.StartLine += c.startLine - 1
-			pe.Line += c.startLine - 1
-			reportQuote(&p.probs, pe)
-			if errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine {
-				return p
+		if err != nil {
+			if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
+				pe.StartLine += c.startLine - 1
+				pe.Line += c.startLine - 1
+				reportQuote(&p.probs, pe)
+				if errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine {
+					return p
+				}
+				continue
 			}
-			continue
 		}
 		rec := sp.fields
 		r.pos = append(r.pos[:0], sp.cols...)
