@@ -122,30 +122,33 @@ func (s *Stats) add(c *Cell, t Type) {
 		s.Many, s.Distinct, s.nums = true, nil, nil
 		return
 	}
-	s.Distinct = append(s.Distinct, c.value())
+	// A copy: the cell's text is part of its chunk's, which it would keep
+	// in memory for as long as the statistics live.
+	s.Distinct = append(s.Distinct, strings.Clone(c.value()))
 	if t.IsNumeric() {
 		s.nums = append(s.nums, c.Num)
 	}
 }
 
 // merge adds the statistics of the rows after s's to s, as if add had been
-// called for each of them in turn.
+// called for each of them in turn. The texts it keeps are copies, so o's
+// chunk of the file can be let go.
 func (s *Stats) merge(o Stats, t Type) {
 	if o.Count > 0 {
 		switch {
 		case t.IsNumeric():
 			if s.Count == 0 || o.MinNum < s.MinNum {
-				s.MinNum, s.Min = o.MinNum, o.Min
+				s.MinNum, s.Min = o.MinNum, strings.Clone(o.Min)
 			}
 			if s.Count == 0 || o.MaxNum > s.MaxNum {
-				s.MaxNum, s.Max = o.MaxNum, o.Max
+				s.MaxNum, s.Max = o.MaxNum, strings.Clone(o.Max)
 			}
 		case t == Date:
 			if s.Min == "" || o.Min < s.Min {
-				s.Min = o.Min
+				s.Min = strings.Clone(o.Min)
 			}
 			if o.Max > s.Max {
-				s.Max = o.Max
+				s.Max = strings.Clone(o.Max)
 			}
 		}
 	}

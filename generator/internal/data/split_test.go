@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -70,4 +71,22 @@ func FuzzSplitter(f *testing.F) {
 			t.Fatalf("%q:\nsplitter %q %v %v\ncsv      %q %v %v", text, gr, gp, ge, wr, wp, we)
 		}
 	})
+}
+
+// BenchmarkSplitter splits budget rows as the workers do, a chunk at a time.
+func BenchmarkSplitter(b *testing.B) {
+	var sb strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&sb, "%d,预算,广东省民政厅,2080201,行政运行,\"%d,%03d.%02d\"\n", 2011+i%5, i%997+1, i%1000, i%100)
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		sp := newSplitter(text, ',')
+		for {
+			if ok, err := sp.next(); !ok || err != nil {
+				break
+			}
+		}
+	}
 }
