@@ -64,18 +64,14 @@ func (d *gbDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 	for nSrc < len(src) {
 		b := src[nSrc]
 		if b < 0x80 {
-			// A run of ASCII, copied at once.
-			end := nSrc + 1
-			for end < len(src) && src[end] < 0x80 {
-				end++
-			}
-			n := copy(dst[nDst:], src[nSrc:end])
-			short := n < end-nSrc
-			nDst += n
-			nSrc += n
-			if short {
+			// ASCII, a byte at a time: in CSV its runs are short (numbers,
+			// delimiters), shorter than a call to copy pays for.
+			if nDst == len(dst) {
 				return nDst, nSrc, transform.ErrShortDst
 			}
+			dst[nDst] = b
+			nDst++
+			nSrc++
 			continue
 		}
 		if nSrc+1 < len(src) {
@@ -84,9 +80,9 @@ func (d *gbDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 					if len(dst)-nDst < 3 {
 						return nDst, nSrc, transform.ErrShortDst
 					}
-					n := int(v >> 24)
-					dst[nDst], dst[nDst+1], dst[nDst+2] = byte(v), byte(v>>8), byte(v>>16)
-					nDst += n
+					out := dst[nDst : nDst+3]
+					out[0], out[1], out[2] = byte(v), byte(v>>8), byte(v>>16)
+					nDst += int(v >> 24)
 					nSrc += 2
 					continue
 				}
