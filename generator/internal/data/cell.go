@@ -179,7 +179,7 @@ func fastNumberIn(t string, nf *value.NumberFormat) (text string, f float64, gro
 		g = nf.Group[0]
 	}
 	if nf.Decimal[0] == '.' && g != 0 && strings.IndexByte(t, g) >= 0 {
-		if _, f, cut, ok := fastNumberZ(t, g, '.'); ok {
+		if f, cut, ok := scanNumber(t, g, '.'); ok {
 			return t[:len(t)-cut], f, g, true
 		}
 		return "", 0, 0, false
