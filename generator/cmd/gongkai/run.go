@@ -100,7 +100,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	start := time.Now()
-	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr)}
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr), Past: pastBuilds(c.source, stderr)}
 	var report site.Report
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
@@ -235,6 +235,26 @@ func lastChanges(source string, stderr io.Writer) map[string]time.Time {
 		return nil
 	}
 	return changes
+}
+
+// pastCommits is how many earlier commits the feed's status changes span.
+const pastCommits = 10
+
+// pastBuilds reads the builds of the last commits from git; outside git
+// there are none, and the feed then announces no status changes.
+func pastBuilds(source string, stderr io.Writer) []site.PastBuild {
+	repo, err := history.Open(source)
+	if err == nil && repo != nil {
+		defer repo.Close()
+		var past []site.PastBuild
+		if past, err = site.PastBuilds(repo, pastCommits); err == nil {
+			return past
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the feed announces no status changes:", err)
+	}
+	return nil
 }
 
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic) {

@@ -43,7 +43,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
-	reuse := &site.Reuse{} // a rebuild reads again only the files that changed
+	reuse := &site.Reuse{}               // a rebuild reads again only the files that changed
+	past := pastBuilds(c.source, stderr) // read once: commits made while serving show on the next start
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{
@@ -54,7 +55,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Build: func() (*serve.Site, []string, bool) {
 			out := serve.NewSite()
 			// Links from the served address, whatever base_url the site publishes at.
-			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse, History: lastChanges(c.source, io.Discard)}, out)
+			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse, History: lastChanges(c.source, io.Discard), Past: past}, out)
 			msgs := diagLines(report.Warnings)
 			var inputErrs *diag.Errors
 			var cfgErr *site.ConfigError

@@ -50,6 +50,11 @@ type reused struct {
 	diags []diag.Diagnostic // what reading it reported (warnings: a dataset with errors is not kept)
 }
 
+// contentIDer is a file's Sys in a file system that knows its files by
+// their contents (a commit's files, read from git: history.Blob), where
+// modification times mean nothing.
+type contentIDer interface{ ContentID() string }
+
 // signature sums up what a dataset is read from.
 func signature(fsys fs.FS, opts Options, kind string, paths []string, sidecar string) string {
 	var b strings.Builder
@@ -57,6 +62,9 @@ func signature(fsys fs.FS, opts Options, kind string, paths []string, sidecar st
 	for _, p := range append(slices.Clip(paths), sidecar) {
 		if fi, err := fs.Stat(fsys, p); err == nil {
 			fmt.Fprintf(&b, "%s\x00%d\x00%d\n", p, fi.Size(), fi.ModTime().UnixNano())
+			if c, ok := fi.Sys().(contentIDer); ok {
+				fmt.Fprintf(&b, "%s\n", c.ContentID())
+			}
 		} else {
 			fmt.Fprintf(&b, "%s\x00-\n", p)
 		}

@@ -12,29 +12,7 @@ import (
 // back, for each file, the day of the last commit that touched it — from the
 // repository's root and from a folder inside it.
 func TestLastChanges(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	repo := t.TempDir()
-	git := func(day string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
-			"GIT_AUTHOR_DATE="+day+"T10:00:00+08:00", "GIT_COMMITTER_DATE="+day+"T10:00:00+08:00")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(repo, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	repo, git, write := newRepo(t)
 	git("2020-01-01", "init", "-q")
 	write("site/data/a.csv", "a\n1\n")
 	write("site/data/预算/b.csv", "b\n1\n")
@@ -55,4 +33,34 @@ func TestLastChanges(t *testing.T) {
 	if err != nil || len(none) != 0 {
 		t.Errorf("outside a repository: %v %v", none, err)
 	}
+}
+
+// newRepo makes an empty folder for a repository, with git (committing on the
+// given day) and write (making folders as needed).
+func newRepo(t *testing.T) (repo string, git func(day string, args ...string), write func(name, text string)) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo = t.TempDir()
+	git = func(day string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
+			"GIT_AUTHOR_DATE="+day+"T10:00:00+08:00", "GIT_COMMITTER_DATE="+day+"T10:00:00+08:00")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write = func(name, text string) {
+		t.Helper()
+		p := filepath.Join(repo, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return repo, git, write
 }

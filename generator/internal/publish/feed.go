@@ -29,8 +29,13 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
-// Feed returns /feed.xml: an Atom feed of the entries, newest first. Its
-// own time is the newest entry's, so the same inputs give the same feed.
+// MaxFeedEntries is how many entries the feed keeps, the newest: feed readers
+// fetch it often, and a reader who missed more can read the pages.
+const MaxFeedEntries = 100
+
+// Feed returns /feed.xml: an Atom feed of the entries, newest first (at most
+// MaxFeedEntries). Its own time is the newest entry's, so the same inputs
+// give the same feed.
 func Feed(title, baseURL string, entries []FeedEntry) ([]byte, error) {
 	entries = slices.Clone(entries)
 	slices.SortStableFunc(entries, func(a, b FeedEntry) int {
@@ -39,6 +44,7 @@ func Feed(title, baseURL string, entries []FeedEntry) ([]byte, error) {
 		}
 		return strings.Compare(a.Path, b.Path)
 	})
+	entries = entries[:min(len(entries), MaxFeedEntries)]
 	feed := struct {
 		XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
 		Title   string      `xml:"title"`

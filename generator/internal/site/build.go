@@ -31,6 +31,10 @@ type Options struct {
 	// last committed, from git (see package history); nil when the source
 	// is not in a git repository, and the site then gives no such dates.
 	History map[string]time.Time
+	// Past are the builds of earlier commits, newest first (see
+	// PastBuilds): the feed announces the commitments whose status changed
+	// from one to the next, and from the newest to this build.
+	Past []PastBuild
 }
 
 // Reuse is what a build keeps for the next one: datasets, pages and the
@@ -77,6 +81,7 @@ type input struct {
 	datasets    []*data.Dataset
 	theme       *render.Theme
 	history     map[string]time.Time // Options.History
+	past        []PastBuild          // Options.Past
 }
 
 // dataset is the dataset with the id, and a column's index by name; nil when
@@ -99,7 +104,7 @@ func (in *input) dataset(id string) (*data.Dataset, map[string]int) {
 // *ConfigError; nothing is written unless the input is free of errors.
 func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	var diags diag.List
-	in, err := load(src, opts, &diags) // load
+	in, err := loadWithTheme(src, opts, &diags) // load
 	if err != nil {
 		return Report{}, err
 	}
@@ -118,7 +123,7 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 // Check runs load and validate only, writing nothing.
 func Check(src fs.FS, opts Options) (Report, error) {
 	var diags diag.List
-	in, err := load(src, opts, &diags)
+	in, err := loadWithTheme(src, opts, &diags)
 	if err != nil {
 		return Report{}, err
 	}
@@ -129,7 +134,19 @@ func Check(src fs.FS, opts Options) (Report, error) {
 	return Report{Warnings: diags.Sorted()}, nil
 }
 
-// load reads the settings, the theme and every page.
+// loadWithTheme is load, and the theme the settings name.
+func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
+	in, err := load(src, opts, diags)
+	if err != nil {
+		return nil, err
+	}
+	if in.theme, err = render.LoadTheme(src, in.cfg.Theme); err != nil {
+		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: "themes/" + in.cfg.Theme}, Message: err.Error()}}}
+	}
+	return in, nil
+}
+
+// load reads the settings, every page and every dataset.
 func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	cfg, cds, err := config.Load(src)
 	if err != nil {
@@ -154,10 +171,6 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if len(cds) > 0 {
 		return nil, &ConfigError{cds}
 	}
-	theme, err := render.LoadTheme(src, cfg.Theme)
-	if err != nil {
-		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: "themes/" + cfg.Theme}, Message: err.Error()}}}
-	}
 	var reuse *Reuse
 	var dataReuse *data.Reuse
 	var contentReuse *content.Reuse
@@ -172,7 +185,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
-	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, theme: theme, history: opts.History}
+	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, history: opts.History, past: opts.Past}
 	docs := map[*content.Page]reusedDoc{}
 	for _, p := range pages {
 		if p.Section != policy.Folder || isSectionIndex(p) {

@@ -16,6 +16,7 @@ import (
 type model struct {
 	cfg         config.Config
 	history     map[string]time.Time // when files were last committed (nil outside git)
+	past        []PastBuild          // the builds of earlier commits, newest first
 	baseURL     string
 	asOf        string
 	pages       []page
@@ -47,7 +48,7 @@ func compute(in *input) *model {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{cfg: in.cfg, history: in.history, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	m := &model{cfg: in.cfg, history: in.history, past: in.past, baseURL: in.cfg.BaseURL, asOf: in.asOf}
 	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
 	base := func(title, path, section string, crumbs ...render.Crumb) render.Page {
 		return render.Page{Site: site, Title: title, Path: path, Section: section, Crumbs: crumbs}

@@ -192,11 +192,12 @@ func catalog(m *model) publish.Catalog {
 	return c
 }
 
-// feedEntries announces each dataset's last update: its files' last commit
+// feedEntries announces the changes of commitments' statuses (see
+// statusEntries) and each dataset's last update: its files' last commit
 // (git), else the date its publisher declares; a dataset with neither is not
 // in the feed.
 func feedEntries(m *model) []publish.FeedEntry {
-	var out []publish.FeedEntry
+	out := statusEntries(m)
 	for _, d := range m.datasets {
 		when, ok := lastCommit(m.history, d)
 		if !ok && d.Updated != "" {

@@ -1,0 +1,144 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/history"
+	"gongkai/generator/internal/publish"
+	"gongkai/generator/internal/track"
+)
+
+// PastBuild is what the build of an earlier commit published: each
+// commitment's verdict. The feed announces what changed from one build to
+// the next.
+type PastBuild struct {
+	Commit   string
+	Time     time.Time                  // the commit's time
+	Verdicts map[string]CommitmentState // by commitment id
+}
+
+// CommitmentState is a commitment's verdict in one build.
+type CommitmentState struct {
+	Indicator   string
+	Deadline    string // as the site writes it: 2015年
+	Status      track.Status
+	Explanation string
+	Sample      bool
+}
+
+// pastPaths are the files a build reads, but for the theme, which decides
+// no verdict.
+var pastPaths = []string{"site.toml", "content", "data"}
+
+// PastBuilds reads from git the builds of the last n commits that changed the
+// site's settings, content or data, newest first, as `gongkai build` made
+// them then: each judged as of its own site.toml's as_of, else its commit's
+// day. A commit whose files had errors published nothing and is left out.
+// Unchanged files are read once (datasets are kept from one commit to the
+// next while their contents are the same).
+func PastBuilds(repo *history.Repo, n int) ([]PastBuild, error) {
+	revs, err := repo.Revisions(n, pastPaths...)
+	if err != nil {
+		return nil, err
+	}
+	var out []PastBuild
+	reuse := &Reuse{}
+	for _, rev := range revs {
+		tree, err := repo.Tree(rev.Commit, pastPaths...)
+		if err != nil {
+			return nil, err
+		}
+		verdicts, ok := verdictsOf(tree, Options{Today: rev.Time, Reuse: reuse})
+		if ok {
+			out = append(out, PastBuild{Commit: rev.Commit, Time: rev.Time, Verdicts: verdicts})
+		}
+	}
+	return out, nil
+}
+
+// verdictsOf loads and checks the site in src and returns its commitments'
+// verdicts; ok is false when the site has errors (it could not be built).
+func verdictsOf(src fs.FS, opts Options) (map[string]CommitmentState, bool) {
+	var diags diag.List
+	in, err := load(src, opts, &diags)
+	if err != nil {
+		return nil, false
+	}
+	validate(in, &diags)
+	if diags.HasErrors() {
+		return nil, false
+	}
+	return verdicts(in.commitments), true
+}
+
+func verdicts(cs []*commitment) map[string]CommitmentState {
+	out := make(map[string]CommitmentState, len(cs))
+	for _, c := range cs {
+		out[string(c.row.ID)] = CommitmentState{Indicator: string(c.row.Indicator), Deadline: c.eval.Deadline.String(), Status: c.result.Status,
+			Explanation: c.result.Explanation, Sample: c.sample || c.result.Sample}
+	}
+	return out
+}
+
+// statusEntries announces every change of a commitment's status between
+// consecutive builds: the past ones, dated by their commits, and this one
+// where it differs from the newest past build (a change not committed yet,
+// or a later as-of day), dated its as-of day — or a second after the newest
+// commit, when that is later: the change cannot be older than the commit.
+func statusEntries(m *model) []publish.FeedEntry {
+	if len(m.past) == 0 {
+		return nil
+	}
+	now, _ := time.Parse(time.DateOnly, m.asOf)
+	if after := m.past[0].Time.Add(time.Second); after.After(now) {
+		now = after
+	}
+	builds := append([]PastBuild{{Time: now, Verdicts: verdicts(m.commitments)}}, m.past...)
+	var out []publish.FeedEntry
+	for i := range len(builds) - 1 {
+		now, before := builds[i], builds[i+1]
+		ids := make([]string, 0, len(now.Verdicts))
+		for id := range now.Verdicts {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		added, n := map[track.Status]int{}, 0
+		for _, id := range ids {
+			v := now.Verdicts[id]
+			old, existed := before.Verdicts[id]
+			switch {
+			case !existed:
+				added[v.Status]++
+				n++
+				continue
+			case old.Status == v.Status:
+				continue
+			}
+			summary := v.Explanation
+			if v.Sample && !strings.Contains(summary, "示例数据") {
+				summary += "（据示例数据判断，不是真实数字。）"
+			}
+			out = append(out, publish.FeedEntry{
+				Title: fmt.Sprintf("承诺“%s”（%s）：%s → %s", v.Indicator, v.Deadline, old.Status.Label(), v.Status.Label()),
+				Path:  "/commitments/" + id + "/", Updated: now.Time, Summary: summary})
+		}
+		// Newly registered commitments are one entry, not one each: a
+		// registry is often entered many rows at a time.
+		if n > 0 {
+			var parts []string
+			for _, st := range track.Statuses {
+				if added[st] > 0 {
+					parts = append(parts, fmt.Sprintf("%s %d 项", st.Label(), added[st]))
+				}
+			}
+			out = append(out, publish.FeedEntry{Title: fmt.Sprintf("新登记承诺 %d 项", n), Path: "/commitments/", Updated: now.Time,
+				Summary: fmt.Sprintf("承诺登记表新增 %d 项承诺：%s。", n, strings.Join(parts, "，"))})
+		}
+	}
+	return out
+}

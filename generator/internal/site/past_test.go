@@ -1,0 +1,156 @@
+package site
+
+import (
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"gongkai/generator/internal/history"
+)
+
+// TestFeedAnnouncesStatusChanges commits a site four times — a registry, then
+// evidence that changes one verdict, then a mistake (that commit published
+// nothing), then its fix with a new commitment — and builds the working tree
+// with PastBuilds: the feed has an entry for each change of status, dated by
+// the commit that made it, linking to the commitment, and one entry for the
+// newly registered commitment; verdicts are taken as of each commit's own
+// as_of.
+func TestFeedAnnouncesStatusChanges(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	files := map[string]string{}
+	git := func(when string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
+			"GIT_AUTHOR_DATE="+when, "GIT_COMMITTER_DATE="+when)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	commit := func(when string, change map[string]string) {
+		t.Helper()
+		for name, text := range change {
+			files[name] = text
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		git(when, "add", ".")
+		git(when, "commit", "-q", "-m", "change")
+	}
+	const registry = "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\n" +
+		"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,\n" +
+		"b,doc,doc-2,target,乙,到2020年，乙达到10个,>=,10,个,2020,,,,,,\n"
+	git("2020-01-01T00:00:00Z", "init", "-q")
+	commit("2016-01-10T09:00:00+08:00", map[string]string{
+		"site.toml":             "title = \"测试\"\nas_of = \"2016-01-10\"\n",
+		"content/policy/doc.md": "---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。到2015年，甲达到5个以上。\n\n2.乙。到2020年，乙达到10个。\n\n3.丙。到2020年，丙达到3个。\n",
+		"data/commitments.csv":  registry,
+		"data/progress.csv":     "commitment,year,value,source,source_url,note\n",
+	})
+	commit("2016-03-01T09:00:00+08:00", map[string]string{
+		"site.toml":         "title = \"测试\"\nas_of = \"2016-03-01\"\n",
+		"data/progress.csv": "commitment,year,value,source,source_url,note\na,2014,6,报道,,\n",
+	})
+	commit("2016-04-01T09:00:00+08:00", map[string]string{
+		"data/progress.csv": "commitment,year,value,source,source_url,note\na,2014,6,报道,,\nb,twenty,1,报道,,\n",
+	})
+	commit("2016-05-01T09:00:00+08:00", map[string]string{
+		"data/progress.csv":    "commitment,year,value,source,source_url,note\na,2014,6,报道,,\nb,2015,12,报道,,\n",
+		"data/commitments.csv": registry + "c,doc,doc-3,target,丙,到2020年，丙达到3个,>=,3,个,2020,,,,,,\n",
+	})
+
+	repo, err := history.Open(dir)
+	if err != nil || repo == nil {
+		t.Fatal(repo, err)
+	}
+	defer repo.Close()
+	past, err := PastBuilds(repo, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(past) != 3 { // the mistaken commit published nothing
+		t.Fatalf("%d past builds, want 3: %+v", len(past), past)
+	}
+	if got := past[2].Verdicts["a"].Status; got != "overdue" {
+		t.Errorf("a at the first commit: %s, want overdue (as of that commit's as_of)", got)
+	}
+
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	themeFiles(t, fsys)
+	opts := fixedOpts
+	opts.AsOf, opts.Past = "", past
+	out := memSink{}
+	if _, err := Build(fsys, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	var feed struct {
+		Entries []struct {
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Summary string `xml:"summary"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(out["feed.xml"], &feed); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range feed.Entries {
+		if strings.Contains(e.Title, "承诺") {
+			got = append(got, e.Updated+" "+e.Title+" "+strings.TrimPrefix(e.Link.Href, "http://127.0.0.1:1313"))
+		}
+	}
+	want := []string{
+		"2016-05-01T09:00:00+08:00 新登记承诺 1 项 /commitments/",
+		"2016-05-01T09:00:00+08:00 承诺“乙”（2020年）：暂无数据 → 已实现 /commitments/b/",
+		"2016-03-01T09:00:00+08:00 承诺“甲”（2015年）：逾期无数据 → 已实现 /commitments/a/",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("status entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, e := range feed.Entries {
+		if strings.HasSuffix(e.Link.Href, "/commitments/b/") && !strings.Contains(e.Summary, "2015年实际值为12个") {
+			t.Errorf("b's entry does not explain the verdict: %q", e.Summary)
+		}
+	}
+
+	// This build is the newest past build: nothing changed since, so no
+	// entry is dated by its as-of day.
+	for _, e := range feed.Entries {
+		if strings.HasSuffix(e.Updated, "T00:00:00Z") {
+			t.Errorf("an entry for a change this build did not make: %s", e.Title)
+		}
+	}
+
+	// A change not committed yet is announced as of this build's day, but
+	// never before the newest commit (as_of is older here).
+	fsys["data/progress.csv"] = &fstest.MapFile{Data: []byte(files["data/progress.csv"] + "c,2015,3,报道,,\n")}
+	out = memSink{}
+	if _, err := Build(fsys, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	feed.Entries = nil // Unmarshal appends
+	if err := xml.Unmarshal(out["feed.xml"], &feed); err != nil {
+		t.Fatal(err)
+	}
+	if e := feed.Entries[0]; e.Updated != "2016-05-01T09:00:01+08:00" || e.Title != "承诺“丙”（2020年）：暂无数据 → 已实现" {
+		t.Errorf("newest entry %q %q, want 丙's change a second after the last commit", e.Updated, e.Title)
+	}
+}
