@@ -100,7 +100,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	start := time.Now()
-	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr), Past: pastBuilds(c.source, stderr)}
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr),
+		Past: site.Later(func() []site.PastBuild { return pastBuilds(c.source, stderr) })}
 	var report site.Report
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error

@@ -43,8 +43,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
-	reuse := &site.Reuse{}               // a rebuild reads again only the files that changed
-	past := pastBuilds(c.source, stderr) // read once: commits made while serving show on the next start
+	reuse := &site.Reuse{} // a rebuild reads again only the files that changed
+	// Read once, while the first build is made: commits made while serving
+	// show on the next start.
+	past := site.Later(func() []site.PastBuild { return pastBuilds(c.source, stderr) })
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{

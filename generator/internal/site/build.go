@@ -31,10 +31,12 @@ type Options struct {
 	// last committed, from git (see package history); nil when the source
 	// is not in a git repository, and the site then gives no such dates.
 	History map[string]time.Time
-	// Past are the builds of earlier commits, newest first (see
+	// Past returns the builds of earlier commits, newest first (see
 	// PastBuilds): the feed announces the commitments whose status changed
-	// from one to the next, and from the newest to this build.
-	Past []PastBuild
+	// from one to the next, and from the newest to this build. It is called
+	// once, when the feed is written, so reading them can go on while the
+	// build does (see Later); nil: no past builds.
+	Past func() []PastBuild
 }
 
 // Reuse is what a build keeps for the next one: datasets, pages and the
@@ -81,7 +83,7 @@ type input struct {
 	datasets    []*data.Dataset
 	theme       *render.Theme
 	history     map[string]time.Time // Options.History
-	past        []PastBuild          // Options.Past
+	past        func() []PastBuild   // Options.Past
 }
 
 // dataset is the dataset with the id, and a column's index by name; nil when

@@ -16,7 +16,7 @@ import (
 type model struct {
 	cfg         config.Config
 	history     map[string]time.Time // when files were last committed (nil outside git)
-	past        []PastBuild          // the builds of earlier commits, newest first
+	past        func() []PastBuild   // the builds of earlier commits, newest first
 	baseURL     string
 	asOf        string
 	pages       []page

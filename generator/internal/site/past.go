@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gongkai/generator/internal/diag"
@@ -61,6 +62,15 @@ func PastBuilds(repo *history.Repo, n int) ([]PastBuild, error) {
 	return out, nil
 }
 
+// Later starts read in the background and returns a function that waits
+// for its result: for Options.Past, so the builds of earlier commits are
+// read while this one is made.
+func Later(read func() []PastBuild) func() []PastBuild {
+	done := make(chan []PastBuild, 1)
+	go func() { done <- read() }()
+	return sync.OnceValue(func() []PastBuild { return <-done })
+}
+
 // verdictsOf loads and checks the site in src and returns its commitments'
 // verdicts; ok is false when the site has errors (it could not be built).
 func verdictsOf(src fs.FS, opts Options) (map[string]CommitmentState, bool) {
@@ -91,14 +101,18 @@ func verdicts(cs []*commitment) map[string]CommitmentState {
 // or a later as-of day), dated its as-of day — or a second after the newest
 // commit, when that is later: the change cannot be older than the commit.
 func statusEntries(m *model) []publish.FeedEntry {
-	if len(m.past) == 0 {
+	var past []PastBuild
+	if m.past != nil {
+		past = m.past()
+	}
+	if len(past) == 0 {
 		return nil
 	}
 	now, _ := time.Parse(time.DateOnly, m.asOf)
-	if after := m.past[0].Time.Add(time.Second); after.After(now) {
+	if after := past[0].Time.Add(time.Second); after.After(now) {
 		now = after
 	}
-	builds := append([]PastBuild{{Time: now, Verdicts: verdicts(m.commitments)}}, m.past...)
+	builds := append([]PastBuild{{Time: now, Verdicts: verdicts(m.commitments)}}, past...)
 	var out []publish.FeedEntry
 	for i := range len(builds) - 1 {
 		now, before := builds[i], builds[i+1]

@@ -93,7 +93,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	}
 	themeFiles(t, fsys)
 	opts := fixedOpts
-	opts.AsOf, opts.Past = "", past
+	opts.AsOf, opts.Past = "", func() []PastBuild { return past }
 	out := memSink{}
 	if _, err := Build(fsys, opts, out); err != nil {
 		t.Fatal(err)
