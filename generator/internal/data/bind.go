@@ -129,6 +129,7 @@ type CommitmentRow struct {
 	Measure      Text     `csv:"measure"`
 	Related      Text     `csv:"related"`
 	Note         Text     `csv:"note"`
+	Cadence      Text     `csv:"cadence"`
 }
 
 // ProgressRow is a row of data/progress.csv.

@@ -60,6 +60,8 @@ func commitmentsSchema() Schema {
 			{Name: "measure", Aliases: []string{"度量", "数据来源"}, Type: String},
 			{Name: "related", Aliases: []string{"相关"}, Type: String},
 			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
+			{Name: "cadence", Aliases: []string{"公开频率", "频率"}, Type: String,
+				Description: "for disclosure commitments made on a cadence: how often (每年, 每半年, 每季度, 每月, or R/P1Y); the first publication is due at the deadline"},
 		},
 		PrimaryKey: []string{"id"},
 	}

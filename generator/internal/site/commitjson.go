@@ -25,6 +25,7 @@ type commitmentJSON struct {
 	Measure      string            `json:"measure"`
 	Related      []string          `json:"related"`
 	Note         string            `json:"note"`
+	Cadence      string            `json:"cadence,omitempty"`
 	Status       string            `json:"status"`
 	Explanation  string            `json:"explanation"`
 	Sample       bool              `json:"sample"`
@@ -45,6 +46,8 @@ type publicationJSON struct {
 	Published string `json:"published,omitempty"`
 	Status    string `json:"status"`
 	URL       string `json:"url,omitempty"`
+	// Inferred: expected by the commitment's cadence, and on no record.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // rawNumber writes an exact decimal as a JSON number, or null.
@@ -68,7 +71,7 @@ func commitmentsJSON(m *model) ([]byte, error) {
 			ID: string(r.ID), Document: string(r.Document), Clause: string(r.Clause), Kind: string(r.Kind), Indicator: string(r.Indicator),
 			Text: string(r.Text), Comparator: string(r.Comparator), Target: rawNumber(r.Target.Text, r.Target.Valid), Unit: string(r.Unit),
 			Deadline: r.Deadline.Text, Baseline: rawNumber(r.Baseline.Text, r.Baseline.Valid), BaselineYear: rawNumber(r.BaselineYear.Text, r.BaselineYear.Valid),
-			Responsible: string(r.Responsible), Measure: string(r.Measure), Related: strings.Fields(string(r.Related)), Note: string(r.Note),
+			Responsible: string(r.Responsible), Measure: string(r.Measure), Related: strings.Fields(string(r.Related)), Note: string(r.Note), Cadence: string(r.Cadence),
 			Status: string(c.result.Status), Explanation: c.result.Explanation, Sample: c.sample || c.result.Sample,
 			Observations: []observationJSON{},
 		}
@@ -84,7 +87,7 @@ func commitmentsJSON(m *model) ([]byte, error) {
 		}
 		for i, p := range c.pubs {
 			j.Publications = append(j.Publications, publicationJSON{Period: string(p.Period), Due: p.Due.Text, Published: p.Published.Text,
-				Status: string(c.eval.Publications[i].Judge(asOf)), URL: safeURL(string(p.URL))})
+				Status: string(c.eval.Publications[i].Judge(asOf)), URL: safeURL(string(p.URL)), Inferred: c.eval.Publications[i].Inferred})
 		}
 		out.Commitments = append(out.Commitments, j)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -141,11 +142,72 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			c.sample = c.sample || d.Sample
 		}
 	}
+	for _, c := range out {
+		expectPublications(c, asOf, diags)
+	}
 	measure(in, out, byID, diags)
 	for _, c := range out {
 		c.result = track.Evaluate(c.eval, asOf)
 	}
 	return out
+}
+
+// maxExpected bounds the publications a cadence expects of one commitment
+// (fifty years of monthly ones).
+const maxExpected = 600
+
+// expectPublications adds, for a disclosure commitment with a cadence, every
+// publication the cadence expects up to the first not yet due — the first
+// due at the deadline — that disclosures.csv does not list (a row whose due
+// date is the expected one stands for it). They count as missing once due,
+// and the site says no record was found rather than that they were not made.
+func expectPublications(c *commitment, asOf time.Time, diags *diag.List) {
+	r := c.row
+	if r.Cadence == "" {
+		return
+	}
+	at := func(format string, args ...any) {
+		diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column cadence: "+format, args...)
+	}
+	f, ok := data.ParseCadence(string(r.Cadence))
+	switch {
+	case !ok:
+		at("%q is not a cadence: write 每年, 每半年, 每季度 or 每月 (or R/P1Y, R/P6M, R/P3M, R/P1M)", r.Cadence)
+		return
+	case r.Kind != track.Disclosure:
+		at("only disclosure commitments have a cadence; this one's kind is %s", r.Kind)
+		return
+	case c.eval.Deadline.None():
+		at("a cadence needs a deadline: the day the first publication is due")
+		return
+	}
+	listed := map[string]bool{}
+	for _, p := range c.eval.Publications {
+		listed[p.Due.Format(time.DateOnly)] = true
+	}
+	first := c.eval.Deadline.Last()
+	for k := 0; k < maxExpected; k++ {
+		due := f.Nth(first, k)
+		if !listed[due.Format(time.DateOnly)] {
+			c.pubs = append(c.pubs, data.DisclosureRow{Period: data.Text("按“" + f.Words() + "”推算的第" + strconv.Itoa(k+1) + "次"),
+				Due: data.DateText{Text: due.Format(time.DateOnly), Valid: true}, Note: "没有找到这一次公开的记录"})
+			c.eval.Publications = append(c.eval.Publications, track.Publication{Period: string(c.pubs[len(c.pubs)-1].Period), Due: due, Inferred: true})
+		}
+		if due.After(asOf) {
+			break
+		}
+	}
+	// In order of due date, listed and expected alike.
+	order := make([]int, len(c.pubs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return c.eval.Publications[a].Due.Compare(c.eval.Publications[b].Due) })
+	pubs, evals := make([]data.DisclosureRow, len(order)), make([]track.Publication, len(order))
+	for i, j := range order {
+		pubs[i], evals[i] = c.pubs[j], c.eval.Publications[j]
+	}
+	c.pubs, c.eval.Publications = pubs, evals
 }
 
 // derived is an observation a metric computed from a dataset.

@@ -168,9 +168,14 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		}
 		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })
 		for i, pub := range c.pubs {
-			st := c.eval.Publications[i].Judge(mustDay(in.asOf))
+			ev := c.eval.Publications[i]
+			st := ev.Judge(mustDay(in.asOf))
+			label := st.Label()
+			if st == track.Missing && ev.Inferred {
+				label = "无公开记录"
+			}
 			p.Publications = append(p.Publications, render.PublicationRow{Period: string(pub.Period), Due: pub.Due.Text, Published: pub.Published.Text,
-				Status: string(st), StatusLabel: st.Label(), URL: safeURL(string(pub.URL)), Note: string(pub.Note)})
+				Status: string(st), StatusLabel: label, URL: safeURL(string(pub.URL)), Note: string(pub.Note)})
 		}
 		if c.row.Kind == track.Target || len(c.obs) > 0 {
 			spec := charts.ProgressSpec{Indicator: s.Indicator, Unit: string(c.row.Unit), Target: c.eval.Target, HasTarget: c.eval.HasTarget,

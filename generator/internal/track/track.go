@@ -114,6 +114,10 @@ type Publication struct {
 	Due       time.Time
 	Published time.Time // zero when not published
 	Sample    bool
+	// Inferred is set for a publication the commitment's cadence expects
+	// and no record lists: missing once due, but said to be unrecorded,
+	// not known to be unpublished.
+	Inferred bool
 }
 
 // PubStatus is the verdict on one expected publication.
@@ -292,13 +296,21 @@ func (r Result) sampled() Result {
 
 func evaluateDisclosure(c Commitment, asOf time.Time) Result {
 	counts := map[PubStatus]int{}
+	unrecorded := 0 // of the missing ones, those only the cadence expects
 	r := Result{}
 	for _, p := range c.Publications {
-		counts[p.Judge(asOf)]++
+		st := p.Judge(asOf)
+		counts[st]++
+		if st == Missing && p.Inferred {
+			unrecorded++
+		}
 		r.Sample = r.Sample || p.Sample
 	}
 	due := counts[OnTime] + counts[Late] + counts[Missing]
-	summary := fmt.Sprintf("已到期的%d次公开中，按时%d次、逾期%d次、未公开%d次", due, counts[OnTime], counts[Late], counts[Missing])
+	summary := fmt.Sprintf("已到期的%d次公开中，按时%d次、逾期%d次、未公开%d次", due, counts[OnTime], counts[Late], counts[Missing]-unrecorded)
+	if unrecorded > 0 {
+		summary += fmt.Sprintf("、没有找到记录%d次", unrecorded)
+	}
 	if counts[NotDue] > 0 {
 		summary += fmt.Sprintf("；另有%d次尚未到期", counts[NotDue])
 	}

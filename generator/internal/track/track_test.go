@@ -171,6 +171,15 @@ func TestDisclosures(t *testing.T) {
 	if got := (Publication{Due: day("2012-12-31")}).Judge(day("2013-01-01")); got != Missing {
 		t.Errorf("unpublished after due: %s", got)
 	}
+	// Publications only a cadence expects count as missing, said apart.
+	inferred := pub("2013-12-31", "")
+	inferred.Inferred = true
+	c := base
+	c.Publications = []Publication{pub("2012-12-31", "2012-11-01"), inferred, pub("2014-12-31", "")}
+	got := Evaluate(c, day("2015-06-01"))
+	if want := "已到期的3次公开中，按时1次、逾期0次、未公开1次、没有找到记录1次。"; got.Status != Overdue || got.Explanation != want {
+		t.Errorf("with a publication only the cadence expects: %s %q, want overdue %q", got.Status, got.Explanation, want)
+	}
 }
 
 func TestExplanations(t *testing.T) {
