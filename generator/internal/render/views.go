@@ -84,6 +84,11 @@ type HomeView struct {
 	Chart       *charts.Chart
 	Timeline    []DeadlineYear
 	Latest      []EvidenceRow // the newest observations
+	// Timeliness: what was due to be made public and is not on record.
+	Disclosures     int                 // disclosure commitments
+	LateDisclosures []CommitmentSummary // of them, those with a publication due and not on record
+	Scheduled       int                 // datasets that declare how often they are updated
+	LateDatasets    []DatasetSummary    // of them, those past their update date
 }
 
 // StatusCount is how many commitments have a status.

@@ -2,14 +2,15 @@ package site
 
 import (
 	"cmp"
-	"gongkai/generator/internal/config"
 	"slices"
 	"time"
 
+	"gongkai/generator/internal/config"
 	"gongkai/generator/internal/content"
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/render"
+	"gongkai/generator/internal/track"
 )
 
 // model is the site ready to render: every view, by output file.
@@ -102,6 +103,7 @@ func compute(in *input) *model {
 		hv.Chart = statusChart("chart-home-status", hv.Counts, link("/data/commitments.json"))
 		hv.Page.Charts = hv.Chart != nil
 	}
+	timeliness(in, &hv, link)
 	if home != nil {
 		hv.Intro = home.HTML(&ignored)
 		hv.Description = home.Meta.Summary
@@ -142,4 +144,29 @@ func compute(in *input) *model {
 	computeSearch(in, m, base, link, cv)
 	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
 	return m
+}
+
+// timeliness fills in the overview's account of what was due to be made
+// public: disclosure commitments with a publication due and not on record,
+// and datasets past the update date their publishers declare.
+func timeliness(in *input, hv *render.HomeView, link func(string) string) {
+	for _, c := range in.commitments {
+		if c.row.Kind != track.Disclosure {
+			continue
+		}
+		hv.Disclosures++
+		if c.result.Status == track.Overdue {
+			hv.LateDisclosures = append(hv.LateDisclosures, summarize(c, link))
+		}
+	}
+	for _, s := range datasetSummaries(in, link) {
+		if s.Frequency == "" {
+			continue
+		}
+		hv.Scheduled++
+		if s.Overdue > 0 {
+			hv.LateDatasets = append(hv.LateDatasets, s)
+		}
+	}
+	slices.SortStableFunc(hv.LateDatasets, func(a, b render.DatasetSummary) int { return cmp.Compare(b.Overdue, a.Overdue) })
 }

@@ -18,9 +18,8 @@ var typeNames = map[data.Type]string{
 	data.Date: "日期", data.Boolean: "是/否", data.URL: "网址", data.USCC: "统一社会信用代码",
 }
 
-// computeData adds the catalogue and one page per dataset.
-func computeData(in *input, m *model, site *render.Site, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
-	m.datasets = in.datasets
+// datasetSummaries sums up every dataset as the catalogue lists it.
+func datasetSummaries(in *input, link func(string) string) []render.DatasetSummary {
 	var sums []render.DatasetSummary
 	for _, d := range in.datasets {
 		sums = append(sums, render.DatasetSummary{
@@ -30,6 +29,13 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 		})
 		freshness(in, d, &sums[len(sums)-1])
 	}
+	return sums
+}
+
+// computeData adds the catalogue and one page per dataset.
+func computeData(in *input, m *model, site *render.Site, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
+	m.datasets = in.datasets
+	sums := datasetSummaries(in, link)
 	home := render.Crumb{Title: "首页", Path: "/"}
 	index := render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}
 	for _, d := range in.datasets {
