@@ -16,6 +16,7 @@ type Resource struct {
 	Path    string // "data/<id>.csv", relative to the site's root
 	Bytes   int64
 	SHA256  string // hex
+	Updated string // YYYY-MM-DD: when the data last changed (declared, else its last commit); empty: not known
 }
 
 // Package describes the site's datasets for /datapackage.json.
@@ -84,8 +85,8 @@ type dpResource struct {
 	Hash        string      `json:"hash"`
 	Schema      dpSchema    `json:"schema"`
 	Licenses    []dpLicense `json:"licenses,omitempty"`
-	Sample      bool        `json:"sample,omitempty"` // not in the specification: says the rows are sample data
-	Updated     string      `json:"updated,omitempty"`
+	Sample      bool        `json:"sample,omitempty"`             // not in the specification: says the rows are sample data
+	Updated     string      `json:"updated,omitempty"`            // not in the specification: when the data last changed
 	Frequency   string      `json:"accrualPeriodicity,omitempty"` // DCAT's term: how often it is updated
 }
 
@@ -112,7 +113,7 @@ func DataPackage(p Package) ([]byte, error) {
 		d := r.Dataset
 		res := dpResource{Name: names[d.ID], Title: d.Title, Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
 			Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: r.Bytes, Hash: "sha256:" + r.SHA256,
-			Sample: d.Sample, Updated: d.Updated, Frequency: d.Frequency, Schema: dpSchema{MissingVals: []string{""}}}
+			Sample: d.Sample, Updated: r.Updated, Frequency: d.Frequency, Schema: dpSchema{MissingVals: []string{""}}}
 		full := fullDates(d)
 		for i, c := range d.Columns {
 			f := dpField{Name: c.Name, Title: c.Title, Unit: c.Unit}

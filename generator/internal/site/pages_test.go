@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -90,6 +91,20 @@ func TestCommitDates(t *testing.T) {
 	dated := buildWith(t, fsys, map[string]time.Time{"data/old.csv": day("2021-03-04T10:00:00+08:00"), "content/policy/doc.md": day("2022-05-06T10:00:00+08:00")})
 	if !strings.Contains(string(dated["data/old/index.html"]), `"dateModified":"2021-03-04"`) {
 		t.Error("the JSON-LD has no dateModified from the history")
+	}
+	// The data package dates each resource the same way; one not committed has no date.
+	var pkg struct {
+		Resources []struct{ Name, Updated string } `json:"resources"`
+	}
+	if err := json.Unmarshal(dated["datapackage.json"], &pkg); err != nil {
+		t.Fatal(err)
+	}
+	updated := map[string]string{}
+	for _, r := range pkg.Resources {
+		updated[r.Name] = r.Updated
+	}
+	if updated["old"] != "2021-03-04" || updated["new"] != "" {
+		t.Errorf("data package dates: %v", updated)
 	}
 	sitemap := string(dated["sitemap.xml"])
 	for _, want := range []string{"/data/old/</loc><lastmod>2021-03-04</lastmod>", "/policy/doc/</loc><lastmod>2022-05-06</lastmod>", "/data/new/</loc></url>"} {

@@ -35,7 +35,7 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL}
 	pkg.License.Name, pkg.License.URL = m.cfg.License.Name, m.cfg.License.URL
 	for _, d := range m.datasets {
-		res := publish.Resource{Dataset: d, Path: "data/" + d.ID + ".csv"}
+		res := publish.Resource{Dataset: d, Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
 		err := counted.PutStream(res.Path, func(w io.Writer) error {
 			h := sha256.New()
 			cw := &countWriter{w: io.MultiWriter(w, h)}
@@ -157,16 +157,25 @@ func lastmods(m *model, paths []string) map[string]string {
 	return out
 }
 
+// lastModified is when a dataset last changed, YYYY-MM-DD: the date its
+// publisher declares, else its files' last commit; empty when neither is known.
+func lastModified(m *model, d *data.Dataset) string {
+	if d.Updated != "" {
+		return d.Updated
+	}
+	if t, ok := lastCommit(m.history, d); ok {
+		return t.Format(time.DateOnly)
+	}
+	return ""
+}
+
 // catalog describes the datasets for /data.json. A dataset's modified date is
-// the one its publisher declares, else its files' last commit, else the
-// build's as-of date (a stated rule: never the clock).
+// its lastModified, else the build's as-of date (a stated rule: never the
+// clock; the catalogue requires a date).
 func catalog(m *model) publish.Catalog {
 	c := publish.Catalog{BaseURL: m.baseURL, Publisher: m.cfg.Publisher.Name, Email: m.cfg.Publisher.Email, License: m.cfg.License.URL}
 	for _, d := range m.datasets {
-		modified := d.Updated
-		if t, ok := lastCommit(m.history, d); modified == "" && ok {
-			modified = t.Format(time.DateOnly)
-		}
+		modified := lastModified(m, d)
 		if modified == "" {
 			modified = m.asOf
 		}
