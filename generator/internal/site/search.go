@@ -15,6 +15,9 @@ type searchDoc struct {
 	Title string `json:"title"`
 	Text  string `json:"text,omitempty"`
 	URL   string `json:"url"`
+	// In is shown with the title but not searched: a clause's document,
+	// whose title would otherwise match every clause in it.
+	In string `json:"in,omitempty"`
 }
 
 // maxSearchOrgs bounds the organisations in the search index, which every
@@ -25,14 +28,14 @@ const maxSearchOrgs = 5000
 // /search/index.json: clauses, commitments, datasets and organisations.
 func computeSearch(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
 	var docs []searchDoc
-	add := func(kind, title, text, url string) {
+	add := func(kind, title, text, url string) *searchDoc {
 		docs = append(docs, searchDoc{ID: len(docs), Kind: kind, Title: title, Text: text, URL: url})
+		return &docs[len(docs)-1]
 	}
 	for _, d := range in.docs {
 		var walk func(c *policy.Clause)
 		walk = func(c *policy.Clause) {
-			title := d.Title + " · " + c.Marker + c.Title
-			add("条款", title, c.Text, link("/policy/"+d.Slug+"/")+"#"+c.ID)
+			add("条款", c.Marker+c.Title, c.Text, link("/policy/"+d.Slug+"/")+"#"+c.ID).In = d.Title
 			for _, it := range c.Items {
 				walk(it)
 			}

@@ -24,6 +24,17 @@
     return out;
   }
 
+  // Every term of the query must match. A word of letters and digits also
+  // matches as the start of a longer one, so an id is found by its first
+  // part (decision-37 finds decision-37-social-workers-per-10k).
+  var searchOptions = {
+    boost: { title: 2 }, combineWith: 'AND', tokenize: tokenize,
+    prefix: function (term) { return !han.test(term); }
+  };
+
+  // For pages and tests that search the way this page does.
+  window.gongkaiSearch = { tokenize: tokenize, options: searchOptions };
+
   function show(list, status, results, query, total) {
     list.textContent = '';
     if (!query) { status.textContent = '共可检索 ' + total + ' 条内容（条款、承诺、数据集、社会组织）。'; return; }
@@ -38,6 +49,7 @@
       a.textContent = r.title;
       li.appendChild(kind);
       li.appendChild(document.createTextNode(' '));
+      if (r.in) li.appendChild(document.createTextNode(r.in + ' · '));
       li.appendChild(a);
       if (r.text) {
         var p = document.createElement('p');
@@ -57,9 +69,9 @@
     fetch(form.getAttribute('data-index')).then(function (r) { return r.json(); }).then(function (docs) {
       var index = new window.MiniSearch({
         fields: ['title', 'text'],
-        storeFields: ['kind', 'title', 'text', 'url'],
+        storeFields: ['kind', 'title', 'text', 'url', 'in'],
         tokenize: tokenize,
-        searchOptions: { boost: { title: 2 }, combineWith: 'AND', tokenize: tokenize }
+        searchOptions: searchOptions
       });
       index.addAll(docs);
       function run() {

@@ -1,0 +1,121 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// searchTargets are searches citizens make, each with the commitment that
+// should come up: whole words, abbreviations (社工, 直选), words that are
+// only part of the commitment's wording (老人, 宽带), and an id.
+var searchTargets = []struct{ Query, Target string }{
+	{"社工", "decision-37-social-workers-per-10k"},
+	{"直选", "decision-12-direct-election-rate"},
+	{"养老床位", "decision-9-elderly-care-beds"},
+	{"三公经费", "service-government-13-sangong-spending"},
+	{"志愿者", "decision-16-registered-volunteers"},
+	{"全科医生", "decision-7-general-practitioners-per-10k"},
+	{"网上办理", "decision-21-online-licensing-rate"},
+	{"宽带", "informatization-17-household-broadband"},
+	{"业主委员会", "decision-10-owners-committees"},
+	{"住院报销", "decision-8-urban-resident-insurance-reimbursement"},
+	{"预期寿命", "decision-7-life-expectancy"},
+	{"听证", "service-government-10-mandatory-hearing-catalogue"},
+	{"等级评估", "decision-14-full-assessment"},
+	{"社会组织", "social-organizations-1-orgs-per-10k"},
+	{"公园绿地", "decision-7-park-green-space"},
+	{"持证社工", "social-work-talent-5-certified-social-workers-per-10k"},
+	{"孵化基地", "social-work-talent-7-incubators"},
+	{"老人", "decision-9-elderly-care-beds"},
+	{"居委会", "community-committees-6-direct-election-2015"},
+	{"decision-37", "decision-37-social-workers-per-10k"},
+}
+
+// tokenizationResult is how one way of cutting Chinese text did on searchTargets.
+type tokenizationResult struct {
+	Name    string  `json:"name"`
+	Terms   int     `json:"terms"`   // distinct terms in the index
+	BuildMS float64 `json:"buildMs"` // time to index every document
+	Ranks   []int   `json:"ranks"`   // the target's rank per query (1 = first; 0 = not found)
+	Counts  []int   `json:"counts"`  // results per query
+	MRR     float64 `json:"mrr"`
+	Found   int     `json:"found"`
+}
+
+// TestSearchTokenizations measures what finds what: the site's index
+// searched with three ways of cutting Chinese into terms — single
+// characters, the theme's pairs of characters (bigrams), and the browser's
+// own word segmentation (Intl.Segmenter, ICU's dictionary) — on
+// searchTargets. It fails unless the theme's way finds every target and
+// ranks them at least as well as the others; -v prints the comparison.
+func TestSearchTokenizations(t *testing.T) {
+	srv := serveBundled(t)
+	b := newBrowser(t, 1280, 900)
+	queries, _ := json.Marshal(searchTargets)
+	script := `(async () => {
+		const targets = ` + strings.ReplaceAll(string(queries), "`", "") + `;
+		const docs = await (await fetch(document.querySelector('form[data-index]').getAttribute('data-index'))).json();
+		const han = /[\u3400-\u9fff\uf900-\ufaff]/;
+		const words = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9._-]*/g;
+		const unigrams = text => (String(text).toLowerCase().match(words) || []).flatMap(p => han.test(p) ? Array.from(p) : [p]);
+		const seg = new Intl.Segmenter('zh', {granularity: 'word'});
+		const icu = text => (String(text).toLowerCase().match(words) || []).flatMap(p => han.test(p) ?
+			Array.from(seg.segment(p)).filter(s => s.isWordLike).map(s => s.segment) : [p]);
+		const ways = [['characters', unigrams], ['bigrams (theme)', window.gongkaiSearch.tokenize], ['ICU words', icu]];
+		const out = [];
+		for (const [name, tokenize] of ways) {
+			const t0 = performance.now();
+			const index = new MiniSearch({fields: ['title', 'text'], storeFields: ['url'], tokenize,
+				searchOptions: {...window.gongkaiSearch.options, tokenize}});
+			index.addAll(docs);
+			const r = {name, terms: index.termCount, buildMs: performance.now() - t0, ranks: [], counts: [], mrr: 0, found: 0};
+			for (const {Query: q, Target: target} of targets) {
+				const hits = index.search(q);
+				const rank = hits.findIndex(h => h.url.endsWith('/commitments/' + target + '/')) + 1;
+				r.ranks.push(rank); r.counts.push(hits.length);
+				if (rank > 0) { r.found++; r.mrr += 1 / rank / targets.length; }
+			}
+			out.push(r);
+		}
+		return JSON.stringify(out);
+	})()`
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.WaitReady(chromedp.CSS("#search-results"))); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](script, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []tokenizationResult
+	if err := json.Unmarshal([]byte(raw), &results); err != nil || len(results) != 3 {
+		t.Fatalf("%v: %s", err, raw)
+	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-12s", "query")
+	for _, r := range results {
+		fmt.Fprintf(&table, " | %-22s", r.Name+" rank/results")
+	}
+	for i, q := range searchTargets {
+		fmt.Fprintf(&table, "\n%-12s", q.Query)
+		for _, r := range results {
+			fmt.Fprintf(&table, " | %-22s", fmt.Sprintf("%d / %d", r.Ranks[i], r.Counts[i]))
+		}
+	}
+	for _, r := range results {
+		fmt.Fprintf(&table, "\n%s: found %d of %d, mean reciprocal rank %.2f, %d terms, indexed in %.0f ms", r.Name, r.Found, len(searchTargets), r.MRR, r.Terms, r.BuildMS)
+	}
+	t.Log("\n" + table.String())
+	theme := results[1]
+	if theme.Found != len(searchTargets) {
+		t.Errorf("the theme's search misses %d of the targets", len(searchTargets)-theme.Found)
+	}
+	for _, r := range results {
+		if r.MRR > theme.MRR+1e-9 {
+			t.Errorf("%s ranks the targets better than the theme's bigrams (%.2f > %.2f): switch to it", r.Name, r.MRR, theme.MRR)
+		}
+	}
+}
