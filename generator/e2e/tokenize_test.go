@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"gongkai/generator/internal/searchindex"
+	"gongkai/generator/internal/site"
 )
 
 // searchTargets are searches citizens make, each with the commitment that
@@ -55,10 +58,25 @@ type tokenizationResult struct {
 func TestSearchTokenizations(t *testing.T) {
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
-	queries, _ := json.Marshal(searchTargets)
+	// The documents with their whole text (the published index keeps only
+	// its start).
+	sdocs, err := site.SearchDocuments(repoSite(t, nil), site.Options{AsOf: "2026-01-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type jsDoc struct {
+		ID    int    `json:"id"`
+		Title string `json:"title"`
+		Text  string `json:"text,omitempty"`
+		URL   string `json:"url"`
+	}
+	var docs []jsDoc
+	for i, d := range sdocs {
+		docs = append(docs, jsDoc{i, d.Fields[0], d.Fields[1], d.Stored["url"]})
+	}
+	input, _ := json.Marshal(map[string]any{"targets": searchTargets, "docs": docs})
 	script := `(async () => {
-		const targets = ` + strings.ReplaceAll(string(queries), "`", "") + `;
-		const docs = await (await fetch(document.querySelector('form[data-index]').getAttribute('data-index'))).json();
+		const {targets, docs} = ` + string(input) + `;
 		const han = /[\u3400-\u9fff\uf900-\ufaff]/;
 		const words = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9._-]*/g;
 		const unigrams = text => (String(text).toLowerCase().match(words) || []).flatMap(p => han.test(p) ? Array.from(p) : [p]);
@@ -117,5 +135,73 @@ func TestSearchTokenizations(t *testing.T) {
 		if r.MRR > theme.MRR+1e-9 {
 			t.Errorf("%s ranks the targets better than the theme's bigrams (%.2f > %.2f): switch to it", r.Name, r.MRR, theme.MRR)
 		}
+	}
+}
+
+// TestSearchIndexIsMiniSearchs holds the index made at build time to the one
+// MiniSearch makes in the browser with the theme's tokenizer: the same
+// tokens for every title and text of the bundled site (and some tricky
+// strings), and, over those documents, the same serialized index.
+func TestSearchIndexIsMiniSearchs(t *testing.T) {
+	srv := serveBundled(t)
+	sdocs, err := site.SearchDocuments(repoSite(t, nil), site.Options{AsOf: "2026-01-01"})
+	if err != nil || len(sdocs) < 1000 {
+		t.Fatalf("the bundled site's search documents: %v, %d", err, len(sdocs))
+	}
+	texts := []string{"“三公”经费", "《条例》规定", "社“ 会", "A·B 甲·乙", "-x_y ._ok 9.", "𠀀字", "ＡＢＣ１２３", "İstanbul", "Straße", "ΣΑΣ"}
+	var docs []searchindex.Doc
+	type jsDoc struct {
+		ID    int    `json:"id"`
+		Title string `json:"title"`
+		Text  string `json:"text,omitempty"`
+		URL   string `json:"url"`
+	}
+	var js []jsDoc
+	for i, d := range sdocs {
+		title, text, url := d.Fields[0], d.Fields[1], d.Stored["url"]
+		texts = append(texts, title, text)
+		docs = append(docs, searchindex.Doc{Fields: []string{title, text}, Stored: map[string]string{"url": url}})
+		js = append(js, jsDoc{i, title, text, url})
+	}
+	var want [][]string
+	for _, s := range texts {
+		want = append(want, searchindex.Tokenize(s))
+	}
+	built, err := searchindex.Build([]string{"title", "text"}, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input, _ := json.Marshal(map[string]any{"texts": texts, "tokens": want, "docs": js, "built": json.RawMessage(built)})
+
+	b := newBrowser(t, 1280, 900)
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.WaitReady(chromedp.CSS("#search-results"))); err != nil {
+		t.Fatal(err)
+	}
+	diffs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`(() => {
+		const input = `+string(input)+`;
+		const diffs = [];
+		const tokenize = window.gongkaiSearch.tokenize;
+		input.texts.forEach((s, i) => {
+			const got = JSON.stringify(tokenize(s) || []), want = JSON.stringify(input.tokens[i] || []);
+			if (got !== want && diffs.length < 10) diffs.push('tokens of ' + JSON.stringify(s) + ': browser ' + got + ', Go ' + want);
+		});
+		const ms = new MiniSearch({fields: ['title', 'text'], storeFields: ['url'], tokenize});
+		ms.addAll(input.docs);
+		const made = JSON.parse(JSON.stringify(ms)), built = input.built;
+		for (const key of ['documentCount', 'nextId', 'documentIds', 'fieldIds', 'fieldLength', 'averageFieldLength', 'storedFields', 'dirtCount', 'serializationVersion']) {
+			if (JSON.stringify(made[key]) !== JSON.stringify(built[key])) diffs.push(key + ' differs');
+		}
+		const index = new Map(built.index.map(([term, data]) => [term, JSON.stringify(data)]));
+		if (made.index.length !== built.index.length) diffs.push('terms: browser ' + made.index.length + ', Go ' + built.index.length);
+		for (const [term, data] of made.index) {
+			if (index.get(term) !== JSON.stringify(data) && diffs.length < 20) diffs.push('term ' + term + ': browser ' + JSON.stringify(data) + ', Go ' + index.get(term));
+		}
+		return diffs;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diffs {
+		t.Error(d)
 	}
 }

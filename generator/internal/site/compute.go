@@ -10,6 +10,7 @@ import (
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/render"
+	"gongkai/generator/internal/searchindex"
 	"gongkai/generator/internal/track"
 )
 
@@ -21,9 +22,10 @@ type model struct {
 	baseURL     string
 	asOf        string
 	pages       []page
-	datasets    []*data.Dataset // written as downloads
-	commitments []*commitment   // written as /data/commitments.json
-	files       []file          // other files, written as they are
+	datasets    []*data.Dataset   // written as downloads
+	commitments []*commitment     // written as /data/commitments.json
+	files       []file            // other files, written as they are
+	searchDocs  []searchindex.Doc // what /search/ finds
 }
 
 // file is a file of the site made in compute, such as the search index.

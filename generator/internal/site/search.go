@@ -1,11 +1,13 @@
 package site
 
 import (
-	"encoding/json"
+	"io/fs"
 
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
+	"gongkai/generator/internal/searchindex"
 )
 
 // searchDoc is one thing /search/ can find.
@@ -70,7 +72,8 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 			})
 		}
 	}
-	index, err := json.Marshal(docs)
+	m.searchDocs = searchDocuments(docs)
+	index, err := searchindex.Build(searchFields, m.searchDocs)
 	if err != nil {
 		return
 	}
@@ -81,4 +84,42 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 	}
 	v.Page.Search = true
 	m.pages = append(m.pages, page{"search/index.html", "/search/", "search", v})
+}
+
+// snippetRunes is how much of a document's text a result shows.
+const snippetRunes = 120
+
+// searchFields are the fields of a search document that are searched.
+var searchFields = []string{"title", "text"}
+
+// searchDocuments are the documents of /search/index.json (see package
+// searchindex): searched by title and text, each giving back its kind,
+// title, link, document and the start of its text.
+func searchDocuments(docs []searchDoc) []searchindex.Doc {
+	out := make([]searchindex.Doc, len(docs))
+	for i, d := range docs {
+		snippet := d.Text
+		if r := []rune(snippet); len(r) > snippetRunes {
+			snippet = string(r[:snippetRunes]) + "…"
+		}
+		out[i] = searchindex.Doc{Fields: []string{d.Title, d.Text},
+			Stored: map[string]string{"kind": d.Kind, "title": d.Title, "text": snippet, "url": d.URL, "in": d.In}}
+	}
+	return out
+}
+
+// SearchDocuments returns what the site's search finds, in the order of its
+// index, with the fields searched (title, text) in full: for measuring how
+// well other ways of indexing them would find things.
+func SearchDocuments(src fs.FS, opts Options) ([]searchindex.Doc, error) {
+	var diags diag.List
+	in, err := load(src, opts, &diags)
+	if err != nil {
+		return nil, err
+	}
+	validate(in, &diags)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return compute(in).searchDocs, nil
 }

@@ -1,7 +1,9 @@
 // gongkai default theme: searches the site in the browser, offline. The
-// documents come from search/index.json; Chinese has no spaces, so text is
-// cut into single characters and pairs of characters (bigrams), and a query
-// matches the documents holding every pair (or character) it has.
+// index, search/index.json, is made when the site is built (a MiniSearch
+// index; see generator/internal/searchindex, whose Tokenize is this file's
+// tokenize in Go). Chinese has no spaces, so text is cut into pairs of
+// characters (bigrams), and a query matches the documents holding every pair
+// (or character) it has.
 (function () {
   'use strict';
   var han = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -51,9 +53,9 @@
       li.appendChild(document.createTextNode(' '));
       if (r.in) li.appendChild(document.createTextNode(r.in + ' · '));
       li.appendChild(a);
-      if (r.text) {
+      if (r.text) { // the start of the text, cut when the index is made
         var p = document.createElement('p');
-        p.textContent = r.text.length > 120 ? r.text.slice(0, 120) + '…' : r.text;
+        p.textContent = r.text;
         li.appendChild(p);
       }
       list.appendChild(li);
@@ -66,17 +68,16 @@
     var input = form.querySelector('input[name="q"]');
     var list = document.getElementById('search-results');
     var status = document.querySelector('.search-status');
-    fetch(form.getAttribute('data-index')).then(function (r) { return r.json(); }).then(function (docs) {
-      var index = new window.MiniSearch({
+    fetch(form.getAttribute('data-index')).then(function (r) { return r.text(); }).then(function (json) {
+      var index = window.MiniSearch.loadJSON(json, {
         fields: ['title', 'text'],
         storeFields: ['kind', 'title', 'text', 'url', 'in'],
         tokenize: tokenize,
         searchOptions: searchOptions
       });
-      index.addAll(docs);
       function run() {
         var q = input.value.trim();
-        show(list, status, q ? index.search(q) : [], q, docs.length);
+        show(list, status, q ? index.search(q) : [], q, index.documentCount);
         window.history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : window.location.pathname);
       }
       input.value = new URLSearchParams(window.location.search).get('q') || '';
