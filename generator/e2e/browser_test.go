@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -433,6 +434,18 @@ func TestSearchInBrowser(t *testing.T) {
 	})()`))
 	if err != nil || !strings.HasPrefix(search, "?q=养老 ") || strings.HasSuffix(search, " 0") {
 		t.Errorf("typing 养老: address and results %q (%v)", search, err)
+	}
+	// The organisations of the sample roster say they are sample data; the
+	// real policy clauses do not.
+	marks, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(() => {
+		const items = [...document.querySelectorAll("#search-results li")];
+		const marked = kind => items.filter(li => li.querySelector(".badge").textContent === kind && li.querySelector(".badge-warn")).length;
+		const all = kind => items.filter(li => li.querySelector(".badge").textContent === kind).length;
+		return marked("社会组织") + "/" + all("社会组织") + " " + marked("条款") + "/" + all("条款");
+	})()`))
+	var orgMarked, orgs, clauseMarked, clauses int
+	if _, err := fmt.Sscanf(marks, "%d/%d %d/%d", &orgMarked, &orgs, &clauseMarked, &clauses); err != nil || orgs == 0 || orgMarked != orgs || clauseMarked != 0 {
+		t.Errorf("示例数据 marks in the results for 养老 (marked/all organisations, marked/all clauses): %q (%v)", marks, err)
 	}
 	b.checkClean(t, srv)
 }

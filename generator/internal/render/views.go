@@ -183,6 +183,7 @@ type CommitmentView struct {
 	Page
 	C            CommitmentSummary
 	Text         string
+	Cadence      string // for disclosures on a cadence: 每年, 每6个月…
 	Responsible  string
 	Note         string
 	Chart        *charts.Chart

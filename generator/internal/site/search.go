@@ -20,6 +20,8 @@ type searchDoc struct {
 	// In is shown with the title but not searched: a clause's document,
 	// whose title would otherwise match every clause in it.
 	In string `json:"in,omitempty"`
+	// Sample: the thing is sample data, or judged from it (示例数据).
+	Sample bool `json:"sample,omitempty"`
 }
 
 // maxSearchOrgs bounds the organisations in the search index, which every
@@ -50,7 +52,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 	}
 	for _, c := range in.commitments {
 		s := cv.summaries[string(c.row.ID)]
-		add("承诺", s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL)
+		add("承诺", s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL).Sample = s.Sample
 	}
 	orgs := 0
 	for _, d := range in.datasets {
@@ -58,7 +60,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 		for _, c := range d.Columns {
 			cols += c.Name + " "
 		}
-		add("数据集", datasetTitle(d), d.Description+" "+cols+d.ID, link("/data/"+d.ID+"/"))
+		add("数据集", datasetTitle(d), d.Description+" "+cols+d.ID, link("/data/"+d.ID+"/")).Sample = d.Sample
 		if d.ID == "organizations" && d.Rows <= maxSearchOrgs {
 			col := map[string]int{}
 			for i, c := range d.Columns {
@@ -66,7 +68,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 			}
 			_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
 				name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
-				add("社会组织", name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code)
+				add("社会组织", name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
 				orgs++
 				return nil
 			})
@@ -102,8 +104,12 @@ func searchDocuments(docs []searchDoc) []searchindex.Doc {
 		if r := []rune(snippet); len(r) > snippetRunes {
 			snippet = string(r[:snippetRunes]) + "…"
 		}
+		sample := ""
+		if d.Sample {
+			sample = "示例数据"
+		}
 		out[i] = searchindex.Doc{Fields: []string{d.Title, d.Text},
-			Stored: map[string]string{"kind": d.Kind, "title": d.Title, "text": snippet, "url": d.URL, "in": d.In}}
+			Stored: map[string]string{"kind": d.Kind, "title": d.Title, "text": snippet, "url": d.URL, "in": d.In, "sample": sample}}
 	}
 	return out
 }

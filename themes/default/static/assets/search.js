@@ -53,6 +53,13 @@
       li.appendChild(document.createTextNode(' '));
       if (r.in) li.appendChild(document.createTextNode(r.in + ' · '));
       li.appendChild(a);
+      if (r.sample) { // sample data says so wherever it shows
+        var badge = document.createElement('span');
+        badge.className = 'badge badge-warn';
+        badge.textContent = r.sample;
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(badge);
+      }
       if (r.text) { // the start of the text, cut when the index is made
         var p = document.createElement('p');
         p.textContent = r.text;
@@ -71,7 +78,7 @@
     fetch(form.getAttribute('data-index')).then(function (r) { return r.text(); }).then(function (json) {
       var index = window.MiniSearch.loadJSON(json, {
         fields: ['title', 'text'],
-        storeFields: ['kind', 'title', 'text', 'url', 'in'],
+        storeFields: ['kind', 'title', 'text', 'url', 'in', 'sample'],
         tokenize: tokenize,
         searchOptions: searchOptions
       });
