@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -190,5 +193,61 @@ func TestBrokenCSVLeavesPublicUntouched(t *testing.T) {
 	after, _ := os.ReadFile(json)
 	if string(after) != string(before) {
 		t.Fatal("public/ changed after a failed build")
+	}
+}
+
+// TestBuildInGitIsReproducible builds a site kept in git twice: the two
+// outputs are byte for byte the same, and the feed announces the status
+// change the last commit made (the earlier build read from git).
+func TestBuildInGitIsReproducible(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := writeSite(t, map[string]string{
+		"content/policy/doc.md": "---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。到2015年，甲达到5个以上。\n",
+		"data/commitments.csv":  "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\na,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,\n",
+		"data/progress.csv":     "commitment,year,value,source,source_url,note\n",
+	})
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
+			"GIT_AUTHOR_DATE=2025-03-01T10:00:00+08:00", "GIT_COMMITTER_DATE=2025-03-01T10:00:00+08:00")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "registry")
+	if err := os.WriteFile(filepath.Join(dir, "data/progress.csv"), []byte("commitment,year,value,source,source_url,note\na,2014,6,报道,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("commit", "-q", "-am", "evidence")
+
+	outputs := [2]map[string]string{}
+	for i := range outputs {
+		dest := filepath.Join(t.TempDir(), "public")
+		if code, out, errOut := runCLI("build", "-s", dir, "-d", dest); code != 0 {
+			t.Fatalf("build %d: exit %d\n%s%s", i, code, out, errOut)
+		}
+		outputs[i] = map[string]string{}
+		err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			outputs[i][strings.TrimPrefix(p, dest)] = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(outputs[0]) < 10 || !maps.Equal(outputs[0], outputs[1]) {
+		t.Errorf("two builds differ (%d and %d files)", len(outputs[0]), len(outputs[1]))
+	}
+	if feed := outputs[0]["/feed.xml"]; !strings.Contains(feed, "承诺“甲”（2015年）：逾期无数据 → 已实现") {
+		t.Errorf("the feed does not announce the change of status:\n%s", feed)
 	}
 }
