@@ -18,9 +18,10 @@ type Dataset struct {
 	Kind        *Kind // nil for a generic dataset
 	Title       string
 	Description string
-	Sample      bool   // the data is sample data (示例数据), not real figures
-	Updated     string // when the data last changed (YYYY-MM-DD), as its publisher declares; empty if not declared
-	Frequency   string // how often it is updated (accrualPeriodicity, e.g. R/P1Y), as its publisher declares
+	Sample      bool     // the data is sample data (示例数据), not real figures
+	Updated     string   // when the data last changed (YYYY-MM-DD), as its publisher declares; empty if not declared
+	Frequency   string   // how often it is updated (accrualPeriodicity, e.g. R/P1Y), as its publisher declares
+	Sources     []Source // where the data comes from, as its schema file declares
 	Files       []*File
 	Schema      Schema
 	Columns     []Column // one per schema field, in schema order
@@ -62,6 +63,13 @@ type File struct {
 	// missingRequired is set when the header lacks a required column (reported once, at the header).
 	missingRequired bool
 	unmapped        []int // schema fields no header cell names: missing in every row
+}
+
+// Source is where a dataset's data comes from (Frictionless "sources").
+type Source struct {
+	Title string `json:"title"`
+	Path  string `json:"path,omitempty"`
+	Email string `json:"email,omitempty"`
 }
 
 // Column is a schema field with what the data holds.

@@ -133,7 +133,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			diags.Add(errs...)
 			sigs[d] = "" // read it, but do not keep it: its schema file is wrong
 		} else if found {
-			d.Sample, d.Updated, d.Frequency = sc.sample, sc.updated, sc.frequency
+			d.Sample, d.Updated, d.Frequency, d.Sources = sc.sample, sc.updated, sc.frequency, sc.sources
 			if sc.title != "" {
 				d.Title = sc.title
 			}
@@ -163,7 +163,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		}
 		own := &diag.List{}
 		if found {
-			d.Schema, d.Title, d.Description, d.Sample, d.Updated, d.Frequency = sc.schema, sc.title, sc.description, sc.sample, sc.updated, sc.frequency
+			d.Schema, d.Title, d.Description, d.Sample, d.Updated, d.Frequency, d.Sources = sc.schema, sc.title, sc.description, sc.sample, sc.updated, sc.frequency, sc.sources
 		} else if !d.infer(own) {
 			diags.Add(own.Sorted()...)
 			continue

@@ -23,6 +23,7 @@ type sidecar struct {
 	sample             bool
 	updated            string // YYYY-MM-DD: when the data last changed, as its publisher declares
 	frequency          string // accrualPeriodicity, e.g. R/P1Y
+	sources            []Source
 	hasFields          bool
 }
 
@@ -76,7 +77,7 @@ func readSidecar(fsys fs.FS, p string, opts Options, metaOnly bool) (sidecar, bo
 		switch k {
 		case "fields", "primaryKey", "foreignKeys", "missingValues":
 			if metaOnly {
-				err = &jsonError{root.koffs[i], fmt.Sprintf("the columns of this built-in dataset are fixed: its schema file may only set title, description, sample and updated, not %q", k)}
+				err = &jsonError{root.koffs[i], fmt.Sprintf("the columns of this built-in dataset are fixed: its schema file may only describe it (title, description, sample, updated, accrualPeriodicity, sources), not %q", k)}
 				break
 			}
 			switch k {
@@ -115,9 +116,11 @@ func readSidecar(fsys fs.FS, p string, opts Options, metaOnly bool) (sidecar, bo
 				}
 				sc.frequency = v.str
 			}
+		case "sources":
+			sc.sources, err = readSources(v)
 		case "$schema":
 		default:
-			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description, sample, updated and accrualPeriodicity", k)}
+			err = &jsonError{root.koffs[i], fmt.Sprintf("unknown key %q; a schema has fields, primaryKey, foreignKeys, missingValues, title, description, sample, updated, accrualPeriodicity and sources", k)}
 		}
 		if err != nil {
 			report(err)
@@ -284,6 +287,48 @@ func constraints(f *Field, v *jnode) error {
 		}
 	}
 	return nil
+}
+
+// readSources reads Frictionless "sources": [{"title": …, "path": …, "email": …}],
+// each with a title, a path that is a web address and an email that looks like one.
+func readSources(v *jnode) ([]Source, error) {
+	if err := v.expect('[', "sources"); err != nil {
+		return nil, err
+	}
+	var out []Source
+	for _, sv := range v.vals {
+		if err := sv.expect('{', "each source"); err != nil {
+			return nil, err
+		}
+		var s Source
+		for i, key := range sv.keys {
+			val := sv.vals[i]
+			if err := val.expect('"', key); err != nil {
+				return nil, err
+			}
+			switch key {
+			case "title":
+				s.Title = val.str
+			case "path":
+				if !strings.HasPrefix(val.str, "https://") && !strings.HasPrefix(val.str, "http://") {
+					return nil, &jsonError{val.off, fmt.Sprintf("a source's path %q must be a web address starting with http:// or https://", val.str)}
+				}
+				s.Path = val.str
+			case "email":
+				if !strings.Contains(val.str, "@") {
+					return nil, &jsonError{val.off, fmt.Sprintf("a source's email %q is not an email address", val.str)}
+				}
+				s.Email = val.str
+			default:
+				return nil, &jsonError{sv.koffs[i], fmt.Sprintf("unknown key %q in a source; use title, path and email", key)}
+			}
+		}
+		if s.Title == "" {
+			return nil, &jsonError{sv.off, "a source needs a title: who published the data, or where it was found"}
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 func (sc *sidecar) foreignKeys(v *jnode) error {

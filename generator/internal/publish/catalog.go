@@ -24,6 +24,7 @@ type Package struct {
 	Title, Description string
 	Homepage           string // the site's address
 	License            struct{ Name, URL string }
+	Sources            []data.Source // where the site's texts come from
 	Resources          []Resource
 }
 
@@ -73,21 +74,22 @@ type dpLicense struct {
 }
 
 type dpResource struct {
-	Name        string      `json:"name"`
-	Title       string      `json:"title,omitempty"`
-	Description string      `json:"description,omitempty"`
-	Path        string      `json:"path"`
-	Profile     string      `json:"profile"`
-	Format      string      `json:"format"`
-	MediaType   string      `json:"mediatype"`
-	Encoding    string      `json:"encoding"`
-	Bytes       int64       `json:"bytes"`
-	Hash        string      `json:"hash"`
-	Schema      dpSchema    `json:"schema"`
-	Licenses    []dpLicense `json:"licenses,omitempty"`
-	Sample      bool        `json:"sample,omitempty"`             // not in the specification: says the rows are sample data
-	Updated     string      `json:"updated,omitempty"`            // not in the specification: when the data last changed
-	Frequency   string      `json:"accrualPeriodicity,omitempty"` // DCAT's term: how often it is updated
+	Name        string        `json:"name"`
+	Title       string        `json:"title,omitempty"`
+	Description string        `json:"description,omitempty"`
+	Path        string        `json:"path"`
+	Profile     string        `json:"profile"`
+	Format      string        `json:"format"`
+	MediaType   string        `json:"mediatype"`
+	Encoding    string        `json:"encoding"`
+	Bytes       int64         `json:"bytes"`
+	Hash        string        `json:"hash"`
+	Schema      dpSchema      `json:"schema"`
+	Licenses    []dpLicense   `json:"licenses,omitempty"`
+	Sample      bool          `json:"sample,omitempty"`  // not in the specification: says the rows are sample data
+	Updated     string        `json:"updated,omitempty"` // not in the specification: when the data last changed
+	Sources     []data.Source `json:"sources,omitempty"`
+	Frequency   string        `json:"accrualPeriodicity,omitempty"` // DCAT's term: how often it is updated
 }
 
 // DataPackage returns /datapackage.json: a Frictionless Data Package with
@@ -95,13 +97,14 @@ type dpResource struct {
 // and SHA-256.
 func DataPackage(p Package) ([]byte, error) {
 	out := struct {
-		Profile     string       `json:"profile"`
-		Title       string       `json:"title,omitempty"`
-		Description string       `json:"description,omitempty"`
-		Homepage    string       `json:"homepage,omitempty"`
-		Licenses    []dpLicense  `json:"licenses,omitempty"`
-		Resources   []dpResource `json:"resources"`
-	}{Profile: "tabular-data-package", Title: p.Title, Description: p.Description, Homepage: p.Homepage, Resources: []dpResource{}}
+		Profile     string        `json:"profile"`
+		Title       string        `json:"title,omitempty"`
+		Description string        `json:"description,omitempty"`
+		Homepage    string        `json:"homepage,omitempty"`
+		Licenses    []dpLicense   `json:"licenses,omitempty"`
+		Sources     []data.Source `json:"sources,omitempty"`
+		Resources   []dpResource  `json:"resources"`
+	}{Profile: "tabular-data-package", Title: p.Title, Description: p.Description, Homepage: p.Homepage, Sources: p.Sources, Resources: []dpResource{}}
 	if p.License.Name != "" {
 		out.Licenses = []dpLicense{{Path: p.License.URL, Title: p.License.Name}}
 	}
@@ -113,7 +116,10 @@ func DataPackage(p Package) ([]byte, error) {
 		d := r.Dataset
 		res := dpResource{Name: names[d.ID], Title: d.Title, Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
 			Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: r.Bytes, Hash: "sha256:" + r.SHA256,
-			Sample: d.Sample, Updated: r.Updated, Frequency: d.Frequency, Schema: dpSchema{MissingVals: []string{""}}}
+			Sample: d.Sample, Updated: r.Updated, Frequency: d.Frequency, Sources: d.Sources, Schema: dpSchema{MissingVals: []string{""}}}
+		if d.Sample && len(res.Sources) == 0 {
+			res.Sources = []data.Source{{Title: "示例数据：由 gongkai 的 sampledata 程序生成，不是真实数字"}}
+		}
 		full := fullDates(d)
 		for i, c := range d.Columns {
 			f := dpField{Name: c.Name, Title: c.Title, Unit: c.Unit}

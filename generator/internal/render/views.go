@@ -274,6 +274,7 @@ type DatasetView struct {
 	Description   string
 	Updated       string // as the publisher declares it
 	Committed     string // when its files were last committed (git), or why that is not known; empty outside git
+	Sources       []Link // where the data comes from, as its schema file declares (URL may be empty)
 	Inferred      bool
 	Files         []FileInfo
 	Columns       []ColumnInfo
@@ -444,4 +445,10 @@ type SearchView struct {
 	Index     string  // the documents to search, JSON
 	Count     int     // how many
 	Documents []Crumb // the policy documents, linked when there is no script
+}
+
+// Link is a title and, when there is one, its address.
+type Link struct {
+	Title string
+	URL   string
 }

@@ -26,6 +26,7 @@ type model struct {
 	commitments []*commitment     // written as /data/commitments.json
 	files       []file            // other files, written as they are
 	searchDocs  []searchindex.Doc // what /search/ finds
+	sources     []data.Source     // where the policy texts come from
 }
 
 // file is a file of the site made in compute, such as the search index.
@@ -52,6 +53,11 @@ func compute(in *input) *model {
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
 	m := &model{cfg: in.cfg, history: in.history, past: in.past, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	for _, d := range in.docs {
+		if d.SourceURL != "" && !slices.ContainsFunc(m.sources, func(s data.Source) bool { return s.Path == d.SourceURL }) {
+			m.sources = append(m.sources, data.Source{Title: "政策原文的网上转载", Path: d.SourceURL})
+		}
+	}
 	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
 	base := func(title, path, section string, crumbs ...render.Crumb) render.Page {
 		return render.Page{Site: site, Title: title, Path: path, Section: section, Crumbs: crumbs}

@@ -26,9 +26,12 @@ func TestDataPackageIsValid(t *testing.T) {
 	var dp struct {
 		Profile   string `json:"profile"`
 		Licenses  []map[string]string
+		Sources   []map[string]string
 		Resources []struct {
 			Name, Path, Profile, Format, Mediatype, Encoding, Hash string
 			Bytes                                                  int64
+			Sample                                                 bool
+			Sources                                                []map[string]string
 			Schema                                                 struct {
 				Fields []struct {
 					Name, Type, Format      string
@@ -50,6 +53,25 @@ func TestDataPackageIsValid(t *testing.T) {
 	}
 	if dp.Profile != "tabular-data-package" || len(dp.Resources) < 8 || len(dp.Licenses) == 0 || dp.Licenses[0]["title"] == "" {
 		t.Fatalf("package: profile %q, %d resources, licenses %v", dp.Profile, len(dp.Resources), dp.Licenses)
+	}
+	// Sources (Frictionless): each has a title; a path is a web address.
+	// Every resource of the bundled site says where its data comes from,
+	// sample data that it is made up.
+	sourcesOK := func(ss []map[string]string) bool {
+		for _, s := range ss {
+			if s["title"] == "" || s["path"] != "" && !strings.HasPrefix(s["path"], "https://") && !strings.HasPrefix(s["path"], "http://") {
+				return false
+			}
+		}
+		return len(ss) > 0
+	}
+	if !sourcesOK(dp.Sources) {
+		t.Errorf("package sources %v", dp.Sources)
+	}
+	for _, r := range dp.Resources {
+		if !sourcesOK(r.Sources) || r.Sample && !strings.Contains(r.Sources[0]["title"], "示例数据") {
+			t.Errorf("resource %s: sources %v", r.Name, r.Sources)
+		}
 	}
 	name := regexp.MustCompile(`^[-a-z0-9._/]+$`)
 	types := map[string]bool{"string": true, "number": true, "integer": true, "boolean": true, "date": true, "year": true}

@@ -57,6 +57,7 @@ func computeData(in *input, m *model, site *render.Site, base func(string, strin
 			Dataset:     sums[i],
 			Description: d.Description,
 			Updated:     d.Updated,
+			Sources:     sourceLinks(d.Sources),
 			Inferred:    d.Schema.Inferred,
 		}
 		if in.history != nil {
@@ -232,4 +233,14 @@ func freshness(in *input, d *data.Dataset, s *render.DatasetSummary) {
 	if asOf.After(due) {
 		s.Overdue = int(asOf.Sub(due).Hours() / 24)
 	}
+}
+
+// sourceLinks are a dataset's sources as the page links them: only web
+// addresses become links (safeURL).
+func sourceLinks(sources []data.Source) []render.Link {
+	var out []render.Link
+	for _, s := range sources {
+		out = append(out, render.Link{Title: s.Title, URL: safeURL(s.Path)})
+	}
+	return out
 }

@@ -32,7 +32,7 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			paths = append(paths, p.path)
 		}
 	}
-	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL}
+	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL, Sources: m.sources}
 	pkg.License.Name, pkg.License.URL = m.cfg.License.Name, m.cfg.License.URL
 	for _, d := range m.datasets {
 		res := publish.Resource{Dataset: d, Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
