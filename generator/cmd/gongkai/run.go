@@ -100,12 +100,23 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	start := time.Now()
-	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr),
-		Past: site.Later(func() []site.PastBuild { return pastBuilds(c.source, stderr) })}
+	reuse := &site.Reuse{} // what this build reads, for the builds of earlier commits
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr), Reuse: reuse}
+	fsys := src.FS()
+	repo := openRepo(c.source, stderr)
+	defer repo.Close()
+	if repo != nil {
+		// Files unchanged since the index carry git's content ids, so the
+		// builds of earlier commits take what this one read for them.
+		if f, err := repo.WithContentIDs(fsys, site.Inputs...); err == nil {
+			fsys = f
+		}
+		opts.Past = func() []site.PastBuild { return pastBuilds(repo, reuse, stderr) }
+	}
 	var report site.Report
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
-		report, err = site.Build(src.FS(), opts, out)
+		report, err = site.Build(fsys, opts, out)
 		return err
 	})
 	printDiagnostics(stderr, report.Warnings)
@@ -241,21 +252,24 @@ func lastChanges(source string, stderr io.Writer) map[string]time.Time {
 // pastCommits is how many earlier commits the feed's status changes span.
 const pastCommits = 10
 
-// pastBuilds reads the builds of the last commits from git; outside git
-// there are none, and the feed then announces no status changes.
-func pastBuilds(source string, stderr io.Writer) []site.PastBuild {
+// openRepo is the repository the source folder is in; nil outside git (or
+// without git), and then the feed announces no status changes.
+func openRepo(source string, stderr io.Writer) *history.Repo {
 	repo, err := history.Open(source)
-	if err == nil && repo != nil {
-		defer repo.Close()
-		var past []site.PastBuild
-		if past, err = site.PastBuilds(repo, pastCommits); err == nil {
-			return past
-		}
-	}
 	if err != nil {
 		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the feed announces no status changes:", err)
 	}
-	return nil
+	return repo
+}
+
+// pastBuilds reads the builds of the last commits from git, starting from
+// what this build read (seed).
+func pastBuilds(repo *history.Repo, seed *site.Reuse, stderr io.Writer) []site.PastBuild {
+	past, err := site.PastBuilds(repo, pastCommits, seed)
+	if err != nil {
+		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the feed announces no status changes:", err)
+	}
+	return past
 }
 
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic) {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -44,9 +45,11 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	reuse := &site.Reuse{} // a rebuild reads again only the files that changed
-	// Read once, while the first build is made: commits made while serving
-	// show on the next start.
-	past := site.Later(func() []site.PastBuild { return pastBuilds(c.source, stderr) })
+	// Read once, during the first build that succeeds: commits made while
+	// serving show on the next start.
+	repo := openRepo(c.source, stderr)
+	defer repo.Close()
+	past := sync.OnceValue(func() []site.PastBuild { return pastBuilds(repo, nil, stderr) })
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{

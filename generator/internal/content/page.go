@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -161,6 +162,14 @@ func LoadReusing(fsys fs.FS, basePath string, reuse *Reuse, diags *diag.List) ([
 		reuse.prev = next
 	}
 	return pages, err
+}
+
+// Clone returns a Reuse holding what r holds, for a Load that must not change r.
+func (r *Reuse) Clone() *Reuse {
+	if r == nil {
+		return &Reuse{}
+	}
+	return &Reuse{prev: maps.Clone(r.prev)}
 }
 
 func (r *Reuse) get(path string) (reusedPage, bool) {

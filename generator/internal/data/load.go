@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -51,9 +52,19 @@ type reused struct {
 }
 
 // contentIDer is a file's Sys in a file system that knows its files by
-// their contents (a commit's files, read from git: history.Blob), where
-// modification times mean nothing.
+// their contents (git's object ids: history.Blob, for a commit's files or
+// for files unchanged since the index), where modification times mean
+// nothing.
 type contentIDer interface{ ContentID() string }
+
+// Clone returns a Reuse holding what r holds, for a Load that must not
+// change r (reading another commit's files while r serves this build).
+func (r *Reuse) Clone() *Reuse {
+	if r == nil {
+		return &Reuse{}
+	}
+	return &Reuse{prev: maps.Clone(r.prev)}
+}
 
 // signature sums up what a dataset is read from.
 func signature(fsys fs.FS, opts Options, kind string, paths []string, sidecar string) string {
@@ -61,9 +72,12 @@ func signature(fsys fs.FS, opts Options, kind string, paths []string, sidecar st
 	fmt.Fprintf(&b, "%s\x00%+v\n", kind, opts)
 	for _, p := range append(slices.Clip(paths), sidecar) {
 		if fi, err := fs.Stat(fsys, p); err == nil {
-			fmt.Fprintf(&b, "%s\x00%d\x00%d\n", p, fi.Size(), fi.ModTime().UnixNano())
+			// Known contents say it all, the same in any file system;
+			// otherwise size and time stand for them.
 			if c, ok := fi.Sys().(contentIDer); ok {
-				fmt.Fprintf(&b, "%s\n", c.ContentID())
+				fmt.Fprintf(&b, "%s\x00=%s\n", p, c.ContentID())
+			} else {
+				fmt.Fprintf(&b, "%s\x00%d\x00%d\n", p, fi.Size(), fi.ModTime().UnixNano())
 			}
 		} else {
 			fmt.Fprintf(&b, "%s\x00-\n", p)

@@ -22,11 +22,12 @@ import (
 type Repo struct {
 	dir string
 
-	mu    sync.Mutex // one read of the object store at a time
-	cat   *exec.Cmd
-	in    io.WriteCloser
-	out   *bufio.Reader
-	cache map[string][]byte // small blobs already read, by object id
+	mu        sync.Mutex // one read of the object store at a time
+	cat       *exec.Cmd
+	in        io.WriteCloser
+	out       *bufio.Reader
+	cache     map[string][]byte // small blobs already read, by object id
+	bytesRead int64             // bytes read from the object store
 }
 
 // Revision is a commit and its commit time.
@@ -99,8 +100,11 @@ func (r *Repo) Tree(commit string, paths ...string) (fs.FS, error) {
 	return t, nil
 }
 
-// Close ends the repository's reader.
+// Close ends the repository's reader. A nil Repo is closed.
 func (r *Repo) Close() error {
+	if r == nil {
+		return nil
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.cat == nil {
@@ -110,6 +114,14 @@ func (r *Repo) Close() error {
 	err := r.cat.Wait()
 	r.cat = nil
 	return err
+}
+
+// BytesRead is how many bytes of files the repository has read from git so
+// far: what reusing unchanged files spares shows here.
+func (r *Repo) BytesRead() int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.bytesRead
 }
 
 // cacheMax is the largest blob kept once read: a file that did not change
@@ -155,6 +167,7 @@ func (r *Repo) read(id string, size int64) ([]byte, error) {
 		return nil, fmt.Errorf("git cat-file: %w", err)
 	}
 	b = b[:size:size]
+	r.bytesRead += size
 	if size <= cacheMax {
 		r.cache[id] = b
 	}
@@ -193,16 +206,26 @@ func (t *tree) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	if f, ok := t.files[name]; ok {
-		b, err := t.repo.read(f.id, f.size)
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		return &treeReader{treeFile: f, Reader: bytes.NewReader(b)}, nil
+		return &treeReader{treeFile: f, repo: t.repo, path: name}, nil
 	}
 	if entries, ok := t.dirs[name]; ok {
 		return &treeDir{treeFile: treeFile{name: path.Base(name), dir: true}, entries: entries}, nil
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// Stat answers from the tree, reading no file.
+func (t *tree) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	if f, ok := t.files[name]; ok {
+		return f, nil
+	}
+	if _, ok := t.dirs[name]; ok {
+		return treeFile{name: path.Base(name), dir: true}, nil
+	}
+	return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 }
 
 // treeFile is its own fs.FileInfo and fs.DirEntry.
@@ -230,13 +253,28 @@ type Blob string
 // (a file's modification time means nothing in a Tree).
 func (b Blob) ContentID() string { return string(b) }
 
+// treeReader is an open file of a Tree: its bytes are read from git on the
+// first Read, so opening a file to look at it costs nothing.
 type treeReader struct {
 	treeFile
-	*bytes.Reader
+	repo *Repo
+	path string
+	r    *bytes.Reader
 }
 
 func (f *treeReader) Stat() (fs.FileInfo, error) { return f.treeFile, nil }
 func (f *treeReader) Close() error               { return nil }
+
+func (f *treeReader) Read(p []byte) (int, error) {
+	if f.r == nil {
+		b, err := f.repo.read(f.id, f.size)
+		if err != nil {
+			return 0, &fs.PathError{Op: "read", Path: f.path, Err: err}
+		}
+		f.r = bytes.NewReader(b)
+	}
+	return f.r.Read(p)
+}
 
 type treeDir struct {
 	treeFile
@@ -261,3 +299,57 @@ func (d *treeDir) ReadDir(n int) ([]fs.DirEntry, error) {
 	d.off += len(rest)
 	return slices.Clone(rest), nil
 }
+
+// WithContentIDs returns fsys (the folder's files as they are now) with the
+// object id, as a Blob in Sys, of every file under paths that reads the same
+// as git's index has it — so a file unchanged since a commit has the same
+// content id here as in that commit's Tree. Files changed since, or not in
+// the index, have none.
+func (r *Repo) WithContentIDs(fsys fs.FS, paths ...string) (fs.FS, error) {
+	staged, err := git(r.dir, append([]string{"ls-files", "-s", "-z", "--"}, paths...)...)
+	if err != nil {
+		return nil, err
+	}
+	changed, err := git(r.dir, append([]string{"diff", "--name-only", "--relative", "-z", "--"}, paths...)...)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]string{}
+	for rec := range strings.SplitSeq(string(staged), "\x00") {
+		// "<mode> SP <object> SP <stage> TAB <path>"
+		meta, name, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if ok && len(f) == 3 && f[0] != "120000" && f[2] == "0" {
+			ids[name] = f[1]
+		}
+	}
+	for name := range strings.SplitSeq(string(changed), "\x00") {
+		delete(ids, name)
+	}
+	return &idFS{fsys, ids}, nil
+}
+
+// idFS is fsys whose Stat reports content ids.
+type idFS struct {
+	fsys fs.FS
+	ids  map[string]string
+}
+
+func (f *idFS) Open(name string) (fs.File, error)          { return f.fsys.Open(name) }
+func (f *idFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, name) }
+func (f *idFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(f.fsys, name) }
+
+func (f *idFS) Stat(name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(f.fsys, name)
+	if id, ok := f.ids[name]; ok && err == nil && fi.Mode().IsRegular() {
+		return idInfo{fi, Blob(id)}, nil
+	}
+	return fi, err
+}
+
+type idInfo struct {
+	fs.FileInfo
+	id Blob
+}
+
+func (i idInfo) Sys() any { return i.id }

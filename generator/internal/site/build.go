@@ -14,6 +14,7 @@ import (
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
+	"gongkai/generator/internal/track"
 )
 
 // Sink receives output files by slash-separated path under the output folder.
@@ -33,9 +34,10 @@ type Options struct {
 	History map[string]time.Time
 	// Past returns the builds of earlier commits, newest first (see
 	// PastBuilds): the feed announces the commitments whose status changed
-	// from one to the next, and from the newest to this build. It is called
-	// once, when the feed is written, so reading them can go on while the
-	// build does (see Later); nil: no past builds.
+	// from one to the next, and from the newest to this build. A build calls
+	// it once its own files are read and checked, in the background while it
+	// makes its pages — not sooner, so two readings of large data do not
+	// run at once; nil: no past builds.
 	Past func() []PastBuild
 }
 
@@ -46,6 +48,21 @@ type Reuse struct {
 	data    data.Reuse
 	content content.Reuse
 	docs    map[*content.Page]reusedDoc
+	metrics map[metricKey]metricResult
+}
+
+// metricKey is a metric run over a dataset: a dataset taken from the last
+// build is the same data, so the metric gives the same numbers. The key
+// holds the dataset itself, so it is not freed (and its address given to
+// another) while the result is kept.
+type metricKey struct {
+	d    *data.Dataset
+	spec string // the metric's settings
+}
+
+type metricResult struct {
+	points []track.MetricPoint
+	err    error
 }
 
 type reusedDoc struct {
@@ -82,6 +99,7 @@ type input struct {
 	docs        []*policy.Document
 	datasets    []*data.Dataset
 	theme       *render.Theme
+	reuse       *Reuse               // Options.Reuse
 	history     map[string]time.Time // Options.History
 	past        func() []PastBuild   // Options.Past
 }
@@ -113,6 +131,9 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	validate(in, &diags) // validate
 	if err := diags.Err(); err != nil {
 		return Report{}, err
+	}
+	if in.past != nil {
+		in.past = later(in.past)
 	}
 	site := compute(in)                  // compute
 	n, err := write(site, in.theme, out) // render → write
@@ -187,7 +208,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
-	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, history: opts.History, past: opts.Past}
+	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, history: opts.History, past: opts.Past, reuse: opts.Reuse}
 	docs := map[*content.Page]reusedDoc{}
 	for _, p := range pages {
 		if p.Section != policy.Folder || isSectionIndex(p) {

@@ -223,6 +223,22 @@ type derived struct {
 func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *diag.List) {
 	metrics := map[string]config.Metric{}
 	points := map[string][]track.MetricPoint{}
+	// Results kept from the last build for the same datasets and settings.
+	var kept map[metricKey]metricResult
+	next := map[metricKey]metricResult{}
+	if in.reuse != nil {
+		kept = in.reuse.metrics
+		defer func() { in.reuse.metrics = next }()
+	}
+	computeMetric := func(tm track.Metric, d *data.Dataset) ([]track.MetricPoint, error) {
+		key := metricKey{d: d, spec: fmt.Sprintf("%#v", tm)}
+		r, ok := kept[key]
+		if !ok {
+			r.points, r.err = computeMetric(tm, d)
+		}
+		next[key] = r
+		return r.points, r.err
+	}
 	for _, m := range in.cfg.Metrics {
 		metrics[m.ID] = m
 		pos := diag.Pos{File: config.File, Line: m.Line, Col: 1}

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -32,25 +33,27 @@ type CommitmentState struct {
 	Sample      bool
 }
 
-// pastPaths are the files a build reads, but for the theme, which decides
-// no verdict.
-var pastPaths = []string{"site.toml", "content", "data"}
+// Inputs are the files a build reads but for the theme, which decides no
+// verdict: what a commit must change to make a different build.
+var Inputs = []string{"site.toml", "content", "data"}
 
 // PastBuilds reads from git the builds of the last n commits that changed the
 // site's settings, content or data, newest first, as `gongkai build` made
 // them then: each judged as of its own site.toml's as_of, else its commit's
 // day. A commit whose files had errors published nothing and is left out.
-// Unchanged files are read once (datasets are kept from one commit to the
-// next while their contents are the same).
-func PastBuilds(repo *history.Repo, n int) ([]PastBuild, error) {
-	revs, err := repo.Revisions(n, pastPaths...)
+// Unchanged files are read once: datasets, pages and metrics are kept from
+// one commit to the next while their files read the same, starting from
+// seed (this build's, when its files carry git's content ids: see
+// history.Repo.WithContentIDs), which is not changed; nil: none.
+func PastBuilds(repo *history.Repo, n int, seed *Reuse) ([]PastBuild, error) {
+	revs, err := repo.Revisions(n, Inputs...)
 	if err != nil {
 		return nil, err
 	}
 	var out []PastBuild
-	reuse := &Reuse{}
+	reuse := seed.clone()
 	for _, rev := range revs {
-		tree, err := repo.Tree(rev.Commit, pastPaths...)
+		tree, err := repo.Tree(rev.Commit, Inputs...)
 		if err != nil {
 			return nil, err
 		}
@@ -62,10 +65,9 @@ func PastBuilds(repo *history.Repo, n int) ([]PastBuild, error) {
 	return out, nil
 }
 
-// Later starts read in the background and returns a function that waits
-// for its result: for Options.Past, so the builds of earlier commits are
-// read while this one is made.
-func Later(read func() []PastBuild) func() []PastBuild {
+// later starts read in the background and returns a function that waits
+// for its result.
+func later(read func() []PastBuild) func() []PastBuild {
 	done := make(chan []PastBuild, 1)
 	go func() { done <- read() }()
 	return sync.OnceValue(func() []PastBuild { return <-done })
@@ -155,4 +157,12 @@ func statusEntries(m *model) []publish.FeedEntry {
 		}
 	}
 	return out
+}
+
+// clone is a Reuse holding what r holds, for builds that must not change r.
+func (r *Reuse) clone() *Reuse {
+	if r == nil {
+		return &Reuse{}
+	}
+	return &Reuse{data: *r.data.Clone(), content: *r.content.Clone(), docs: maps.Clone(r.docs), metrics: maps.Clone(r.metrics)}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,7 +77,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 		t.Fatal(repo, err)
 	}
 	defer repo.Close()
-	past, err := PastBuilds(repo, 10)
+	past, err := PastBuilds(repo, 10, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,5 +153,95 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	}
 	if e := feed.Entries[0]; e.Updated != "2016-05-01T09:00:01+08:00" || e.Title != "承诺“丙”（2020年）：暂无数据 → 已实现" {
 		t.Errorf("newest entry %q %q, want 丙's change a second after the last commit", e.Updated, e.Title)
+	}
+}
+
+// TestPastBuildsStartFromThisBuild: when this build's files carry git's
+// content ids, the builds of earlier commits take its datasets for the files
+// unchanged since, and read from git only what changed — here the registry,
+// not a large dataset no commit touched — with the same verdicts as reading
+// everything.
+func TestPastBuildsStartFromThisBuild(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	var big strings.Builder
+	big.WriteString("年份,数值\n")
+	for i := range 40000 {
+		fmt.Fprintf(&big, "%d,%d\n", 2000+i%20, i)
+	}
+	const registry = "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\n"
+	write("site.toml", "title = \"测试\"\nas_of = \"2016-06-01\"\n")
+	write("content/policy/doc.md", "---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。到2015年，甲达到5个以上。\n")
+	write("data/big.csv", big.String())
+	write("data/commitments.csv", registry+"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,\n")
+	write("data/progress.csv", "commitment,year,value,source,source_url,note\na,2014,6,报道,,\n")
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "one")
+	write("data/commitments.csv", registry+"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,说明\n")
+	git("commit", "-q", "-am", "two")
+	theme := fstest.MapFS{} // untracked: the theme decides no verdict
+	themeFiles(t, theme)
+	for name, f := range theme {
+		write(name, string(f.Data))
+	}
+
+	verdictsWith := func(seeded bool) ([]PastBuild, int64) {
+		repo, err := history.Open(dir)
+		if err != nil || repo == nil {
+			t.Fatal(repo, err)
+		}
+		defer repo.Close()
+		var seed *Reuse
+		if seeded {
+			root, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			fsys, err := repo.WithContentIDs(root.FS(), Inputs...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seed = &Reuse{}
+			opts := fixedOpts
+			opts.Reuse = seed
+			if _, err := Build(fsys, opts, memSink{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		past, err := PastBuilds(repo, 10, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return past, repo.BytesRead()
+	}
+	fresh, freshBytes := verdictsWith(false)
+	seeded, seededBytes := verdictsWith(true)
+	if len(fresh) != 2 || fmt.Sprint(fresh) != fmt.Sprint(seeded) {
+		t.Errorf("verdicts differ:\nreading everything %v\nstarting from this build %v", fresh, seeded)
+	}
+	if int(freshBytes) < big.Len() || int(seededBytes) >= big.Len() {
+		t.Errorf("bytes read from git: %d reading everything, %d starting from this build (the large file is %d)", freshBytes, seededBytes, big.Len())
 	}
 }
