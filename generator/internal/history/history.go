@@ -15,11 +15,19 @@ import (
 	"time"
 )
 
+// ErrShallow is LastChanges' answer in a shallow clone: its oldest commit
+// lists every file as if it had made them, so no date it gives can be trusted.
+var ErrShallow = errors.New("the repository is a shallow clone, so its history is cut short: fetch the whole history (git fetch --unshallow; in CI, a checkout with fetch-depth 0) for the site to give commit dates")
+
 // LastChanges returns the time of the last commit touching each file under
 // the given paths of dir (paths relative to dir, as git prints them with
 // --relative). A folder that is not in a git repository, or a machine without
-// git, gives no times and no error: the site then says it does not know.
+// git, gives no times and no error: the site then says it does not know. A
+// shallow clone gives ErrShallow.
 func LastChanges(dir string, paths ...string) (map[string]time.Time, error) {
+	if out, err := git(dir, "rev-parse", "--is-shallow-repository"); err == nil && strings.TrimSpace(string(out)) == "true" {
+		return nil, ErrShallow
+	}
 	out, err := git(dir, append([]string{"log", "--relative", "--no-renames", "--name-only", "--format=@%cI", "--"}, paths...)...)
 	switch {
 	case errors.Is(err, errNoHistory):

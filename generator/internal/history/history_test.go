@@ -1,6 +1,7 @@
 package history
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,6 +33,12 @@ func TestLastChanges(t *testing.T) {
 	none, err := LastChanges(t.TempDir(), "data")
 	if err != nil || len(none) != 0 {
 		t.Errorf("outside a repository: %v %v", none, err)
+	}
+	// A shallow clone's oldest commit seems to make every file: no dates.
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	git("2022-05-06", "clone", "-q", "--depth", "1", "file://"+repo, shallow)
+	if got, err := LastChanges(filepath.Join(shallow, "site"), "data"); !errors.Is(err, ErrShallow) || got != nil {
+		t.Errorf("in a shallow clone: %v %v", got, err)
 	}
 }
 
