@@ -247,7 +247,7 @@ func TestBuildInGitIsReproducible(t *testing.T) {
 	if len(outputs[0]) < 10 || !maps.Equal(outputs[0], outputs[1]) {
 		t.Errorf("two builds differ (%d and %d files)", len(outputs[0]), len(outputs[1]))
 	}
-	if feed := outputs[0]["/feed.xml"]; !strings.Contains(feed, "承诺“甲”（2015年）：逾期无数据 → 已实现") {
+	if feed := outputs[0]["/feed.xml"]; !strings.Contains(feed, "承诺：甲（2015年），逾期无数据 → 已实现") {
 		t.Errorf("the feed does not announce the change of status:\n%s", feed)
 	}
 }

@@ -140,7 +140,7 @@ func statusEntries(m *model) []publish.FeedEntry {
 				summary += "（据示例数据判断，不是真实数字。）"
 			}
 			out = append(out, publish.FeedEntry{
-				Title: fmt.Sprintf("承诺“%s”（%s）：%s → %s", v.Indicator, v.Deadline, old.Status.Label(), v.Status.Label()),
+				Title: fmt.Sprintf("承诺：%s（%s），%s → %s", v.Indicator, v.Deadline, old.Status.Label(), v.Status.Label()),
 				Path:  "/commitments/" + id + "/", Updated: now.Time, Summary: summary})
 		}
 		// Newly registered commitments are one entry, not one each: a

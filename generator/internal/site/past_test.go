@@ -120,8 +120,8 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	}
 	want := []string{
 		"2016-05-01T09:00:00+08:00 新登记承诺 1 项 /commitments/",
-		"2016-05-01T09:00:00+08:00 承诺“乙”（2020年）：暂无数据 → 已实现 /commitments/b/",
-		"2016-03-01T09:00:00+08:00 承诺“甲”（2015年）：逾期无数据 → 已实现 /commitments/a/",
+		"2016-05-01T09:00:00+08:00 承诺：乙（2020年），暂无数据 → 已实现 /commitments/b/",
+		"2016-03-01T09:00:00+08:00 承诺：甲（2015年），逾期无数据 → 已实现 /commitments/a/",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("status entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -151,7 +151,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	if err := xml.Unmarshal(out["feed.xml"], &feed); err != nil {
 		t.Fatal(err)
 	}
-	if e := feed.Entries[0]; e.Updated != "2016-05-01T09:00:01+08:00" || e.Title != "承诺“丙”（2020年）：暂无数据 → 已实现" {
+	if e := feed.Entries[0]; e.Updated != "2016-05-01T09:00:01+08:00" || e.Title != "承诺：丙（2020年），暂无数据 → 已实现" {
 		t.Errorf("newest entry %q %q, want 丙's change a second after the last commit", e.Updated, e.Title)
 	}
 }
