@@ -249,8 +249,10 @@ func lastChanges(source string, stderr io.Writer) map[string]time.Time {
 	return changes
 }
 
-// pastCommits is how many earlier commits the feed's status changes span.
-const pastCommits = 10
+// pastReading bounds the builds of earlier commits the feed's status
+// changes span: the last 10 commits that changed the inputs, as long as
+// their changed files come to less than 256 MB.
+var pastReading = site.PastOptions{Commits: 10, MaxBytes: 256 << 20}
 
 // openRepo is the repository the source folder is in; nil outside git (or
 // without git), and then the feed announces no status changes.
@@ -265,9 +267,14 @@ func openRepo(source string, stderr io.Writer) *history.Repo {
 // pastBuilds reads the builds of the last commits from git, starting from
 // what this build read (seed).
 func pastBuilds(repo *history.Repo, seed *site.Reuse, stderr io.Writer) []site.PastBuild {
-	past, err := site.PastBuilds(repo, pastCommits, seed)
-	if err != nil {
+	o := pastReading
+	o.Seed = seed
+	past, short, err := site.PastBuilds(repo, o)
+	switch {
+	case err != nil:
 		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the feed announces no status changes:", err)
+	case short:
+		fmt.Fprintf(stderr, "gongkai: note: the feed's status changes go back %d commits, not %d: the data those commits changed comes to more than %d MB\n", len(past), o.Commits, o.MaxBytes>>20)
 	}
 	return past
 }

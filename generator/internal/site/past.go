@@ -37,32 +37,48 @@ type CommitmentState struct {
 // verdict: what a commit must change to make a different build.
 var Inputs = []string{"site.toml", "content", "data"}
 
-// PastBuilds reads from git the builds of the last n commits that changed the
+// PastOptions bound what PastBuilds reads.
+type PastOptions struct {
+	Commits int // how many of the last commits that changed the inputs
+	// MaxBytes stops reading earlier commits once this much of their files
+	// has been read from git (0: no bound). A count of bytes, not a time,
+	// so the same history always gives the same builds.
+	MaxBytes int64
+	// Seed is what this build read (when its files carry git's content ids:
+	// see history.Repo.WithContentIDs); it is not changed. nil: none.
+	Seed *Reuse
+}
+
+// PastBuilds reads from git the builds of the last commits that changed the
 // site's settings, content or data, newest first, as `gongkai build` made
 // them then: each judged as of its own site.toml's as_of, else its commit's
 // day. A commit whose files had errors published nothing and is left out.
 // Unchanged files are read once: datasets, pages and metrics are kept from
-// one commit to the next while their files read the same, starting from
-// seed (this build's, when its files carry git's content ids: see
-// history.Repo.WithContentIDs), which is not changed; nil: none.
-func PastBuilds(repo *history.Repo, n int, seed *Reuse) ([]PastBuild, error) {
-	revs, err := repo.Revisions(n, Inputs...)
+// one commit to the next while their files read the same, starting from the
+// seed. It stops early, and says so with short, once MaxBytes have been
+// read.
+func PastBuilds(repo *history.Repo, o PastOptions) (builds []PastBuild, short bool, err error) {
+	revs, err := repo.Revisions(o.Commits, Inputs...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var out []PastBuild
-	reuse := seed.clone()
+	reuse := o.Seed.clone()
+	start := repo.BytesRead()
 	for _, rev := range revs {
+		if o.MaxBytes > 0 && repo.BytesRead()-start >= o.MaxBytes {
+			return out, true, nil
+		}
 		tree, err := repo.Tree(rev.Commit, Inputs...)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		verdicts, ok := verdictsOf(tree, Options{Today: rev.Time, Reuse: reuse})
 		if ok {
 			out = append(out, PastBuild{Commit: rev.Commit, Time: rev.Time, Verdicts: verdicts})
 		}
 	}
-	return out, nil
+	return out, false, nil
 }
 
 // later starts read in the background and returns a function that waits

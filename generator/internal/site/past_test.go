@@ -77,9 +77,9 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 		t.Fatal(repo, err)
 	}
 	defer repo.Close()
-	past, err := PastBuilds(repo, 10, nil)
-	if err != nil {
-		t.Fatal(err)
+	past, short, err := PastBuilds(repo, PastOptions{Commits: 10})
+	if err != nil || short {
+		t.Fatal(short, err)
 	}
 	if len(past) != 3 { // the mistaken commit published nothing
 		t.Fatalf("%d past builds, want 3: %+v", len(past), past)
@@ -230,7 +230,7 @@ func TestPastBuildsStartFromThisBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		past, err := PastBuilds(repo, 10, seed)
+		past, _, err := PastBuilds(repo, PastOptions{Commits: 10, Seed: seed})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,5 +243,16 @@ func TestPastBuildsStartFromThisBuild(t *testing.T) {
 	}
 	if int(freshBytes) < big.Len() || int(seededBytes) >= big.Len() {
 		t.Errorf("bytes read from git: %d reading everything, %d starting from this build (the large file is %d)", freshBytes, seededBytes, big.Len())
+	}
+	// A bound on bytes stops the reading after the first commit, which read
+	// the large file: the same history always stops at the same place.
+	repo, err := history.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	bounded, short, err := PastBuilds(repo, PastOptions{Commits: 10, MaxBytes: int64(big.Len()) / 2})
+	if err != nil || !short || len(bounded) != 1 {
+		t.Errorf("bounded to half the large file: %d builds, short %v, %v", len(bounded), short, err)
 	}
 }
