@@ -94,21 +94,42 @@ type Stats struct {
 
 const maxDistinct = 20
 
-func (s *Stats) add(c *Cell, t Type) {
+// statKind is how statistics treat a column's values: as numbers, as
+// dates, or as text. Work it out once per column, not per cell (a Type is a
+// string).
+type statKind byte
+
+const (
+	statText statKind = iota
+	statNumber
+	statDate
+)
+
+func (t Type) statKind() statKind {
+	switch {
+	case t.IsNumeric():
+		return statNumber
+	case t == Date:
+		return statDate
+	}
+	return statText
+}
+
+func (s *Stats) add(c *Cell, k statKind) {
 	if c.Missing {
 		s.Missing++
 		return
 	}
 	s.Count++
-	switch {
-	case t.IsNumeric():
+	switch k {
+	case statNumber:
 		if s.Count == 1 || c.Num < s.MinNum {
 			s.MinNum, s.Min = c.Num, c.value()
 		}
 		if s.Count == 1 || c.Num > s.MaxNum {
 			s.MaxNum, s.Max = c.Num, c.value()
 		}
-	case t == Date:
+	case statDate:
 		if s.Min == "" || c.Text < s.Min {
 			s.Min = c.Text
 		}
@@ -123,7 +144,8 @@ func (s *Stats) add(c *Cell, t Type) {
 	// A short list searched in order beats a map here: at most maxDistinct
 	// values, and comparing stops at the first difference. Numbers compare
 	// by value, so "1,234" and "1234" are one value and need no copy.
-	if t.IsNumeric() && slices.Contains(s.nums, c.Num) || !t.IsNumeric() && slices.Contains(s.Distinct, c.Text) {
+	numeric := k == statNumber
+	if numeric && slices.Contains(s.nums, c.Num) || !numeric && slices.Contains(s.Distinct, c.Text) {
 		return
 	}
 	if len(s.Distinct) == maxDistinct {
@@ -133,7 +155,7 @@ func (s *Stats) add(c *Cell, t Type) {
 	// A copy: the cell's text is part of its chunk's, which it would keep
 	// in memory for as long as the statistics live.
 	s.Distinct = append(s.Distinct, strings.Clone(c.value()))
-	if t.IsNumeric() {
+	if numeric {
 		s.nums = append(s.nums, c.Num)
 	}
 }

@@ -287,6 +287,10 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	for col, fi := range file.columns {
 		textual[col] = fi < 0 || !d.Schema.Fields[fi].parsedStrictly()
 	}
+	kinds := make([]statKind, width)
+	for i := range kinds {
+		kinds[i] = d.Schema.Fields[i].Type.statKind()
+	}
 	p := parsedPool.Get().(*parsed)
 	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: problems{path: file.Path, max: d.opts.Limits.MaxProblems},
 		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0]}
@@ -326,7 +330,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		}
 		if p.stats != nil && !bad {
 			for i := range width {
-				p.stats[i].add(&p.cells[base+i], d.Schema.Fields[i].Type)
+				p.stats[i].add(&p.cells[base+i], kinds[i])
 			}
 		}
 		p.lines = append(p.lines, r.line)
@@ -380,7 +384,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		}
 		rec := sp.fields
 		r.pos = append(r.pos[:0], sp.cols...)
-		r.line = sp.lines[0] + c.startLine - 1
+		r.line = sp.recLine + c.startLine - 1
 		handle(rec, &r)
 	}
 }

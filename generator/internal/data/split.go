@@ -16,11 +16,28 @@ type splitter struct {
 	text  string
 	delim byte
 	line  int // lines read so far
-	// The record just read: its fields, and each field's line and 1-based
-	// byte column.
-	fields []string
-	cols   []int
-	lines  []int
+	// The record just read: its fields, each field's 1-based byte column,
+	// the line it starts on, and the fields that start on a later line (a
+	// quoted field before them spans lines; rare) with their lines.
+	fields  []string
+	cols    []int
+	recLine int
+	later   []laterField
+}
+
+// laterField is a field of the record that starts on a line after the
+// record's first.
+type laterField struct{ field, line int }
+
+// line is the line field i of the record just read starts on.
+func (s *splitter) fieldLine(i int) int {
+	line := s.recLine
+	for _, l := range s.later {
+		if l.field <= i {
+			line = l.line
+		}
+	}
+	return line
 }
 
 func newSplitter(text string, delim rune) *splitter {
@@ -62,7 +79,7 @@ func only(line string) bool { return len(line) == lineEnd(line) }
 // error is shaped like encoding/csv's (*csv.ParseError) and the record is
 // then dropped, as encoding/csv drops it.
 func (s *splitter) next() (bool, error) {
-	s.fields, s.cols, s.lines = s.fields[:0], s.cols[:0], s.lines[:0]
+	s.fields, s.cols, s.later = s.fields[:0], s.cols[:0], s.later[:0]
 	var line string
 	for {
 		var ok bool
@@ -76,6 +93,7 @@ func (s *splitter) next() (bool, error) {
 	// posLine follows encoding/csv's field position, which (unlike the line
 	// count) does not move on to an empty last line.
 	recLine, posLine, col := s.line, s.line, 1
+	s.recLine = recLine
 	for {
 		if line == "" || line[0] != '"' {
 			// An unquoted field: a substring, no copy. Fields are short, so
@@ -149,5 +167,8 @@ func (s *splitter) next() (bool, error) {
 }
 
 func (s *splitter) add(field string, line, col int) {
-	s.fields, s.lines, s.cols = append(s.fields, field), append(s.lines, line), append(s.cols, col)
+	if line != s.recLine && (len(s.later) == 0 || s.later[len(s.later)-1].line != line) {
+		s.later = append(s.later, laterField{len(s.fields), line})
+	}
+	s.fields, s.cols = append(s.fields, field), append(s.cols, col)
 }

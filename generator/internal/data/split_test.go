@@ -24,7 +24,7 @@ func splitAll(text string, delim rune) (recs [][]string, pos [][2]int, errs []st
 		}
 		recs = append(recs, slices.Clone(s.fields))
 		for i := range s.fields {
-			pos = append(pos, [2]int{s.lines[i], s.cols[i]})
+			pos = append(pos, [2]int{s.fieldLine(i), s.cols[i]})
 		}
 	}
 }

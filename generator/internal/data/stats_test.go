@@ -38,14 +38,14 @@ func TestStatsMergeEqualsAdd(t *testing.T) {
 		}
 		var whole Stats
 		for _, c := range cells {
-			whole.add(&c, tc.typ)
+			whole.add(&c, tc.typ.statKind())
 		}
 		var merged Stats
 		for start := 0; start < len(cells); {
 			end := min(len(cells), start+1+rng.IntN(60))
 			var part Stats
 			for _, c := range cells[start:end] {
-				part.add(&c, tc.typ)
+				part.add(&c, tc.typ.statKind())
 			}
 			merged.merge(part, tc.typ)
 			start = end
