@@ -409,6 +409,9 @@ func TestSearchInBrowser(t *testing.T) {
 		"直选":   `a[href="/commitments/decision-12-direct-election-rate/"]`,
 		"养老床位": `a[href="/commitments/decision-9-elderly-care-beds/"]`,
 		"三公经费": `a[href="/commitments/service-government-13-sangong-spending/"]`,
+		// No text holds every pair (it says 积分制入户): the clause comes
+		// first among those holding some of them.
+		"积分入户": `li:first-child a[href="/policy/population/#population-2"]`,
 	} {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/search/?q="+url.QueryEscape(query)), chromedp.WaitVisible(chromedp.CSS("#search-results li"))); err != nil {
 			t.Fatalf("%s: %v", query, err)
@@ -424,6 +427,13 @@ func TestSearchInBrowser(t *testing.T) {
 		if err != nil || clauses == 0 {
 			t.Errorf("searching %s finds no policy clause (%v)", query, err)
 		}
+	}
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/search/?q="+url.QueryEscape("积分入户")), chromedp.WaitVisible(chromedp.CSS("#search-results li"))); err != nil {
+		t.Fatal(err)
+	}
+	status, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector(".search-status").textContent`))
+	if err != nil || !strings.Contains(status, "没有同时含有全部字词的内容") {
+		t.Errorf("the status after 积分入户 does not say no result holds every term: %q (%v)", status, err)
 	}
 	// Typing a new query shows its results and keeps it in the address.
 	search, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(() => {

@@ -2,8 +2,8 @@
 // index, search/index.json, is made when the site is built (a MiniSearch
 // index; see generator/internal/searchindex, whose Tokenize is this file's
 // tokenize in Go). Chinese has no spaces, so text is cut into pairs of
-// characters (bigrams), and a query matches the documents holding every pair
-// (or character) it has.
+// characters (bigrams); a query finds the documents holding every pair (or
+// character) it has, and when those are few, the best of those holding some.
 (function () {
   'use strict';
   var han = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -26,21 +26,47 @@
     return out;
   }
 
+  // What people look for first: the commitments, then the text; an
+  // organisation's name matches many searches in passing.
+  var boosts = { '承诺': 2, '社会组织': 0.5 };
+
   // Every term of the query must match. A word of letters and digits also
   // matches as the start of a longer one, so an id is found by its first
   // part (decision-37 finds decision-37-social-workers-per-10k).
   var searchOptions = {
     boost: { title: 2 }, combineWith: 'AND', tokenize: tokenize,
-    prefix: function (term) { return !han.test(term); }
+    prefix: function (term) { return !han.test(term); },
+    boostDocument: function (id, term, stored) { return boosts[stored && stored.kind] || 1; }
   };
 
+  // fewAll is how few results holding every term of the query are followed
+  // by those holding some of them, of which the best maxSome are kept.
+  var fewAll = 5, maxSome = 20;
+
+  // find searches for documents holding every term of the query; when they
+  // are few, documents holding some of the terms follow, best first. A
+  // phrase that skips a character of the text (积分入户 for 积分制入户,
+  // 社会领域立法 for 社会建设领域立法) shares only some pairs with it.
+  // Each result says whether it holds every term (all).
+  function find(index, query) {
+    var results = index.search(query);
+    results.forEach(function (r) { r.all = true; });
+    if (results.length >= fewAll) return results;
+    var seen = {};
+    results.forEach(function (r) { seen[r.id] = true; });
+    return results.concat(index.search(query, { combineWith: 'OR' }).filter(function (r) { return !seen[r.id]; }).slice(0, maxSome));
+  }
+
   // For pages and tests that search the way this page does.
-  window.gongkaiSearch = { tokenize: tokenize, options: searchOptions };
+  window.gongkaiSearch = { tokenize: tokenize, options: searchOptions, find: find };
 
   function show(list, status, results, query, total) {
     list.textContent = '';
     if (!query) { status.textContent = '共可检索 ' + total + ' 条内容（条款、承诺、数据集、社会组织）。'; return; }
-    status.textContent = results.length ? '“' + query + '”：找到 ' + results.length + ' 条' + (results.length > 50 ? '，显示前 50 条' : '') + '。' : '没有找到“' + query + '”。换一个说法，或少写几个字试试。';
+    var all = results.filter(function (r) { return r.all; }).length;
+    var found = all ? '找到 ' + all + ' 条' : '没有同时含有全部字词的内容';
+    if (results.length > all) found += (all ? '；另列出 ' : '；以下列出 ') + (results.length - all) + ' 条含有其中部分字词的（最相关的在前）';
+    status.textContent = results.length ? '“' + query + '”：' + found + (results.length > 50 ? '，显示前 50 条' : '') + '。' : '没有找到“' + query + '”。换一个说法，或少写几个字试试。';
     results.slice(0, 50).forEach(function (r) {
       var li = document.createElement('li');
       var kind = document.createElement('span');
@@ -84,7 +110,7 @@
       });
       function run() {
         var q = input.value.trim();
-        show(list, status, q ? index.search(q) : [], q, index.documentCount);
+        show(list, status, q ? find(index, q) : [], q, index.documentCount);
         window.history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : window.location.pathname);
       }
       input.value = new URLSearchParams(window.location.search).get('q') || '';
