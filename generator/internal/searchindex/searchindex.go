@@ -7,8 +7,8 @@
 package searchindex
 
 import (
+	"bytes"
 	"encoding/json"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,43 +29,75 @@ func isHan(r rune) bool { return r >= 0x3400 && r <= 0x9fff || r >= 0xf900 && r 
 
 // isMark reports the quotation and title marks dropped between Chinese
 // characters (“三公”经费 is 三公经费).
-func isMark(r rune) bool { return strings.ContainsRune("“”‘’「」『』《》〈〉·", r) }
+func isMark(r rune) bool { return strings.ContainsRune(marks, r) }
 
-var words = regexp.MustCompile(`[\x{3400}-\x{9fff}\x{f900}-\x{faff}]+|[a-z0-9][a-z0-9._-]*`)
+const marks = "“”‘’「」『』《》〈〉·"
 
 // Tokenize cuts text as search.js does: lowercase; quotation marks between
 // Chinese characters dropped; words of letters and digits kept whole; runs
 // of Chinese cut into overlapping pairs (a single character stays whole).
-func Tokenize(text string) []string {
+func Tokenize(text string) []string { return appendTokens(nil, text) }
+
+// appendTokens appends the tokens of text to out. It is search.js's
+// tokenize in one pass: its regular expression picks runs of Chinese
+// characters, and words of a-z or 0-9 followed by a-z, 0-9, ".", "_" or "-".
+func appendTokens(out []string, text string) []string {
 	text = dropMarks(toLower(text))
-	var out []string
-	for _, p := range words.FindAllString(text, -1) {
-		r, _ := utf8.DecodeRuneInString(p)
-		if !isHan(r) {
-			out = append(out, p)
-			continue
-		}
-		chars := []rune(p)
-		if len(chars) == 1 {
-			out = append(out, p)
-			continue
-		}
-		for i := 0; i+1 < len(chars); i++ {
-			out = append(out, string(chars[i:i+2]))
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf && isWordStart(c):
+			j := i + 1
+			for j < len(text) && isWordByte(text[j]) {
+				j++
+			}
+			out = append(out, text[i:j])
+			i = j
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isHan(r) {
+				i += size
+				continue
+			}
+			// A run of Chinese: pairs of neighbours, each a substring.
+			prev, j := i, i+size
+			for j < len(text) {
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if !isHan(r) {
+					break
+				}
+				out = append(out, text[prev:j+n])
+				prev, j = j, j+n
+			}
+			if prev == i { // a single character stays whole
+				out = append(out, text[i:j])
+			}
+			i = j
 		}
 	}
 	return out
 }
 
+func isWordStart(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+func isWordByte(c byte) bool  { return isWordStart(c) || c == '.' || c == '_' || c == '-' }
+
 // toLower lowercases as JavaScript's toLowerCase does where it matters here:
 // that is strings.ToLower but for U+0130 İ, which JavaScript lowers to i and
 // a combining dot (Unicode's special casing) and so splits the word there.
 func toLower(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, "\u0130", "i\u0307"))
+	if strings.Contains(s, "\u0130") {
+		s = strings.ReplaceAll(s, "\u0130", "i\u0307")
+	}
+	return strings.ToLower(s)
 }
 
 // dropMarks leaves out every run of marks with a Chinese character on both sides.
 func dropMarks(s string) string {
+	if !strings.ContainsAny(s, marks) {
+		return s
+	}
 	rs := []rune(s)
 	out := rs[:0:0]
 	for i := 0; i < len(rs); i++ {
@@ -87,97 +119,183 @@ func dropMarks(s string) string {
 // Build returns the serialized index of docs, searched by fields, as
 // MiniSearch.loadJSON reads it. Document i has id i.
 func Build(fields []string, docs []Doc) ([]byte, error) {
-	type posting = map[string]int // short document id → term count
-	index := map[string][]posting{}
+	// posting is a document holding a term, and how many times.
+	type posting struct{ doc, count int }
+	index := map[string][][]posting{} // term → field → postings in document order
 	avg := make([]float64, len(fields))
 	avgSet := make([]bool, len(fields))
-	documentIDs := make(map[string]int, len(docs))
-	fieldLength := make(map[string][]any, len(docs))
-	stored := make(map[string]map[string]string, len(docs))
+	lengths := make([][]int, len(docs)) // -1: the document lacks the field
+	var tokens []string
 	for n, d := range docs {
-		id := strconv.Itoa(n)
-		documentIDs[id] = n
-		if len(d.Stored) > 0 {
-			s := map[string]string{}
-			for k, v := range d.Stored {
-				if v != "" {
-					s[k] = v
-				}
-			}
-			stored[id] = s
-		}
-		var lengths []any // a field left out leaves a hole, as in a JavaScript array
+		lengths[n] = make([]int, 0, len(fields))
 		for f, text := range d.Fields {
 			if text == "" {
-				continue // left out, as a field the document does not have
+				lengths[n] = append(lengths[n], -1) // left out, as a field the document does not have
+				continue
 			}
-			tokens := Tokenize(text)
-			unique := map[string]bool{}
-			for _, t := range tokens {
-				unique[t] = true
-			}
-			for len(lengths) <= f {
-				lengths = append(lengths, nil)
-			}
-			lengths[f] = len(unique)
-			// As MiniSearch keeps it: a running mean over the documents so far.
-			count := float64(n)
-			total := float64(avg[f]*count) + float64(len(unique))
-			avg[f], avgSet[f] = total/(count+1), true
+			tokens = appendTokens(tokens[:0], text)
+			unique := 0
 			for _, t := range tokens {
 				p := index[t]
 				if p == nil {
-					p = make([]posting, len(fields))
+					p = make([][]posting, len(fields))
 					index[t] = p
 				}
-				if p[f] == nil {
-					p[f] = posting{}
+				if last := len(p[f]) - 1; last >= 0 && p[f][last].doc == n {
+					p[f][last].count++
+					continue
 				}
-				p[f][id]++
+				p[f] = append(p[f], posting{n, 1})
+				unique++
+			}
+			lengths[n] = append(lengths[n], unique)
+			// As MiniSearch keeps it: a running mean over the documents so far.
+			count := float64(n)
+			total := float64(avg[f]*count) + float64(unique)
+			avg[f], avgSet[f] = total/(count+1), true
+		}
+	}
+
+	var b bytes.Buffer
+	str := func(s string) error {
+		q, err := json.Marshal(s)
+		b.Write(q)
+		return err
+	}
+	num := func(i int) { b.WriteString(strconv.Itoa(i)) }
+	key := func(i int) { b.WriteByte('"'); num(i); b.WriteString(`":`) }
+	b.WriteString(`{"documentCount":`)
+	num(len(docs))
+	b.WriteString(`,"nextId":`)
+	num(len(docs))
+	b.WriteString(`,"documentIds":{`)
+	for n := range docs {
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		key(n)
+		num(n)
+	}
+	b.WriteString(`},"fieldIds":{`)
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := str(f); err != nil {
+			return nil, err
+		}
+		b.WriteByte(':')
+		num(i)
+	}
+	b.WriteString(`},"fieldLength":{`)
+	for n, ls := range lengths {
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		key(n)
+		b.WriteByte('[')
+		// A field the document lacks is a hole in MiniSearch's array: null,
+		// and nothing after the last field it has.
+		for len(ls) > 0 && ls[len(ls)-1] < 0 {
+			ls = ls[:len(ls)-1]
+		}
+		for i, l := range ls {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if l < 0 {
+				b.WriteString("null")
+			} else {
+				num(l)
 			}
 		}
-		fieldLength[id] = lengths
+		b.WriteByte(']')
 	}
+	b.WriteString(`},"averageFieldLength":[`)
+	for f := range fields {
+		if f > 0 {
+			b.WriteByte(',')
+		}
+		if !avgSet[f] {
+			b.WriteString("null")
+			continue
+		}
+		v, err := json.Marshal(avg[f])
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteString(`],"storedFields":{`)
+	first := true
+	for n, d := range docs {
+		keys := make([]string, 0, len(d.Stored))
+		for k, v := range d.Stored {
+			if v != "" {
+				keys = append(keys, k)
+			}
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		slices.Sort(keys)
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		key(n)
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := str(k); err != nil {
+				return nil, err
+			}
+			b.WriteByte(':')
+			if err := str(d.Stored[k]); err != nil {
+				return nil, err
+			}
+		}
+		b.WriteByte('}')
+	}
+	b.WriteString(`},"dirtCount":0,"index":[`)
 	terms := make([]string, 0, len(index))
 	for t := range index {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
-	entries := make([][2]any, 0, len(terms))
-	for _, t := range terms {
-		byField := map[string]map[string]int{}
-		for f, p := range index[t] {
-			if p != nil {
-				byField[strconv.Itoa(f)] = p
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		if err := str(t); err != nil {
+			return nil, err
+		}
+		b.WriteString(",{")
+		firstField := true
+		for f, ps := range index[t] {
+			if len(ps) == 0 {
+				continue
 			}
+			if !firstField {
+				b.WriteByte(',')
+			}
+			firstField = false
+			key(f)
+			b.WriteByte('{')
+			for j, p := range ps {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				key(p.doc)
+				num(p.count)
+			}
+			b.WriteByte('}')
 		}
-		entries = append(entries, [2]any{t, byField})
+		b.WriteString("}]")
 	}
-	avgOut := []any{}
-	for f := range fields {
-		if avgSet[f] {
-			avgOut = append(avgOut, avg[f])
-		} else {
-			avgOut = append(avgOut, nil)
-		}
-	}
-	// The fields in their order, as MiniSearch writes them.
-	ids := []string{}
-	for i, f := range fields {
-		name, _ := json.Marshal(f)
-		ids = append(ids, string(name)+":"+strconv.Itoa(i))
-	}
-	fieldIDsJSON := json.RawMessage("{" + strings.Join(ids, ",") + "}")
-	return json.Marshal(struct {
-		DocumentCount        int                          `json:"documentCount"`
-		NextID               int                          `json:"nextId"`
-		DocumentIDs          map[string]int               `json:"documentIds"`
-		FieldIDs             json.RawMessage              `json:"fieldIds"`
-		FieldLength          map[string][]any             `json:"fieldLength"`
-		AverageFieldLength   []any                        `json:"averageFieldLength"`
-		StoredFields         map[string]map[string]string `json:"storedFields"`
-		DirtCount            int                          `json:"dirtCount"`
-		Index                [][2]any                     `json:"index"`
-		SerializationVersion int                          `json:"serializationVersion"`
-	}{len(docs), len(docs), documentIDs, fieldIDsJSON, fieldLength, avgOut, stored, 0, entries, 2})
+	b.WriteString(`],"serializationVersion":2}`)
+	return b.Bytes(), nil
 }
