@@ -19,8 +19,8 @@ var kindLabels = map[string]string{track.Target: "量化目标", track.Disclosur
 
 // statusColors are the colours of the statuses in charts (the CSS uses the same).
 var statusColors = map[track.Status]string{
-	track.Achieved: "#1a7f37", track.AchievedLate: "#4d9f5f", track.OnTrack: "#0b57a4", track.InProgress: "#5b8fd0",
-	track.Behind: "#bc4c00", track.Missed: "#b42318", track.Overdue: "#8a1f24", track.NoData: "#8c959f",
+	track.Achieved: "#1a7f37", track.AchievedLate: "#5a7a16", track.OnTrack: "#0b57a4", track.InProgress: "#5a6e8a",
+	track.Behind: "#bc4c00", track.Missed: "#b42318", track.Overdue: "#8a1f24", track.NoData: "#656d76",
 }
 
 // commitmentViews holds what the commitment pages and the other pages share.
