@@ -134,6 +134,7 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	}
 	if in.past != nil {
 		in.past = later(in.past)
+		defer in.past() // even when writing fails: the reading ends before the build does
 	}
 	site := compute(in)                  // compute
 	n, err := write(site, in.theme, out) // render → write

@@ -91,7 +91,15 @@ func later(read func() []PastBuild) func() []PastBuild {
 
 // verdictsOf loads and checks the site in src and returns its commitments'
 // verdicts; ok is false when the site has errors (it could not be built).
-func verdictsOf(src fs.FS, opts Options) (map[string]CommitmentState, bool) {
+// An earlier commit's files are old input this build did not choose: if
+// reading them fails in a way this version of gongkai does not expect, that
+// commit is left out rather than this build stopped.
+func verdictsOf(src fs.FS, opts Options) (_ map[string]CommitmentState, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
 	var diags diag.List
 	in, err := load(src, opts, &diags)
 	if err != nil {
