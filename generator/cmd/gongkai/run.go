@@ -101,7 +101,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	defer closeRoot()
 	start := time.Now()
 	reuse := &site.Reuse{} // what this build reads, for the builds of earlier commits
-	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: lastChanges(c.source, stderr), Reuse: reuse}
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: gitLog(c.source, stderr), Reuse: reuse}
 	fsys := src.FS()
 	repo := openRepo(c.source, stderr)
 	defer repo.Close()
@@ -235,18 +235,15 @@ func openSource(dir string, stderr io.Writer) (*os.Root, func(), int) {
 	return root, func() { root.Close() }, exitOK
 }
 
-// lastChanges reads when the site's files were last committed; outside git
-// (or without git) the site gives no such dates.
-func lastChanges(source string, stderr io.Writer) map[string]time.Time {
-	changes, err := history.LastChanges(source, "data", "content", "themes", "site.toml")
+// gitLog reads the commits that touched the site's files; outside git (or
+// without git) the site gives no dates from it.
+func gitLog(source string, stderr io.Writer) []history.Commit {
+	commits, err := history.Log(source, "data", "content", "themes", "site.toml")
 	if err != nil {
 		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the site gives no commit dates:", err)
 		return nil
 	}
-	if len(changes) == 0 {
-		return nil
-	}
-	return changes
+	return commits
 }
 
 // pastReading bounds the builds of earlier commits the feed's status

@@ -60,7 +60,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Build: func() (*serve.Site, []string, bool) {
 			out := serve.NewSite()
 			// Links from the served address, whatever base_url the site publishes at.
-			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse, History: lastChanges(c.source, io.Discard), Past: past}, out)
+			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse, History: gitLog(c.source, io.Discard), Past: past}, out)
 			msgs := diagLines(report.Warnings)
 			var inputErrs *diag.Errors
 			var cfgErr *site.ConfigError

@@ -15,45 +15,63 @@ import (
 	"time"
 )
 
-// ErrShallow is LastChanges' answer in a shallow clone: its oldest commit
+// ErrShallow is Log's answer in a shallow clone: its oldest commit
 // lists every file as if it had made them, so no date it gives can be trusted.
 var ErrShallow = errors.New("the repository is a shallow clone, so its history is cut short: fetch the whole history (git fetch --unshallow; in CI, a checkout with fetch-depth 0) for the site to give commit dates")
 
-// LastChanges returns the time of the last commit touching each file under
-// the given paths of dir (paths relative to dir, as git prints them with
-// --relative). A folder that is not in a git repository, or a machine without
-// git, gives no times and no error: the site then says it does not know. A
-// shallow clone gives ErrShallow.
-func LastChanges(dir string, paths ...string) (map[string]time.Time, error) {
+// Commit is a commit and the files under the asked paths it changed.
+type Commit struct {
+	Time  time.Time
+	Files []string // relative to the folder
+}
+
+// Log returns the commits touching the given paths of dir, newest first,
+// with the files each changed (paths relative to dir, as git prints them
+// with --relative). A folder that is not in a git repository, or a machine
+// without git, gives none and no error: the site then says it does not know.
+// A shallow clone gives ErrShallow.
+func Log(dir string, paths ...string) ([]Commit, error) {
 	if out, err := git(dir, "rev-parse", "--is-shallow-repository"); err == nil && strings.TrimSpace(string(out)) == "true" {
 		return nil, ErrShallow
 	}
 	out, err := git(dir, append([]string{"log", "--relative", "--no-renames", "--name-only", "--format=@%cI", "--"}, paths...)...)
 	switch {
 	case errors.Is(err, errNoHistory):
-		return map[string]time.Time{}, nil
+		return nil, nil
 	case err != nil:
 		return nil, err
 	}
-	last := map[string]time.Time{}
-	var when time.Time
+	var commits []Commit
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
 		line := sc.Text()
 		if t, ok := strings.CutPrefix(line, "@"); ok {
-			if when, err = time.Parse(time.RFC3339, t); err != nil {
+			when, err := time.Parse(time.RFC3339, t)
+			if err != nil {
 				return nil, err
 			}
+			commits = append(commits, Commit{Time: when})
 			continue
 		}
-		if line == "" {
-			continue
-		}
-		if _, seen := last[line]; !seen { // newest first
-			last[line] = when
+		if line != "" && len(commits) > 0 {
+			c := &commits[len(commits)-1]
+			c.Files = append(c.Files, line)
 		}
 	}
-	return last, sc.Err()
+	return commits, sc.Err()
+}
+
+// LastChanges returns the time of the last of the commits to touch each file.
+func LastChanges(commits []Commit) map[string]time.Time {
+	last := map[string]time.Time{}
+	for _, c := range commits { // newest first
+		for _, f := range c.Files {
+			if _, seen := last[f]; !seen {
+				last[f] = c.Time
+			}
+		}
+	}
+	return last
 }
 
 // errNoHistory is git's answer outside a repository, before its first

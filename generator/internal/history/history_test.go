@@ -22,22 +22,26 @@ func TestLastChanges(t *testing.T) {
 	write("site/data/a.csv", "a\n2\n")
 	git("2022-05-06", "commit", "-q", "-am", "two")
 
-	got, err := LastChanges(filepath.Join(repo, "site"), "data")
+	commits, err := Log(filepath.Join(repo, "site"), "data")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(commits) != 2 || len(commits[0].Files) != 1 || commits[0].Files[0] != "data/a.csv" || len(commits[1].Files) != 2 {
+		t.Errorf("log %+v", commits)
+	}
+	got := LastChanges(commits)
 	day := func(p string) string { return got[p].In(time.UTC).Format(time.DateOnly) }
 	if day("data/a.csv") != "2022-05-06" || day("data/预算/b.csv") != "2021-03-04" || len(got) != 2 {
 		t.Errorf("last changes %v", got)
 	}
-	none, err := LastChanges(t.TempDir(), "data")
+	none, err := Log(t.TempDir(), "data")
 	if err != nil || len(none) != 0 {
 		t.Errorf("outside a repository: %v %v", none, err)
 	}
 	// A shallow clone's oldest commit seems to make every file: no dates.
 	shallow := filepath.Join(t.TempDir(), "shallow")
 	git("2022-05-06", "clone", "-q", "--depth", "1", "file://"+repo, shallow)
-	if got, err := LastChanges(filepath.Join(shallow, "site"), "data"); !errors.Is(err, ErrShallow) || got != nil {
+	if got, err := Log(filepath.Join(shallow, "site"), "data"); !errors.Is(err, ErrShallow) || got != nil {
 		t.Errorf("in a shallow clone: %v %v", got, err)
 	}
 }

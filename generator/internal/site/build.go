@@ -12,6 +12,7 @@ import (
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/track"
@@ -28,10 +29,11 @@ type Options struct {
 	// Reuse, when set, keeps what one build read for the next, which reads
 	// again only the files that changed (gongkai serve).
 	Reuse *Reuse
-	// History is when each file (path relative to the source folder) was
-	// last committed, from git (see package history); nil when the source
-	// is not in a git repository, and the site then gives no such dates.
-	History map[string]time.Time
+	// History is the commits that touched the source's files, newest first,
+	// with the files each changed (paths relative to the source folder; see
+	// package history); nil when the source is not in a git repository, and
+	// the site then gives no such dates.
+	History []history.Commit
 	// Past returns the builds of earlier commits, newest first (see
 	// PastBuilds): the feed announces the commitments whose status changed
 	// from one to the next, and from the newest to this build. A build calls
@@ -100,7 +102,8 @@ type input struct {
 	datasets    []*data.Dataset
 	theme       *render.Theme
 	reuse       *Reuse               // Options.Reuse
-	history     map[string]time.Time // Options.History
+	history     map[string]time.Time // when each file was last committed (Options.History); nil outside git
+	commits     []history.Commit     // Options.History
 	past        func() []PastBuild   // Options.Past
 }
 
@@ -209,7 +212,10 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
-	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, history: opts.History, past: opts.Past, reuse: opts.Reuse}
+	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, commits: opts.History, past: opts.Past, reuse: opts.Reuse}
+	if opts.History != nil {
+		in.history = history.LastChanges(opts.History)
+	}
 	docs := map[*content.Page]reusedDoc{}
 	for _, p := range pages {
 		if p.Section != policy.Folder || isSectionIndex(p) {

@@ -9,6 +9,7 @@ import (
 	"gongkai/generator/internal/content"
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/searchindex"
 	"gongkai/generator/internal/track"
@@ -18,6 +19,7 @@ import (
 type model struct {
 	cfg         config.Config
 	history     map[string]time.Time // when files were last committed (nil outside git)
+	commits     []history.Commit     // the commits that touched the source, newest first
 	past        func() []PastBuild   // the builds of earlier commits, newest first
 	baseURL     string
 	asOf        string
@@ -52,7 +54,7 @@ func compute(in *input) *model {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{cfg: in.cfg, history: in.history, past: in.past, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, past: in.past, baseURL: in.cfg.BaseURL, asOf: in.asOf}
 	for _, d := range in.docs {
 		if d.SourceURL != "" && !slices.ContainsFunc(m.sources, func(s data.Source) bool { return s.Path == d.SourceURL }) {
 			m.sources = append(m.sources, data.Source{Title: "政策原文的网上转载", Path: d.SourceURL})

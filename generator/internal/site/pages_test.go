@@ -3,10 +3,13 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"gongkai/generator/internal/history"
 )
 
 // TestLargeListsArePaged: with many departments /budgets/ lists the 100
@@ -76,7 +79,7 @@ func TestCommitDates(t *testing.T) {
 		{nil, map[string]string{"data/old/index.html": "!文件最后提交", "data/budgets/index.html": "!文件最后提交"}},
 	} {
 		opts := fixedOpts
-		opts.History = tc.history
+		opts.History = commitsOf(tc.history)
 		out := memSink{}
 		if _, err := Build(fsys, opts, out); err != nil {
 			t.Fatal(err)
@@ -124,12 +127,39 @@ func TestCommitDates(t *testing.T) {
 	if strings.Contains(string(buildWith(t, fsys, nil)["feed.xml"]), "<entry>") {
 		t.Error("a feed outside git has entries")
 	}
+	// Every commit that changed a dataset is an update in the feed; the
+	// newest says what the site publishes now.
+	feed = string(buildWith(t, fsys, map[string]time.Time{"data/budgets/2013.csv": day("2020-01-01T10:00:00+08:00"), "data/budgets/2014.csv": day("2022-05-06T10:00:00+08:00")})["feed.xml"])
+	for _, want := range []string{"/data/budgets/#20220506T100000+0800</id>", "已更新，共 2 行（改动的文件：data/budgets/2014.csv）",
+		"/data/budgets/#20200101T100000+0800</id>", "的文件有改动：data/budgets/2013.csv。"} {
+		if !strings.Contains(feed, want) {
+			t.Errorf("the feed of a dataset changed by two commits lacks %s:\n%s", want, feed)
+		}
+	}
 }
 
-func buildWith(t *testing.T, fsys fstest.MapFS, history map[string]time.Time) memSink {
+// commitsOf is a history in which each file was last committed at the given
+// time: one commit per time, newest first (nil: not in git).
+func commitsOf(last map[string]time.Time) []history.Commit {
+	if last == nil {
+		return nil
+	}
+	var commits []history.Commit
+	for path, when := range last {
+		i := slices.IndexFunc(commits, func(c history.Commit) bool { return c.Time.Equal(when) })
+		if i < 0 {
+			commits, i = append(commits, history.Commit{Time: when}), len(commits)
+		}
+		commits[i].Files = append(commits[i].Files, path)
+	}
+	slices.SortFunc(commits, func(a, b history.Commit) int { return b.Time.Compare(a.Time) })
+	return commits
+}
+
+func buildWith(t *testing.T, fsys fstest.MapFS, last map[string]time.Time) memSink {
 	t.Helper()
 	opts := fixedOpts
-	opts.History = history
+	opts.History = commitsOf(last)
 	out := memSink{}
 	if _, err := Build(fsys, opts, out); err != nil {
 		t.Fatal(err)

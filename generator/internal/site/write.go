@@ -202,24 +202,44 @@ func catalog(m *model) publish.Catalog {
 }
 
 // feedEntries announces the changes of commitments' statuses (see
-// statusEntries) and each dataset's last update: its files' last commit
-// (git), else the date its publisher declares; a dataset with neither is not
-// in the feed.
+// statusEntries) and every update of a dataset: each commit that changed its
+// files or its schema file (git), else the date its publisher declares; a
+// dataset with neither is not in the feed. The feed keeps the newest.
 func feedEntries(m *model) []publish.FeedEntry {
 	out := statusEntries(m)
 	for _, d := range m.datasets {
-		when, ok := lastCommit(m.history, d)
-		if !ok && d.Updated != "" {
-			when, _ = time.Parse(time.DateOnly, d.Updated)
-		}
-		if when.IsZero() {
-			continue
-		}
-		summary := fmt.Sprintf("数据集“%s”已更新，共 %d 行。", datasetTitle(d), d.Rows)
+		title := datasetTitle(d)
+		sample := ""
 		if d.Sample {
-			summary += "（示例数据，不是真实数字。）"
+			sample = "（示例数据，不是真实数字。）"
 		}
-		out = append(out, publish.FeedEntry{Title: datasetTitle(d) + " 已更新", Path: "/data/" + d.ID + "/", Updated: when, Summary: summary})
+		files := map[string]bool{}
+		for _, f := range d.Files {
+			files[f.Path], files[data.SidecarPath(f.Path)] = true, true
+		}
+		latest := true
+		for _, c := range m.commits {
+			var changed []string
+			for _, f := range c.Files {
+				if files[f] {
+					changed = append(changed, f)
+				}
+			}
+			if len(changed) == 0 {
+				continue
+			}
+			summary := fmt.Sprintf("数据集“%s”的文件有改动：%s。", title, strings.Join(changed, "、"))
+			if latest { // what the site publishes now
+				summary = fmt.Sprintf("数据集“%s”已更新，共 %d 行（改动的文件：%s）。", title, d.Rows, strings.Join(changed, "、"))
+				latest = false
+			}
+			out = append(out, publish.FeedEntry{Title: title + " 已更新", Path: "/data/" + d.ID + "/", Updated: c.Time, Summary: summary + sample})
+		}
+		if latest && d.Updated != "" { // not in git: the date its publisher declares
+			when, _ := time.Parse(time.DateOnly, d.Updated)
+			out = append(out, publish.FeedEntry{Title: title + " 已更新", Path: "/data/" + d.ID + "/", Updated: when,
+				Summary: fmt.Sprintf("数据集“%s”已更新，共 %d 行。", title, d.Rows) + sample})
+		}
 	}
 	return out
 }
