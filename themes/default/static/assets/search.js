@@ -30,7 +30,8 @@
   // organisation's name matches many searches in passing.
   var boosts = { '承诺': 2, '社会组织': 0.5 };
 
-  // Every term of the query must match. A word of letters and digits also
+  // Every term of the query must match (find then adds documents holding
+  // some of them when those are few). A word of letters and digits also
   // matches as the start of a longer one, so an id is found by its first
   // part (decision-37 finds decision-37-social-workers-per-10k).
   var searchOptions = {
