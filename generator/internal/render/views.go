@@ -190,7 +190,15 @@ type CommitmentView struct {
 	Evidence     []EvidenceRow
 	Publications []PublicationRow
 	Related      []CommitmentSummary
-	JSON         string // link to the registry download
+	JSON         string         // link to the registry download
+	Changes      []StatusChange // how its status changed in the site's recent builds, newest first
+}
+
+// StatusChange is a commitment's status changing between two builds of the site.
+type StatusChange struct {
+	Date               string // YYYY-MM-DD: the commit that changed it (or this build's day)
+	From, To           string // statuses
+	FromLabel, ToLabel string
 }
 
 // PolicyIndexView lists the policy documents.

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"time"
 
 	"gongkai/generator/internal/config"
@@ -17,18 +18,21 @@ import (
 
 // model is the site ready to render: every view, by output file.
 type model struct {
-	cfg         config.Config
-	history     map[string]time.Time // when files were last committed (nil outside git)
-	commits     []history.Commit     // the commits that touched the source, newest first
-	past        func() []PastBuild   // the builds of earlier commits, newest first
-	baseURL     string
-	asOf        string
-	pages       []page
-	datasets    []*data.Dataset   // written as downloads
-	commitments []*commitment     // written as /data/commitments.json
-	files       []file            // other files, written as they are
-	searchDocs  []searchindex.Doc // what /search/ finds
-	sources     []data.Source     // where the policy texts come from
+	cfg     config.Config
+	history map[string]time.Time // when files were last committed (nil outside git)
+	commits []history.Commit     // the commits that touched the source, newest first
+	// statusHistory is the changes of commitments' statuses between the
+	// builds of earlier commits and this one (see statusHistory); it waits
+	// for those builds to be read.
+	statusHistory func() ([]statusChange, []registered)
+	baseURL       string
+	asOf          string
+	pages         []page
+	datasets      []*data.Dataset   // written as downloads
+	commitments   []*commitment     // written as /data/commitments.json
+	files         []file            // other files, written as they are
+	searchDocs    []searchindex.Doc // what /search/ finds
+	sources       []data.Source     // where the policy texts come from
 }
 
 // file is a file of the site made in compute, such as the search index.
@@ -54,7 +58,14 @@ func compute(in *input) *model {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, past: in.past, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	m.statusHistory = sync.OnceValues(func() ([]statusChange, []registered) {
+		var past []PastBuild
+		if in.past != nil {
+			past = in.past()
+		}
+		return statusHistory(in.commitments, in.asOf, past)
+	})
 	for _, d := range in.docs {
 		if d.SourceURL != "" && !slices.ContainsFunc(m.sources, func(s data.Source) bool { return s.Path == d.SourceURL }) {
 			m.sources = append(m.sources, data.Source{Title: "政策原文的网上转载", Path: d.SourceURL})

@@ -121,64 +121,85 @@ func verdicts(cs []*commitment) map[string]CommitmentState {
 	return out
 }
 
-// statusEntries announces every change of a commitment's status between
-// consecutive builds: the past ones, dated by their commits, and this one
-// where it differs from the newest past build (a change not committed yet,
-// or a later as-of day), dated its as-of day — or a second after the newest
-// commit, when that is later: the change cannot be older than the commit.
-func statusEntries(m *model) []publish.FeedEntry {
-	var past []PastBuild
-	if m.past != nil {
-		past = m.past()
-	}
+// statusChange is a commitment's status changing from one build to the next.
+type statusChange struct {
+	id       string
+	when     time.Time
+	from, to CommitmentState
+}
+
+// registered is the commitments a build added to the registry, by status.
+type registered struct {
+	when     time.Time
+	byStatus map[track.Status]int
+	n        int
+}
+
+// statusHistory is every change of a commitment's status between
+// consecutive builds, newest first: the past ones, dated by their commits,
+// and this one where it differs from the newest past build (a change not
+// committed yet, or a later as-of day), dated its as-of day — or a second
+// after the newest commit, when that is later: the change cannot be older
+// than the commit. It also gives the commitments each build newly
+// registered. Without past builds there is neither.
+func statusHistory(cs []*commitment, asOf string, past []PastBuild) ([]statusChange, []registered) {
 	if len(past) == 0 {
-		return nil
+		return nil, nil
 	}
-	now, _ := time.Parse(time.DateOnly, m.asOf)
+	now, _ := time.Parse(time.DateOnly, asOf)
 	if after := past[0].Time.Add(time.Second); after.After(now) {
 		now = after
 	}
-	builds := append([]PastBuild{{Time: now, Verdicts: verdicts(m.commitments)}}, past...)
-	var out []publish.FeedEntry
+	builds := append([]PastBuild{{Time: now, Verdicts: verdicts(cs)}}, past...)
+	var changes []statusChange
+	var added []registered
 	for i := range len(builds) - 1 {
 		now, before := builds[i], builds[i+1]
-		ids := make([]string, 0, len(now.Verdicts))
-		for id := range now.Verdicts {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		added, n := map[track.Status]int{}, 0
+		ids := slices.Sorted(maps.Keys(now.Verdicts))
+		reg := registered{when: now.Time, byStatus: map[track.Status]int{}}
 		for _, id := range ids {
 			v := now.Verdicts[id]
 			old, existed := before.Verdicts[id]
 			switch {
 			case !existed:
-				added[v.Status]++
-				n++
-				continue
-			case old.Status == v.Status:
-				continue
+				reg.byStatus[v.Status]++
+				reg.n++
+			case old.Status != v.Status:
+				changes = append(changes, statusChange{id: id, when: now.Time, from: old, to: v})
 			}
-			summary := v.Explanation
-			if v.Sample && !strings.Contains(summary, "示例数据") {
-				summary += "（据示例数据判断，不是真实数字。）"
-			}
-			out = append(out, publish.FeedEntry{
-				Title: fmt.Sprintf("承诺：%s（%s），%s → %s", v.Indicator, v.Deadline, old.Status.Label(), v.Status.Label()),
-				Path:  "/commitments/" + id + "/", Updated: now.Time, Summary: summary})
 		}
-		// Newly registered commitments are one entry, not one each: a
-		// registry is often entered many rows at a time.
-		if n > 0 {
-			var parts []string
-			for _, st := range track.Statuses {
-				if added[st] > 0 {
-					parts = append(parts, fmt.Sprintf("%s %d 项", st.Label(), added[st]))
-				}
-			}
-			out = append(out, publish.FeedEntry{Title: fmt.Sprintf("新登记承诺 %d 项", n), Path: "/commitments/", Updated: now.Time,
-				Summary: fmt.Sprintf("承诺登记表新增 %d 项承诺：%s。", n, strings.Join(parts, "，"))})
+		if reg.n > 0 {
+			added = append(added, reg)
 		}
+	}
+	return changes, added
+}
+
+// statusEntries announces every change of a commitment's status (see
+// statusHistory), and each build's newly registered commitments as one
+// entry, not one each: a registry is often entered many rows at a time.
+func statusEntries(m *model) []publish.FeedEntry {
+	changes, added := m.statusHistory()
+	var out []publish.FeedEntry
+	for _, c := range changes {
+		v := c.to
+		summary := v.Explanation
+		if v.Sample && !strings.Contains(summary, "示例数据") {
+			summary += "（据示例数据判断，不是真实数字。）"
+		}
+		out = append(out, publish.FeedEntry{
+			Title: fmt.Sprintf("承诺：%s（%s），%s → %s", v.Indicator, v.Deadline, c.from.Status.Label(), v.Status.Label()),
+			Path:  "/commitments/" + c.id + "/", Updated: c.when, Summary: summary})
+	}
+	for _, r := range added {
+		var parts []string
+		for _, st := range track.Statuses {
+			if r.byStatus[st] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d 项", st.Label(), r.byStatus[st]))
+			}
+		}
+		out = append(out, publish.FeedEntry{Title: fmt.Sprintf("新登记承诺 %d 项", r.n), Path: "/commitments/", Updated: r.when,
+			Summary: fmt.Sprintf("承诺登记表新增 %d 项承诺：%s。", r.n, strings.Join(parts, "，"))})
 	}
 	return out
 }

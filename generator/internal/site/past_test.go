@@ -132,6 +132,14 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 		}
 	}
 
+	// The commitment's page keeps the record too.
+	if page := string(out["commitments/b/index.html"]); !strings.Contains(page, "状态变化记录（1 次）") ||
+		!strings.Contains(page, `<time datetime="2016-05-01">2016-05-01</time> <span class="status status-no-data">暂无数据</span> → <span class="status status-achieved">已实现</span>`) {
+		t.Errorf("b's page has no record of its change:\n%s", page)
+	}
+	if strings.Contains(string(out["commitments/c/index.html"]), "状态变化记录") {
+		t.Error("c, newly registered and unchanged since, has a record of changes")
+	}
 	// This build is the newest past build: nothing changed since, so no
 	// entry is dated by its as-of day.
 	for _, e := range feed.Entries {
