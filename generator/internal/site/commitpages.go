@@ -107,13 +107,6 @@ func statusChart(id string, counts []render.StatusCount, data string) *charts.Ch
 // computeCommitments adds /commitments/ and one page per commitment, and
 // returns what the policy and home pages show of them.
 func computeCommitments(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) commitmentViews {
-	// Each commitment's status changes in the recent builds (their reading
-	// from git ends here, if it has not yet).
-	all, _ := m.statusHistory()
-	changes := map[string][]statusChange{}
-	for _, ch := range all {
-		changes[ch.id] = append(changes[ch.id], ch)
-	}
 	v := commitmentViews{summaries: map[string]render.CommitmentSummary{}, byDoc: map[string][]*commitment{}, badges: map[string]map[string][]render.Badge{}}
 	if len(in.commitments) == 0 {
 		return v
@@ -161,10 +154,6 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 			JSON: link("/data/commitments.json"),
 		}
 		p.Page.Description = s.Explanation
-		for _, ch := range changes[s.ID] {
-			p.Changes = append(p.Changes, render.StatusChange{Date: ch.when.Format(time.DateOnly),
-				From: string(ch.from.Status), To: string(ch.to.Status), FromLabel: ch.from.Status.Label(), ToLabel: ch.to.Status.Label()})
-		}
 		for _, o := range c.obs {
 			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: int(o.Year.Value), Value: observed(c, o),
 				Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample})
@@ -298,4 +287,22 @@ func cadenceWords(c *commitment) string {
 		return f.Words()
 	}
 	return ""
+}
+
+// addStatusChanges gives each commitment page its status changes in the
+// site's recent builds. It runs last in compute: the builds of earlier
+// commits are read meanwhile, and it waits for them.
+func addStatusChanges(m *model) {
+	all, _ := m.statusHistory()
+	changes := map[string][]render.StatusChange{}
+	for _, ch := range all {
+		changes[ch.id] = append(changes[ch.id], render.StatusChange{Date: ch.when.Format(time.DateOnly),
+			From: string(ch.from.Status), To: string(ch.to.Status), FromLabel: ch.from.Status.Label(), ToLabel: ch.to.Status.Label()})
+	}
+	for i := range m.pages {
+		if v, ok := m.pages[i].view.(render.CommitmentView); ok && len(changes[v.C.ID]) > 0 {
+			v.Changes = changes[v.C.ID]
+			m.pages[i].view = v
+		}
+	}
 }

@@ -163,6 +163,7 @@ func compute(in *input) *model {
 	computeBudgets(in, m, base, link, cv)
 	computeOrganizations(in, m, base, link, cv)
 	computeSearch(in, m, base, link, cv)
+	addStatusChanges(m)
 	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
 	return m
 }
