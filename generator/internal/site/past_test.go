@@ -21,39 +21,18 @@ import (
 // newly registered commitment; verdicts are taken as of each commit's own
 // as_of.
 func TestFeedAnnouncesStatusChanges(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	files := map[string]string{}
-	git := func(when string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
-			"GIT_AUTHOR_DATE="+when, "GIT_COMMITTER_DATE="+when)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	gs := newGitSite(t)
+	dir, files := gs.dir, gs.files
 	commit := func(when string, change map[string]string) {
 		t.Helper()
 		for name, text := range change {
-			files[name] = text
-			p := filepath.Join(dir, name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			gs.write(name, text)
 		}
-		git(when, "add", ".")
-		git(when, "commit", "-q", "-m", "change")
+		gs.commit(when)
 	}
 	const registry = "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\n" +
 		"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,\n" +
 		"b,doc,doc-2,target,乙,到2020年，乙达到10个,>=,10,个,2020,,,,,,\n"
-	git("2020-01-01T00:00:00Z", "init", "-q")
 	commit("2016-01-10T09:00:00+08:00", map[string]string{
 		"site.toml":             "title = \"测试\"\nas_of = \"2016-01-10\"\n",
 		"content/policy/doc.md": "---\ntitle: 文件\nslug: doc\n---\n\n## 一、目标\n\n1.甲。到2015年，甲达到5个以上。\n\n2.乙。到2020年，乙达到10个。\n\n3.丙。到2020年，丙达到3个。\n",
@@ -170,28 +149,8 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 // not a large dataset no commit touched — with the same verdicts as reading
 // everything.
 func TestPastBuildsStartFromThisBuild(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	gs := newGitSite(t)
+	dir, write := gs.dir, gs.write
 	var big strings.Builder
 	big.WriteString("年份,数值\n")
 	for i := range 40000 {
@@ -203,11 +162,9 @@ func TestPastBuildsStartFromThisBuild(t *testing.T) {
 	write("data/big.csv", big.String())
 	write("data/commitments.csv", registry+"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,\n")
 	write("data/progress.csv", "commitment,year,value,source,source_url,note\na,2014,6,报道,,\n")
-	git("init", "-q")
-	git("add", ".")
-	git("commit", "-q", "-m", "one")
+	gs.commit("2016-01-01T10:00:00+08:00")
 	write("data/commitments.csv", registry+"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,说明\n")
-	git("commit", "-q", "-am", "two")
+	gs.commit("2016-02-01T10:00:00+08:00")
 	theme := fstest.MapFS{} // untracked: the theme decides no verdict
 	themeFiles(t, theme)
 	for name, f := range theme {
@@ -262,5 +219,53 @@ func TestPastBuildsStartFromThisBuild(t *testing.T) {
 	bounded, short, err := PastBuilds(repo, PastOptions{Commits: 10, MaxBytes: int64(big.Len()) / 2})
 	if err != nil || !short || len(bounded) != 1 {
 		t.Errorf("bounded to half the large file: %d builds, short %v, %v", len(bounded), short, err)
+	}
+}
+
+// gitSite is a folder in a new git repository, for tests of what a build
+// reads from git.
+type gitSite struct {
+	t     *testing.T
+	dir   string
+	files map[string]string // every file written, as last written
+}
+
+func newGitSite(t *testing.T) *gitSite {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	s := &gitSite{t: t, dir: t.TempDir(), files: map[string]string{}}
+	s.git("2020-01-01T00:00:00Z", "init", "-q")
+	return s
+}
+
+// write puts a file in the folder, making folders as needed.
+func (s *gitSite) write(name, text string) {
+	s.t.Helper()
+	s.files[name] = text
+	p := filepath.Join(s.dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// commit commits every file at the time when (RFC 3339).
+func (s *gitSite) commit(when string) {
+	s.t.Helper()
+	s.git(when, "add", ".")
+	s.git(when, "commit", "-q", "-m", "change")
+}
+
+func (s *gitSite) git(when string, args ...string) {
+	s.t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", s.dir}, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t",
+		"GIT_AUTHOR_DATE="+when, "GIT_COMMITTER_DATE="+when)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		s.t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
