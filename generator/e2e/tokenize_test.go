@@ -64,23 +64,7 @@ type tokenizationResult struct {
 func TestSearchTokenizations(t *testing.T) {
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
-	// The documents with their whole text (the published index keeps only
-	// its start).
-	sdocs, err := site.SearchDocuments(repoSite(t, nil), site.Options{AsOf: "2026-01-01"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	type jsDoc struct {
-		ID    int    `json:"id"`
-		Title string `json:"title"`
-		Text  string `json:"text,omitempty"`
-		URL   string `json:"url"`
-		Kind  string `json:"kind"`
-	}
-	var docs []jsDoc
-	for i, d := range sdocs {
-		docs = append(docs, jsDoc{i, d.Fields[0], d.Fields[1], d.Stored["url"], d.Stored["kind"]})
-	}
+	_, docs := bundledSearchDocs(t)
 	input, _ := json.Marshal(map[string]any{"targets": searchTargets, "docs": docs})
 	script := `(async () => {
 		const {targets, docs} = ` + string(input) + `;
@@ -152,24 +136,10 @@ func TestSearchTokenizations(t *testing.T) {
 // strings), and, over those documents, the same serialized index.
 func TestSearchIndexIsMiniSearchs(t *testing.T) {
 	srv := serveBundled(t)
-	sdocs, err := site.SearchDocuments(repoSite(t, nil), site.Options{AsOf: "2026-01-01"})
-	if err != nil || len(sdocs) < 1000 {
-		t.Fatalf("the bundled site's search documents: %v, %d", err, len(sdocs))
-	}
+	docs, js := bundledSearchDocs(t)
 	texts := []string{"“三公”经费", "《条例》规定", "社“ 会", "A·B 甲·乙", "-x_y ._ok 9.", "𠀀字", "ＡＢＣ１２３", "İstanbul", "Straße", "ΣΑΣ"}
-	var docs []searchindex.Doc
-	type jsDoc struct {
-		ID    int    `json:"id"`
-		Title string `json:"title"`
-		Text  string `json:"text,omitempty"`
-		URL   string `json:"url"`
-	}
-	var js []jsDoc
-	for i, d := range sdocs {
-		title, text, url := d.Fields[0], d.Fields[1], d.Stored["url"]
-		texts = append(texts, title, text)
-		docs = append(docs, searchindex.Doc{Fields: []string{title, text}, Stored: map[string]string{"url": url}})
-		js = append(js, jsDoc{i, title, text, url})
+	for _, d := range js {
+		texts = append(texts, d.Title, d.Text)
 	}
 	var want [][]string
 	for _, s := range texts {
@@ -212,4 +182,32 @@ func TestSearchIndexIsMiniSearchs(t *testing.T) {
 	for _, d := range diffs {
 		t.Error(d)
 	}
+}
+
+// jsDoc is a search document as MiniSearch takes it in the browser.
+type jsDoc struct {
+	ID    int    `json:"id"`
+	Title string `json:"title"`
+	Text  string `json:"text,omitempty"`
+	URL   string `json:"url"`
+	Kind  string `json:"kind"`
+}
+
+// bundledSearchDocs is what the bundled site's search finds, with its whole
+// text (the published index keeps only its start): searched by title and
+// text and giving back the link, as Go indexes it and as the browser does.
+func bundledSearchDocs(t *testing.T) ([]searchindex.Doc, []jsDoc) {
+	t.Helper()
+	sdocs, err := site.SearchDocuments(repoSite(t, nil), site.Options{AsOf: "2026-01-01"})
+	if err != nil || len(sdocs) < 1000 {
+		t.Fatalf("the bundled site's search documents: %v, %d", err, len(sdocs))
+	}
+	var docs []searchindex.Doc
+	var js []jsDoc
+	for i, d := range sdocs {
+		title, text, url := d.Fields[0], d.Fields[1], d.Stored["url"]
+		docs = append(docs, searchindex.Doc{Fields: []string{title, text}, Stored: map[string]string{"url": url}})
+		js = append(js, jsDoc{i, title, text, url, d.Stored["kind"]})
+	}
+	return docs, js
 }
