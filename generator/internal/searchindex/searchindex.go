@@ -9,6 +9,7 @@ package searchindex
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,7 +119,7 @@ func dropMarks(s string) string {
 
 // Build returns the serialized index of docs, searched by fields, as
 // MiniSearch.loadJSON reads it. Document i has id i.
-func Build(fields []string, docs []Doc) ([]byte, error) {
+func Build(fields []string, docs []Doc) []byte {
 	// posting is a document holding a term, and how many times.
 	type posting struct{ doc, count int }
 	index := map[string][][]posting{} // term → field → postings in document order
@@ -157,41 +158,35 @@ func Build(fields []string, docs []Doc) ([]byte, error) {
 	}
 
 	var b bytes.Buffer
-	str := func(s string) error {
-		q, err := json.Marshal(s)
-		b.Write(q)
-		return err
-	}
+	// Strings and finite numbers always marshal.
+	str := func(s string) { q, _ := json.Marshal(s); b.Write(q) }
 	num := func(i int) { b.WriteString(strconv.Itoa(i)) }
 	key := func(i int) { b.WriteByte('"'); num(i); b.WriteString(`":`) }
+	comma := func(i int) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+	}
 	b.WriteString(`{"documentCount":`)
 	num(len(docs))
 	b.WriteString(`,"nextId":`)
 	num(len(docs))
 	b.WriteString(`,"documentIds":{`)
 	for n := range docs {
-		if n > 0 {
-			b.WriteByte(',')
-		}
+		comma(n)
 		key(n)
 		num(n)
 	}
 	b.WriteString(`},"fieldIds":{`)
 	for i, f := range fields {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if err := str(f); err != nil {
-			return nil, err
-		}
+		comma(i)
+		str(f)
 		b.WriteByte(':')
 		num(i)
 	}
 	b.WriteString(`},"fieldLength":{`)
 	for n, ls := range lengths {
-		if n > 0 {
-			b.WriteByte(',')
-		}
+		comma(n)
 		key(n)
 		b.WriteByte('[')
 		// A field the document lacks is a hole in MiniSearch's array: null,
@@ -200,9 +195,7 @@ func Build(fields []string, docs []Doc) ([]byte, error) {
 			ls = ls[:len(ls)-1]
 		}
 		for i, l := range ls {
-			if i > 0 {
-				b.WriteByte(',')
-			}
+			comma(i)
 			if l < 0 {
 				b.WriteString("null")
 			} else {
@@ -213,21 +206,16 @@ func Build(fields []string, docs []Doc) ([]byte, error) {
 	}
 	b.WriteString(`},"averageFieldLength":[`)
 	for f := range fields {
-		if f > 0 {
-			b.WriteByte(',')
-		}
+		comma(f)
 		if !avgSet[f] {
 			b.WriteString("null")
 			continue
 		}
-		v, err := json.Marshal(avg[f])
-		if err != nil {
-			return nil, err
-		}
+		v, _ := json.Marshal(avg[f])
 		b.Write(v)
 	}
 	b.WriteString(`],"storedFields":{`)
-	first := true
+	written := 0
 	for n, d := range docs {
 		keys := make([]string, 0, len(d.Stored))
 		for k, v := range d.Stored {
@@ -239,56 +227,35 @@ func Build(fields []string, docs []Doc) ([]byte, error) {
 			continue
 		}
 		slices.Sort(keys)
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
+		comma(written)
+		written++
 		key(n)
 		b.WriteByte('{')
 		for i, k := range keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			if err := str(k); err != nil {
-				return nil, err
-			}
+			comma(i)
+			str(k)
 			b.WriteByte(':')
-			if err := str(d.Stored[k]); err != nil {
-				return nil, err
-			}
+			str(d.Stored[k])
 		}
 		b.WriteByte('}')
 	}
 	b.WriteString(`},"dirtCount":0,"index":[`)
-	terms := make([]string, 0, len(index))
-	for t := range index {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
-	for i, t := range terms {
-		if i > 0 {
-			b.WriteByte(',')
-		}
+	for i, t := range slices.Sorted(maps.Keys(index)) {
+		comma(i)
 		b.WriteByte('[')
-		if err := str(t); err != nil {
-			return nil, err
-		}
+		str(t)
 		b.WriteString(",{")
-		firstField := true
+		written := 0
 		for f, ps := range index[t] {
 			if len(ps) == 0 {
 				continue
 			}
-			if !firstField {
-				b.WriteByte(',')
-			}
-			firstField = false
+			comma(written)
+			written++
 			key(f)
 			b.WriteByte('{')
 			for j, p := range ps {
-				if j > 0 {
-					b.WriteByte(',')
-				}
+				comma(j)
 				key(p.doc)
 				num(p.count)
 			}
@@ -297,5 +264,5 @@ func Build(fields []string, docs []Doc) ([]byte, error) {
 		b.WriteString("}]")
 	}
 	b.WriteString(`],"serializationVersion":2}`)
-	return b.Bytes(), nil
+	return b.Bytes()
 }

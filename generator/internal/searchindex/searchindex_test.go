@@ -36,14 +36,11 @@ func TestTokenize(t *testing.T) {
 // document lacks is a hole), their running mean, term counts per field and
 // document, and the stored fields without empty ones.
 func TestBuild(t *testing.T) {
-	b, err := Build([]string{"title", "text"}, []Doc{
+	b := Build([]string{"title", "text"}, []Doc{
 		{Fields: []string{"养老床位", "养老床位 养老"}, Stored: map[string]string{"url": "/a/", "in": ""}},
 		{Fields: []string{"直选", ""}, Stored: map[string]string{"url": "/b/"}},
 		{Fields: []string{"养老", "三公 三公 三公"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got struct {
 		DocumentCount      int                          `json:"documentCount"`
 		DocumentIDs        map[string]int               `json:"documentIds"`
