@@ -28,6 +28,7 @@ type commitment struct {
 	result  track.Result
 	sample  bool // the registry or its evidence is sample data
 	related []string
+	cadence string // how often a disclosure is made, in words (每年); empty: no cadence
 }
 
 // loadCommitments binds the registry and its evidence, checks them against
@@ -181,6 +182,7 @@ func expectPublications(c *commitment, asOf time.Time, diags *diag.List) {
 		at("a cadence needs a deadline: the day the first publication is due")
 		return
 	}
+	c.cadence = f.Words()
 	listed := map[string]bool{}
 	for _, p := range c.eval.Publications {
 		listed[p.Due.Format(time.DateOnly)] = true

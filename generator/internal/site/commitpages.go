@@ -150,7 +150,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		s := v.summaries[string(c.row.ID)]
 		p := render.CommitmentView{
 			Page: base(s.Indicator, "/commitments/"+s.ID+"/", "commitments", home, render.Crumb{Title: "全部承诺", Path: "/commitments/"}),
-			C:    s, Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: cadenceWords(c),
+			C:    s, Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: c.cadence,
 			JSON: link("/data/commitments.json"),
 		}
 		p.Page.Description = s.Explanation
@@ -278,15 +278,6 @@ func mustDay(s string) time.Time {
 		panic(fmt.Sprintf("as-of %q was checked at load: %v", s, err))
 	}
 	return t
-}
-
-// cadenceWords says a disclosure commitment's cadence in Chinese (每年), or
-// nothing when it has none.
-func cadenceWords(c *commitment) string {
-	if f, ok := data.ParseCadence(string(c.row.Cadence)); ok {
-		return f.Words()
-	}
-	return ""
 }
 
 // addStatusChanges gives each commitment page its status changes in the

@@ -124,7 +124,8 @@ func compute(in *input) *model {
 		hv.Chart = statusChart("chart-home-status", hv.Counts, link("/data/commitments.json"))
 		hv.Page.Charts = hv.Chart != nil
 	}
-	timeliness(in, &hv, link)
+	sums := datasetSummaries(in, link)
+	timeliness(in, &hv, sums, link)
 	if home != nil {
 		hv.Intro = home.HTML(&ignored)
 		hv.Description = home.Meta.Summary
@@ -158,7 +159,7 @@ func compute(in *input) *model {
 		cv.Description = p.Meta.Summary
 		add(path[1:]+"index.html", path, "page", cv)
 	}
-	computeData(in, m, site, base, link)
+	computeData(in, m, sums, base, link)
 	computeCommittees(in, m, base, link, cv)
 	computeBudgets(in, m, base, link, cv)
 	computeOrganizations(in, m, base, link, cv)
@@ -171,7 +172,7 @@ func compute(in *input) *model {
 // timeliness fills in the overview's account of what was due to be made
 // public: disclosure commitments with a publication due and not on record,
 // and datasets past the update date their publishers declare.
-func timeliness(in *input, hv *render.HomeView, link func(string) string) {
+func timeliness(in *input, hv *render.HomeView, sums []render.DatasetSummary, link func(string) string) {
 	for _, c := range in.commitments {
 		if c.row.Kind != track.Disclosure {
 			continue
@@ -181,7 +182,7 @@ func timeliness(in *input, hv *render.HomeView, link func(string) string) {
 			hv.LateDisclosures = append(hv.LateDisclosures, summarize(c, link))
 		}
 	}
-	for _, s := range datasetSummaries(in, link) {
+	for _, s := range sums {
 		if s.Frequency == "" {
 			continue
 		}

@@ -32,10 +32,9 @@ func datasetSummaries(in *input, link func(string) string) []render.DatasetSumma
 	return sums
 }
 
-// computeData adds the catalogue and one page per dataset.
-func computeData(in *input, m *model, site *render.Site, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
+// computeData adds the catalogue and one page per dataset, summed up in sums.
+func computeData(in *input, m *model, sums []render.DatasetSummary, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
 	m.datasets = in.datasets
-	sums := datasetSummaries(in, link)
 	home := render.Crumb{Title: "首页", Path: "/"}
 	index := render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}
 	for _, d := range in.datasets {
