@@ -325,6 +325,26 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(text, "onerror=alert(1)") {
 		t.Errorf("hostile label not shown as text: %v", err)
 	}
+	// A point's tooltip names its period, and showing it breaks no CSP rule
+	// (ECharts' HTML tooltips carry style attributes that style-src 'self'
+	// refuses; checkClean reads the violations).
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/x-1/"), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	before, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelector("#chart-progress svg").textContent.split("2012年").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`echarts.getInstanceByDom(document.getElementById("chart-progress")).dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0}) || true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	after, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelector("#chart-progress svg").textContent.split("2012年").length`))
+	if err != nil || after <= before {
+		t.Errorf("the tooltip does not name the period 2012年 (%v)", err)
+	}
 	b.checkClean(t, srv)
 }
 

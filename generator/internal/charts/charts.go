@@ -26,127 +26,6 @@ type Chart struct {
 // Palette are the colours charts use, in order (readable by the colour-blind).
 var palette = []string{"#0b57a4", "#a4262c", "#1a7f37", "#9a6700", "#6e40c9", "#59636e"}
 
-// Point is one observed value.
-type Point struct {
-	Year   int
-	Value  float64
-	Sample bool
-}
-
-// ProgressSpec describes a commitment's progress chart: its observations
-// against the target and the deadline.
-type ProgressSpec struct {
-	Indicator    string
-	Unit         string
-	Target       float64
-	HasTarget    bool
-	DeadlineYear int
-	Baseline     float64
-	BaselineYear int
-	HasBaseline  bool
-	Points       []Point
-}
-
-// Progress builds the chart of a commitment's observations, with the target
-// as a horizontal line, the deadline as a vertical one, and the straight path
-// from the start to the target as a dashed line.
-func Progress(id string, s ProgressSpec) (Chart, error) {
-	first, last := s.DeadlineYear, s.DeadlineYear
-	if s.HasBaseline {
-		first = min(first, s.BaselineYear)
-	}
-	sample := false
-	for _, p := range s.Points {
-		first, last = min(first, p.Year), max(last, p.Year)
-		sample = sample || p.Sample
-	}
-	var years []string
-	for y := first; y <= last; y++ {
-		years = append(years, strconv.Itoa(y))
-	}
-	values := make([]opts.LineData, len(years))
-	for i := range values {
-		values[i] = opts.LineData{Value: nil}
-	}
-	for _, p := range s.Points {
-		values[p.Year-first] = opts.LineData{Value: p.Value}
-	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(
-		charts.WithAnimation(false),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Name: s.Unit, Scale: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "年份"}),
-	)
-	if sample {
-		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: "含示例数据，不是真实数字", Right: "0"}))
-	}
-	var marks []charts.SeriesOpts
-	if s.HasTarget {
-		marks = append(marks, charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: "目标 " + num(s.Target) + s.Unit, YAxis: s.Target}))
-	}
-	marks = append(marks, charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: "期限 " + strconv.Itoa(s.DeadlineYear) + "年", XAxis: strconv.Itoa(s.DeadlineYear)}))
-	marks = append(marks, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true), ShowSymbol: opts.Bool(true)}))
-	line.SetXAxis(years).AddSeries("实际值", values, marks...)
-	if s.HasTarget && (s.HasBaseline || len(s.Points) > 0) {
-		startYear, start := s.BaselineYear, s.Baseline
-		if !s.HasBaseline {
-			startYear, start = s.Points[0].Year, s.Points[0].Value
-			for _, p := range s.Points {
-				if p.Year < startYear {
-					startYear, start = p.Year, p.Value
-				}
-			}
-		}
-		path := make([]opts.LineData, len(years))
-		for i := range path {
-			path[i] = opts.LineData{Value: nil}
-		}
-		if startYear < s.DeadlineYear {
-			path[startYear-first] = opts.LineData{Value: start}
-			path[s.DeadlineYear-first] = opts.LineData{Value: s.Target}
-			line.AddSeries("按期完成所需进度", path, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}),
-				charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
-		}
-	}
-	o, err := plain(line.JSON())
-	if err != nil {
-		return Chart{}, err
-	}
-	// go-echarts drops the category data of an axis given options, and writes a
-	// missing value as {}: set both as ECharts reads them (null is a gap).
-	o["xAxis"] = []map[string]any{{"type": "category", "name": "年份", "data": years, "boundaryGap": false}}
-	series, _ := o["series"].([]any)
-	for _, sr := range series {
-		m, _ := sr.(map[string]any)
-		data, _ := m["data"].([]any)
-		for j, d := range data {
-			item, _ := d.(map[string]any)
-			data[j] = item["value"] // nil when the item has no value
-		}
-	}
-	return build(id, s.Indicator+"：实际值与目标", progressSummary(s), sample, o)
-}
-
-func progressSummary(s ProgressSpec) string {
-	out := ""
-	if s.HasTarget {
-		out = fmt.Sprintf("目标为%d年达到%s%s。", s.DeadlineYear, num(s.Target), s.Unit)
-	}
-	if len(s.Points) == 0 {
-		return out + "尚无数据。"
-	}
-	out += "已知数据："
-	for i, p := range s.Points {
-		if i > 0 {
-			out += "，"
-		}
-		out += fmt.Sprintf("%d年%s%s", p.Year, num(p.Value), s.Unit)
-	}
-	return out + "。"
-}
-
 // Bar is one bar of a bar chart.
 type Bar struct {
 	Label string
@@ -195,8 +74,21 @@ func plain(o map[string]any) (map[string]any, error) {
 	return out, json.Unmarshal(b, &out)
 }
 
-// build finishes a chart: accessible description, palette, stable id, JSON.
+// build finishes a chart: accessible description, palette, tooltips drawn
+// as text, stable id, JSON.
 func build(id, name, summary string, sample bool, o map[string]any) (Chart, error) {
+	o, err := plain(o)
+	if err != nil {
+		return Chart{}, fmt.Errorf("chart %s: %w", id, err)
+	}
+	// ECharts' HTML tooltips are markup with style attributes, which the
+	// page's Content-Security-Policy (style-src 'self') refuses: the tooltip
+	// showed unstyled and the browser reported a violation on every hover.
+	// Drawn as rich text inside the chart it needs no markup at all, and a
+	// label in it stays text.
+	if t, ok := o["tooltip"].(map[string]any); ok {
+		t["renderMode"] = "richText"
+	}
 	o["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": name + "。" + summary}}
 	o["color"] = palette
 	if _, ok := o["grid"]; !ok {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -22,6 +23,7 @@ type Meta struct {
 	Summary string // summary: one or two sentences shown in lists and search results
 
 	// The keys below describe policy documents (content/policy/).
+	Date             string // date: the day the document was issued, YYYY-MM-DD; values for periods before it are baseline, never evidence
 	DocumentNumber   string // document_number: the official number, e.g. 粤发〔2011〕17号
 	SourceURL        string // source_url: where the published text was taken from (http or https)
 	SourcePage       int    // source_page: the page of the source's table of contents
@@ -117,6 +119,13 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		return scalarInt(v, key, &m.Weight)
 	case "summary":
 		return scalarString(v, &m.Summary)
+	case "date":
+		if err := scalarString(v, &m.Date); err != nil {
+			return err
+		}
+		if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
+			return valueErr(v, fmt.Sprintf("date %q must be the day the document was issued, written like 2011-07-22", m.Date))
+		}
 	case "document_number":
 		return scalarString(v, &m.DocumentNumber)
 	case "source_url":
@@ -140,7 +149,7 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
 }

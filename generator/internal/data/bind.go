@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+
+	"gongkai/generator/internal/data/value"
 )
 
 // Bind reads a dataset's valid rows into structs of type T with gocsv, which
@@ -93,6 +95,28 @@ func (d DateText) Year() int {
 	return y
 }
 
+// PeriodText is a validated period (see value.ParsePeriod): its canonical
+// text, such as "2025", "2025-Q3" or "2025-09", and the period.
+type PeriodText struct {
+	Text   string
+	Period value.Period
+	Valid  bool
+}
+
+// UnmarshalCSV implements gocsv.TypeUnmarshaller.
+func (p *PeriodText) UnmarshalCSV(s string) error {
+	if s == "" {
+		*p = PeriodText{}
+		return nil
+	}
+	per, err := value.ParsePeriod(s)
+	if err != nil {
+		return fmt.Errorf("internal error: %q is not a validated period", s)
+	}
+	*p = PeriodText{Text: s, Period: per, Valid: true}
+	return nil
+}
+
 // Pos is the file and line a bound row came from.
 type Pos struct {
 	File string
@@ -130,17 +154,21 @@ type CommitmentRow struct {
 	Related      Text     `csv:"related"`
 	Note         Text     `csv:"note"`
 	Cadence      Text     `csv:"cadence"`
+	Scope        Text     `csv:"scope"`
+	Reading      Text     `csv:"reading"`
 }
 
 // ProgressRow is a row of data/progress.csv.
 type ProgressRow struct {
-	Pos        Pos     `csv:"_pos"`
-	Commitment Text    `csv:"commitment"`
-	Year       Decimal `csv:"year"`
-	Value      Decimal `csv:"value"`
-	Source     Text    `csv:"source"`
-	SourceURL  Text    `csv:"source_url"`
-	Note       Text    `csv:"note"`
+	Pos        Pos        `csv:"_pos"`
+	Commitment Text       `csv:"commitment"`
+	Year       PeriodText `csv:"year"`
+	Value      Decimal    `csv:"value"`
+	Source     Text       `csv:"source"`
+	SourceURL  Text       `csv:"source_url"`
+	Note       Text       `csv:"note"`
+	Published  DateText   `csv:"published"`
+	Scope      Text       `csv:"scope"`
 }
 
 // DisclosureRow is a row of data/disclosures.csv.
@@ -152,4 +180,5 @@ type DisclosureRow struct {
 	Published  DateText `csv:"published"`
 	URL        Text     `csv:"url"`
 	Note       Text     `csv:"note"`
+	Scope      Text     `csv:"scope"`
 }

@@ -41,7 +41,7 @@ func TestBind(t *testing.T) {
 		t.Errorf("row 2: %+v", cs[1])
 	}
 	ps, err := Bind[ProgressRow](byID["progress"])
-	if err != nil || len(ps) != 1 || ps[0].Value.Value != 1000.5 || ps[0].Year.Value != 2012 || ps[0].Commitment != "a-1" {
+	if err != nil || len(ps) != 1 || ps[0].Value.Value != 1000.5 || ps[0].Year.Period.Year != 2012 || ps[0].Commitment != "a-1" {
 		t.Errorf("progress: %+v %v", ps, err)
 	}
 }

@@ -143,6 +143,16 @@ func parseInto(c *Cell, raw string, f *Field, s *Schema) string {
 			return fmt.Sprintf("%q is not a web address: write it in full, starting with http:// or https://", clip(t))
 		}
 		c.Text = t
+	case Period:
+		if y, ok := plainYear(t); ok {
+			c.Text, c.Num = t, float64(y)
+			break
+		}
+		p, err := value.ParsePeriod(t)
+		if err != nil {
+			return errText(err)
+		}
+		c.Text, c.Num = p.String(), float64(p.Year)
 	case USCC:
 		if err := value.CheckUSCC(t); err != nil {
 			return errText(err)

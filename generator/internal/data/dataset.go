@@ -27,6 +27,11 @@ type Dataset struct {
 	Columns     []Column // one per schema field, in schema order
 	Rows        int
 	Preview     [][]Cell // the first rows, for the dataset page
+	// Subtotals counts the rows of a hierarchy (Schema.Hierarchy) that are
+	// the sum of rows under them: kept, but left out of sums (IsSubtotal).
+	Subtotals int
+	// Totals counts the total rows (合计) left out of the dataset.
+	Totals int
 
 	fsys      fs.FS
 	opts      Options
@@ -63,6 +68,7 @@ type File struct {
 	// missingRequired is set when the header lacks a required column (reported once, at the header).
 	missingRequired bool
 	unmapped        []int // schema fields no header cell names: missing in every row
+	subtotals       []int // the lines of the rows that are subtotals of the hierarchy, in order
 }
 
 // Source is where a dataset's data comes from (Frictionless "sources").
@@ -254,14 +260,24 @@ func (d *Dataset) read(diags *diag.List) {
 	if size > cacheBytes {
 		cache = nil
 	}
+	tally := newHierTally(&d.Schema) // nil without a hierarchy
 	for fi, file := range d.Files {
 		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 		cells := make([]Cell, len(d.Schema.Fields))
 		d.statsPass = true // the workers keep the statistics, merged in file order by scan
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
+			if r.total {
+				if tally != nil {
+					tally.addTotal(fi, file, r, cells, bad)
+				}
+				return
+			}
 			d.checkKeys(keys, fkCols, file, probs, r, cells)
 			if bad {
 				return
+			}
+			if tally != nil {
+				tally.add(fi, file, r, cells)
 			}
 			d.Rows++
 			file.Rows++
@@ -291,6 +307,7 @@ func (d *Dataset) read(diags *diag.List) {
 		probs.flush(d.fsys, diags)
 	}
 	d.rows = cache
+	tally.finish(d, diags)
 }
 
 // checkKeys reports duplicate keys and remembers foreign key values of a row.
@@ -372,6 +389,9 @@ func (d *Dataset) mapHeader(file *File, sc *scanner, probs *problems) bool {
 			d.Columns[fi].Header = h
 		}
 	}
+	if !d.checkUnits(file, sc, probs) {
+		ok = false
+	}
 	for fi, f := range d.Schema.Fields {
 		if _, present := used[fi]; !present {
 			file.unmapped = append(file.unmapped, fi)
@@ -418,7 +438,7 @@ func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error
 		probs := &problems{path: file.Path}
 		var ferr error
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
-			if ferr == nil && !bad {
+			if ferr == nil && !bad && !r.total {
 				ferr = fn(file.Path, r.line, cells)
 			}
 		}, cells)

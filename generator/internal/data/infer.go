@@ -153,7 +153,7 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	file := d.Files[0]
 	probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 	defer probs.flush(d.fsys, diags)
-	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
+	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, nil, probs)
 	if err != nil {
 		return false
 	}

@@ -62,6 +62,10 @@ func commitmentsSchema() Schema {
 			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
 			{Name: "cadence", Aliases: []string{"公开频率", "频率"}, Type: String,
 				Description: "for disclosure commitments made on a cadence: how often (每年, 每半年, 每季度, 每月, or R/P1Y); the first publication is due at the deadline"},
+			{Name: "scope", Aliases: []string{"范围", "适用范围"}, Type: String,
+				Description: "whom or where the promise covers (全省, 广州市, 省直部门…); evidence of another scope cannot keep it"},
+			{Name: "reading", Aliases: []string{"判定方式", "读法"}, Type: String,
+				Description: "how a target is decided when the text leaves it open: level (水平, the default), rate (当期: a rate or share for the deadline's year), cumulative (累计: a total for the year, reported year to date) or once (达到即可; the default of institutions)"},
 		},
 		PrimaryKey: []string{"id"},
 	}
@@ -71,11 +75,16 @@ func progressSchema() Schema {
 	return Schema{
 		Fields: []Field{
 			{Name: "commitment", Aliases: []string{"承诺", "承诺编号"}, Type: String, Required: true},
-			{Name: "year", Aliases: []string{"年度", "年份"}, Type: Year, Required: true},
+			{Name: "year", Aliases: []string{"年度", "年份", "期间", "所属期", "统计期"}, Type: Period, Required: true,
+				Description: "the period the value is for: a year (2025), half (2025年上半年), quarter (2025Q3), month (2025-09), the year to a month (2025年1—9月) or a day (2025-09-30)"},
 			{Name: "value", Aliases: []string{"数值", "值"}, Type: Number, Required: true},
 			{Name: "source", Aliases: []string{"来源"}, Type: String, Required: true},
 			{Name: "source_url", Aliases: []string{"来源网址", "链接"}, Type: URL},
 			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
+			{Name: "published", Aliases: []string{"公布日期", "发布日期"}, Type: Date,
+				Description: "when the value became public; without it, the value counts as known from the end of its period"},
+			{Name: "scope", Aliases: []string{"范围", "适用范围"}, Type: String,
+				Description: "whom or where the value covers, when narrower than the commitment's (广州市, 省直部门…)"},
 		},
 		ForeignKeys: []ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
 	}
@@ -90,6 +99,8 @@ func disclosuresSchema() Schema {
 			{Name: "published", Aliases: []string{"公开日期"}, Type: Date},
 			{Name: "url", Aliases: []string{"网址", "链接"}, Type: URL},
 			{Name: "note", Aliases: []string{"备注", "说明"}, Type: String},
+			{Name: "scope", Aliases: []string{"范围", "适用范围"}, Type: String,
+				Description: "whom or where the publication covers, when narrower than the commitment's (广州市直部门…)"},
 		},
 		ForeignKeys: []ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
 	}
@@ -106,6 +117,12 @@ func budgetsSchema() Schema {
 			{Name: "subject", Aliases: []string{"科目名称"}, Type: String, Required: true},
 			{Name: "amount", Aliases: []string{"金额"}, Type: Number, Unit: "万元", Required: true},
 		},
+		// An export from Excel keeps its 类 and 款 rows above the 项 rows and a
+		// 合计 row: each is found and left out of the sums (hierarchy.go). The
+		// 合计 row's 科目编码 is blank or says 合计 in the exports staff make, so
+		// such a row is a warning, not a missing required code; a blank code on
+		// any other row is still an error.
+		Hierarchy: &Hierarchy{Code: "code", GroupBy: []string{"year", "stage", "department"}, Label: "subject"},
 	}
 }
 

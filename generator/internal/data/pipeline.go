@@ -55,6 +55,7 @@ type parsed struct {
 	lines  []int    // n
 	pos    []int    // n × hwidth: the byte column of each cell in the file
 	bad    []bool   // n: the row has a problem (reported)
+	total  []bool   // n: the row is a total row of the hierarchy (see Hierarchy)
 	probs  problems // problems found in the chunk
 	stats  []Stats  // per schema field, over the chunk's valid rows (on the statistics pass)
 	broken bool     // the chunk's text is not UTF-8: reading stops before it
@@ -67,7 +68,11 @@ var parsedPool = sync.Pool{New: func() any { return new(parsed) }}
 // cells in schema order. bad is true when a cell of the row has a problem
 // (already reported).
 func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell, bad bool), _ []Cell) error {
-	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, probs)
+	var known *Schema
+	if !d.Schema.Inferred {
+		known = &d.Schema
+	}
+	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, known, probs)
 	if err != nil {
 		return err
 	}
@@ -138,7 +143,7 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 				break
 			}
 			for i := range p.n {
-				r.line, r.pos = p.lines[i], p.pos[i*p.hwidth:(i+1)*p.hwidth]
+				r.line, r.pos, r.total = p.lines[i], p.pos[i*p.hwidth:(i+1)*p.hwidth], p.total[i]
 				fn(&r, p.cells[i*p.width:(i+1)*p.width], p.bad[i])
 			}
 			parsedPool.Put(p)
@@ -293,7 +298,8 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	}
 	p := parsedPool.Get().(*parsed)
 	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: problems{path: file.Path, max: d.opts.Limits.MaxProblems},
-		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0]}
+		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0], total: p.total[:0]}
+	codeCol := file.column(d.Schema.hierarchyCode()) // where a total row says 合计, if the codes nest
 	if d.statsPass {
 		p.stats = make([]Stats, width)
 	}
@@ -314,11 +320,18 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 			p.cells[base+fi] = Cell{Missing: true}
 		}
 		bad := file.missingRequired
+		total := codeCol >= 0 && isTotalRow(r.cells, codeCol)
 		for col, fi := range file.columns {
 			if fi < 0 {
 				continue
 			}
 			cell := &p.cells[base+fi]
+			if total && (col == codeCol || blank(r.cells[col])) {
+				// A total row's code says 合计 or nothing, and it may leave
+				// the group's columns blank: it is no row of the dataset.
+				*cell = Cell{Missing: true}
+				continue
+			}
 			msg := parseInto(cell, r.cells[col], &d.Schema.Fields[fi], &d.Schema)
 			if !d.statsPass {
 				cell.settle() // the cell leaves the package: its text must be the value
@@ -328,7 +341,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 				bad, cell.Invalid = true, true
 			}
 		}
-		if p.stats != nil && !bad {
+		if p.stats != nil && !bad && !total {
 			for i := range width {
 				p.stats[i].add(&p.cells[base+i], kinds[i])
 			}
@@ -336,6 +349,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		p.lines = append(p.lines, r.line)
 		p.pos = append(p.pos, r.pos[:hwidth]...)
 		p.bad = append(p.bad, bad)
+		p.total = append(p.total, total)
 		p.n++
 	}
 	if c.first != nil {

@@ -23,17 +23,25 @@ var errStop = errors.New("stop reading this file")
 
 // scanner reads the records of one CSV file with their physical positions.
 type scanner struct {
-	path   string
-	lim    Limits
-	probs  *problems
-	file   fs.File
-	count  *countingReader
-	csv    *csv.Reader
-	Enc    textenc.Encoding
-	Delim  rune
-	Title  string   // a title row found above the header, if any
-	Header []string // header cells as written (NFC, trimmed), trailing blank cells dropped
-	HLine  int      // line of the header
+	path  string
+	lim   Limits
+	probs *problems
+	file  fs.File
+	count *countingReader
+	csv   *csv.Reader
+	Enc   textenc.Encoding
+	Delim rune
+	Title string // a title row found above the header, if any
+	// known is the declared schema (a built-in kind's, or a schema file's),
+	// whose column names find the header below any title rows; nil for a
+	// schema still to be inferred.
+	known *Schema
+	// unit is a unit the rows above the header declare ("单位：元"), at
+	// unitLine and byte column unitCol.
+	unit              string
+	unitLine, unitCol int
+	Header            []string // header cells as written (NFC, trimmed), trailing blank cells dropped
+	HLine             int      // line of the header
 	// pending is a record read while looking for the header that is in fact data.
 	pending     []string
 	pendingLine int
@@ -63,7 +71,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // openScanner opens path, detects its encoding and delimiter and finds its
 // header. Problems go to probs; errStop means nothing more can be read.
-func openScanner(fsys fs.FS, path string, lim Limits, probs *problems) (*scanner, error) {
+func openScanner(fsys fs.FS, path string, lim Limits, known *Schema, probs *problems) (*scanner, error) {
 	fi, err := fs.Stat(fsys, path)
 	if err != nil {
 		probs.errorf(1, 1, "cannot read the file: %v", unwrapPathErr(err))
@@ -78,7 +86,7 @@ func openScanner(fsys fs.FS, path string, lim Limits, probs *problems) (*scanner
 		probs.errorf(1, 1, "cannot read the file: %v", unwrapPathErr(err))
 		return nil, errStop
 	}
-	s := &scanner{path: path, lim: lim, probs: probs, file: f}
+	s := &scanner{path: path, lim: lim, probs: probs, file: f, known: known}
 	dec, enc, err := textenc.NewReader(f)
 	if err != nil {
 		s.report(err)
@@ -197,11 +205,14 @@ func (s *scanner) report(err error) {
 
 // findHeader skips blank rows, comment lines ("#…") and a title row above the
 // header, then takes the header. A title row is a row with text in its first
-// cell only, followed by a row with two or more cells filled.
+// cell only, followed by a row with two or more cells filled. With a declared
+// schema, rows of one or two cells above the one naming the schema's columns
+// are title rows too, wherever their text is ("2013年部门预算表", "单位：万元").
 func (s *scanner) findHeader() error {
 	var title []string
 	var titleLine int
 	var titlePos []int
+	preamble := 0
 	for {
 		rec, line, err := s.read()
 		if errors.Is(err, errSkipRecord) {
@@ -223,6 +234,15 @@ func (s *scanner) findHeader() error {
 			continue
 		case title == nil && strings.HasPrefix(strings.TrimSpace(rec[0]), "#"):
 			continue
+		case s.known != nil && title == nil:
+			if s.known.namesColumns(rec) {
+				return s.setHeader(rec, line, s.positions(len(rec)))
+			}
+			if filled <= 2 && filled < len(s.known.Fields) && preamble < maxPreamble {
+				preamble++
+				s.keepPreamble(rec, line)
+				continue
+			}
 		case title == nil && filled == 1 && strings.TrimSpace(rec[0]) != "":
 			title, titleLine, titlePos = clone(rec), line, s.positions(len(rec))
 			continue
@@ -239,6 +259,41 @@ func (s *scanner) findHeader() error {
 		}
 		return s.setHeader(rec, line, s.positions(len(rec)))
 	}
+}
+
+// maxPreamble is how many title rows a declared schema's header may follow.
+const maxPreamble = 5
+
+// keepPreamble takes a row above the header: its first text is the title,
+// and a "单位：元" in it the unit of the numbers below.
+func (s *scanner) keepPreamble(rec []string, line int) {
+	pos := s.positions(len(rec))
+	for i, c := range rec {
+		t := strings.TrimSpace(c)
+		switch {
+		case t == "":
+		case s.Title == "" && !strings.HasPrefix(t, "单位"):
+			s.Title = t
+		default:
+			if u, ok := preambleUnit(t); ok && s.unit == "" {
+				s.unit, s.unitLine, s.unitCol = u, line, pos[i]
+			}
+		}
+	}
+}
+
+// preambleUnit reads a unit written above a table: "单位：万元", "（单位：元）".
+func preambleUnit(t string) (string, bool) {
+	t = strings.Trim(t, "()（） ")
+	i := strings.Index(t, "单位")
+	if i < 0 || !slices.Contains([]string{"", "金额", "计量", "货币"}, t[:i]) { // not 编制单位：…
+		return "", false
+	}
+	u := strings.TrimLeft(t[i+len("单位"):], ":： ")
+	if f := strings.FieldsFunc(u, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",，;；)）", r) }); len(f) > 0 {
+		return f[0], true
+	}
+	return "", false
 }
 
 func (s *scanner) keepPending(rec []string, line int) {
@@ -295,6 +350,7 @@ type row struct {
 	cells []string // trimmed to the header's width
 	line  int
 	pos   []int // byte column of each cell
+	total bool  // a total row (合计) of a hierarchy: not a row of the dataset (see Hierarchy)
 }
 
 // next returns the next data row, skipping blank rows; io.EOF at the end;

@@ -23,6 +23,7 @@ const (
 	Boolean Type = "boolean" // 是/否, true/false
 	URL     Type = "url"     // an http or https address (gongkai's name for Frictionless string format "uri")
 	USCC    Type = "uscc"    // a 统一社会信用代码, check character verified (GB 32100-2015)
+	Period  Type = "period"  // the period a value is for: a year, half, quarter, month, months to date or day (value.ParsePeriod)
 )
 
 // IsNumeric reports whether values of t are numbers in the downloads.
@@ -64,6 +65,7 @@ type Schema struct {
 	MissingValues []string           // cell texts that mean "no value" besides blank
 	Numbers       value.NumberFormat // how numbers are written
 	Inferred      bool               // the schema was inferred from the data, not declared
+	Hierarchy     *Hierarchy         // the codes of a column nest (类 → 款 → 项): subtotal and total rows are found and left out of sums
 }
 
 // Field returns the field with the canonical name, or nil.
@@ -90,6 +92,20 @@ func (s *Schema) match(header string) int {
 		}
 	}
 	return -1
+}
+
+// namesColumns reports whether a row is the header of a table of this
+// schema: it names two of its fields (the one field of a one-field schema).
+func (s *Schema) namesColumns(rec []string) bool {
+	named := map[int]bool{}
+	for _, c := range rec {
+		if !blank(c) {
+			if i := s.match(c); i >= 0 {
+				named[i] = true
+			}
+		}
+	}
+	return len(named) >= min(2, len(s.Fields))
 }
 
 // names lists what headers a field accepts, for messages.

@@ -16,7 +16,8 @@ import (
 // sidecar is a Frictionless Table Schema declared beside a CSV file as
 // NAME.schema.json, with gongkai's few additions: a dataset "title",
 // "description" and "sample" (true when the data is sample data, 示例数据), a
-// field "unit", and the string formats "code" and "uscc".
+// field "unit" and "hierarchy" (codes that nest, see Hierarchy), and the
+// string formats "code" and "uscc".
 type sidecar struct {
 	schema             Schema
 	title, description string
@@ -25,6 +26,7 @@ type sidecar struct {
 	frequency          string // accrualPeriodicity, e.g. R/P1Y
 	sources            []Source
 	hasFields          bool
+	hierOff            int // where the hierarchy is declared, for messages
 }
 
 // SidecarPath is the schema file declared for a CSV file.
@@ -135,6 +137,9 @@ func readSidecar(fsys fs.FS, p string, opts Options, metaOnly bool) (sidecar, bo
 			report(&jsonError{root.off, fmt.Sprintf("primaryKey names %q, which is not one of the fields", k)})
 		}
 	}
+	if err := sc.checkHierarchy(); err != nil {
+		report(err)
+	}
 	return sc, true, errs
 }
 
@@ -147,6 +152,7 @@ func (sc *sidecar) fields(v *jnode) error {
 			return err
 		}
 		f := Field{Type: String}
+		var hier *Hierarchy // declared on this field
 		var nf *value.NumberFormat
 		format := ""
 		for i, k := range fn.keys {
@@ -195,8 +201,11 @@ func (sc *sidecar) fields(v *jnode) error {
 				f.AnySuffix = !fv.b
 			case "constraints":
 				err = constraints(&f, fv)
+			case "hierarchy":
+				err = sc.hierarchy(fv)
+				hier = sc.schema.Hierarchy
 			default:
-				return &jsonError{fn.koffs[i], fmt.Sprintf("unknown field key %q; a field has name, title, description, type, format, unit, constraints, groupChar, decimalChar and bareNumber", k)}
+				return &jsonError{fn.koffs[i], fmt.Sprintf("unknown field key %q; a field has name, title, description, type, format, unit, constraints, groupChar, decimalChar, bareNumber and hierarchy", k)}
 			}
 			if err != nil {
 				return err
@@ -209,6 +218,12 @@ func (sc *sidecar) fields(v *jnode) error {
 			return err
 		}
 		f.Numbers = nf
+		if hier != nil {
+			if f.Type != String && f.Type != Code {
+				return &jsonError{sc.hierOff, fmt.Sprintf("the codes of a hierarchy are compared as text (208 holds 20802): declare the field %q as \"type\": \"string\", \"format\": \"code\"", f.Name)}
+			}
+			hier.Code = f.Name
+		}
 		if sc.schema.Field(f.Name) != nil {
 			return &jsonError{fn.off, fmt.Sprintf("the field %q is declared twice", f.Name)}
 		}

@@ -24,6 +24,7 @@ type Document struct {
 	Slug             string
 	Title            string
 	Weight           int
+	Date             string // the day it was issued, YYYY-MM-DD, or ""
 	DocumentNumber   string
 	SourceURL        string
 	SourcePage       int
@@ -187,6 +188,7 @@ func Parse(p *content.Page, diags *diag.List) *Document {
 		Path: p.Path, Slug: p.Meta.Slug, Title: p.Meta.Title, Weight: p.Meta.Weight,
 		DocumentNumber: p.Meta.DocumentNumber, SourceURL: p.Meta.SourceURL, SourcePage: p.Meta.SourcePage,
 		Completeness: cmp.Or(p.Meta.Completeness, content.Complete), CompletenessNote: p.Meta.CompletenessNote,
+		Date: p.Meta.Date,
 	}
 	at := func(line int) diag.Pos { return diag.Pos{File: p.Path, Line: line, Col: 1} }
 	blocks := p.Blocks(diags)

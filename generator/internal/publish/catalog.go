@@ -138,6 +138,8 @@ func DataPackage(p Package) ([]byte, error) {
 				f.Type, f.Format = "string", "uri"
 			case data.USCC:
 				f.Type, f.Description = "string", "统一社会信用代码（GB 32100-2015），校验位已核对"
+			case data.Period:
+				f.Type, f.Description = "string", "所属期：年（2025）、半年（2025-H1）、季度（2025-Q3）、月（2025-09）、年初至某月（2025-01/2025-09）或日（2025-09-30）"
 			default:
 				f.Type = "string"
 			}

@@ -159,7 +159,10 @@ type CommitmentsView struct {
 type EvidenceRow struct {
 	Commitment string // title of the commitment, in lists of latest data
 	URL        string // the commitment's page, in lists of latest data
-	Year       int
+	Period     string // the period the value is for, as the site shows it: 2015年, 2025年第三季度
+	Scope      string // whom or where it covers, when not the commitment's own scope
+	Known      string // YYYY-MM-DD it was published, when the source says; else it counts from the period's end
+	Baseline   bool   // for a period before the document was issued: a starting point, not evidence
 	Value      string
 	Source     string
 	SourceURL  string
@@ -184,6 +187,9 @@ type CommitmentView struct {
 	C            CommitmentSummary
 	Text         string
 	Cadence      string // for disclosures on a cadence: 每年, 每6个月…
+	Scope        string // whom or where the promise covers, when the registry says
+	Reading      string // how the target is decided, in words, when the registry says or the kind implies
+	Made         string // the day the document was issued, 2011年7月22日, when known
 	Responsible  string
 	Note         string
 	Chart        *charts.Chart
@@ -375,10 +381,11 @@ type BudgetDeptsView struct {
 
 // BudgetSubject is one line of the classification table.
 type BudgetSubject struct {
-	Code   string
-	Name   string
-	Level  int // 1 类, 2 款, 3 项
-	Amount string
+	Code     string
+	Name     string
+	Standard bool // the file does not name this 类: Name is the national classification's
+	Level    int  // 1 类, 2 款, 3 项
+	Amount   string
 }
 
 // BudgetsView is the budgets page.
@@ -392,10 +399,15 @@ type BudgetsView struct {
 	DeptTotal   int          // how many departments there are
 	AllDepts    string       // the pages of all departments, when Departments are not all
 	Subjects    []BudgetSubject
-	TotalsChart *charts.Chart
-	DepthChart  *charts.Chart
-	TreeChart   *charts.Chart
-	Measures    []CommitmentSummary
+	// StandardNames is set when a 类 is named from the national
+	// classification because the file does not name it.
+	StandardNames bool
+	Subtotals     int // 类 and 款 rows restating the rows under them, left out of the sums
+	Totals        int // 合计 rows, left out of the sums
+	TotalsChart   *charts.Chart
+	DepthChart    *charts.Chart
+	TreeChart     *charts.Chart
+	Measures      []CommitmentSummary
 }
 
 // OrgGroup is a row of an organisation summary table (a grade, a type or a city).

@@ -74,9 +74,15 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 	depth := map[yd]int{}
 	codes := map[ys]map[string]float64{}
 	names := map[string]string{}
-	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
+	err := d.Each(func(file string, line int, cells []data.Cell) error {
 		k := ys{int(cells[col["year"]].Num), cells[col["stage"]].Text}
 		dp, code, amount := cells[col["department"]].Text, cells[col["code"]].Text, cells[col["amount"]].Num
+		if _, ok := names[code]; !ok {
+			names[code] = cells[col["subject"]].Text // 类 and 款 rows name their codes, even when they are subtotals
+		}
+		if d.IsSubtotal(file, line) {
+			return nil // the rows under it are summed
+		}
 		totals[k] += amount
 		if dept[k] == nil {
 			dept[k] = map[string]float64{}
@@ -90,9 +96,6 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 			if len(code) >= n {
 				codes[k][code[:n]] += amount
 			}
-		}
-		if _, ok := names[code]; !ok {
-			names[code] = cells[col["subject"]].Text
 		}
 		return nil
 	})
@@ -111,6 +114,8 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		Page:        base(datasetTitle(d), "/budgets/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
 		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/budgets/"), CSV: link("/data/budgets.csv"), JSON: link("/data/budgets.json"), Rows: d.Rows, Sample: d.Sample},
 		Description: d.Description,
+		Subtotals:   d.Subtotals,
+		Totals:      d.Totals,
 	}
 	nan := math.NaN()
 	get := func(k ys) float64 {
@@ -195,19 +200,18 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		}
 	}
 	slices.Sort(classes)
-	name := func(code string) string {
-		if n, ok := names[code]; ok {
-			return n
-		}
-		if n, ok := classNames[code]; ok {
-			return n
-		}
-		return ""
-	}
+	// Names come from the file's own rows; a 类 the file does not name (it
+	// lists only 款 or 项 rows) takes the name of the national classification,
+	// marked as such on the page.
+	name := func(code string) string { return names[code] }
 	var nodes []charts.TreeNode
 	for _, c3 := range classes {
-		node := charts.TreeNode{Name: c3 + " " + name(c3), Value: tree[c3]}
-		v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c3, Name: name(c3), Level: 1, Amount: wan(tree[c3])})
+		class := render.BudgetSubject{Code: c3, Name: names[c3], Level: 1, Amount: wan(tree[c3])}
+		if class.Name == "" && classNames[c3] != "" {
+			class.Name, class.Standard, v.StandardNames = classNames[c3], true, true
+		}
+		node := charts.TreeNode{Name: c3 + " " + class.Name, Value: tree[c3]}
+		v.Subjects = append(v.Subjects, class)
 		for _, c5 := range sortedCodes(tree, c3, 5) {
 			child := charts.TreeNode{Name: c5 + " " + name(c5), Value: tree[c5]}
 			v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c5, Name: name(c5), Level: 2, Amount: wan(tree[c5])})
@@ -241,7 +245,7 @@ func sortedCodes(tree map[string]float64, prefix string, n int) []string {
 }
 
 // classNames are the 类 of the government functional classification, for
-// budgets that list only 款 or 项 rows.
+// budgets that list only 款 or 项 rows and so do not name their 类.
 var classNames = map[string]string{
 	"201": "一般公共服务", "202": "外交", "203": "国防", "204": "公共安全", "205": "教育", "206": "科学技术", "207": "文化体育与传媒",
 	"208": "社会保障和就业", "210": "医疗卫生", "211": "节能环保", "212": "城乡社区事务", "213": "农林水事务", "214": "交通运输",

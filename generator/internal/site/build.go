@@ -96,6 +96,7 @@ type Report struct {
 type input struct {
 	cfg         config.Config
 	asOf        string
+	asOfDay     time.Time // asOf as a day
 	commitments []*commitment
 	pages       []*content.Page
 	docs        []*policy.Document
@@ -212,7 +213,8 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
-	in := &input{cfg: cfg, asOf: asOf, pages: pages, datasets: datasets, commits: opts.History, past: opts.Past, reuse: opts.Reuse}
+	asOfDay, _ := time.Parse(time.DateOnly, asOf)
+	in := &input{cfg: cfg, asOf: asOf, asOfDay: asOfDay, pages: pages, datasets: datasets, commits: opts.History, past: opts.Past, reuse: opts.Reuse}
 	if opts.History != nil {
 		in.history = history.LastChanges(opts.History)
 	}
@@ -254,8 +256,7 @@ var reserved = map[string]bool{
 // commitments against the policy text and their evidence.
 func validate(in *input, diags *diag.List) {
 	if !diags.HasErrors() { // the registry is checked against the text only once its files read cleanly
-		asOf, _ := time.Parse(time.DateOnly, in.asOf)
-		in.commitments = loadCommitments(in, asOf, diags)
+		in.commitments = loadCommitments(in, in.asOfDay, diags)
 	}
 	seen := map[string]string{}
 	for _, p := range in.pages {

@@ -21,14 +21,20 @@ import (
 type commitment struct {
 	row     data.CommitmentRow
 	doc     *policy.Document
-	obs     []data.ProgressRow
-	derived []derived // observations computed by a metric
+	obs     []observation // known by the as-of day
+	derived []derived     // observations computed by a metric, known by the as-of day
 	pubs    []data.DisclosureRow
 	eval    track.Commitment
 	result  track.Result
 	sample  bool // the registry or its evidence is sample data
 	related []string
 	cadence string // how often a disclosure is made, in words (每年); empty: no cadence
+}
+
+// observation is a row of progress.csv and what the rules read of it.
+type observation struct {
+	data.ProgressRow
+	track.Observation
 }
 
 // loadCommitments binds the registry and its evidence, checks them against
@@ -88,10 +94,25 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 				at("target", "a %s commitment has no target number: leave target empty", r.Kind)
 			}
 		}
+		var reading track.Reading
+		if r.Reading != "" {
+			var ok bool
+			switch reading, ok = track.ParseReading(string(r.Reading)); {
+			case !ok:
+				at("reading", "%q is not a reading: write level (水平), rate (当期), cumulative (累计) or once (达到即可), or leave it empty", r.Reading)
+			case r.Kind == track.Disclosure:
+				at("reading", "a disclosure commitment is judged by its publications: leave reading empty")
+			case (reading == track.Rate || reading == track.Cumulative) && deadline.None():
+				at("reading", "%s is for a target of one year: give the deadline year", r.Reading)
+			}
+		}
 		c.eval = track.Commitment{
 			Kind: string(r.Kind), Comparator: string(r.Comparator), Target: r.Target.Value, HasTarget: r.Target.Valid,
-			Unit: string(r.Unit), Deadline: deadline,
+			Unit: string(r.Unit), Deadline: deadline, Reading: reading, Scope: string(r.Scope),
 			Baseline: r.Baseline.Value, HasBaseline: r.Baseline.Valid, BaselineYear: int(r.BaselineYear.Value),
+		}
+		if c.doc != nil && c.doc.Date != "" {
+			c.eval.Made, _ = time.Parse(time.DateOnly, c.doc.Date)
 		}
 		c.related = strings.Fields(string(r.Related))
 		out = append(out, c)
@@ -112,11 +133,26 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
 		}
 		for _, r := range rows {
-			if c := index[string(r.Commitment)]; c != nil {
-				c.obs = append(c.obs, r)
-				c.eval.Observations = append(c.eval.Observations, track.Observation{Year: int(r.Year.Value), Value: r.Value.Value, Sample: d.Sample})
-				c.sample = c.sample || d.Sample
+			c := index[string(r.Commitment)]
+			if c == nil {
+				continue
 			}
+			o := track.Observation{Period: r.Year.Period, Value: r.Value.Value, Scope: string(r.Scope), Sample: d.Sample}
+			if r.Published.Valid {
+				if o.Published, err = time.Parse(time.DateOnly, r.Published.Text); err != nil {
+					diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column published: %q is not a day: write it like 2016-05-20", r.Published.Text)
+					continue
+				}
+				if o.Published.Before(o.Period.Start()) {
+					diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column published: %s is before the period %s began: a value cannot be published before the period it describes", r.Published.Text, o.Period.Label())
+				}
+			}
+			if !o.KnownBy(asOf) {
+				continue // not yet known on the as-of day: as if not yet written
+			}
+			c.obs = append(c.obs, observation{ProgressRow: r, Observation: o})
+			c.eval.Observations = append(c.eval.Observations, o)
+			c.sample = c.sample || d.Sample
 		}
 	}
 	if d := byID["disclosures"]; d != nil {
@@ -134,9 +170,13 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 				continue
 			}
 			due, _ := time.Parse(time.DateOnly, r.Due.Text)
-			p := track.Publication{Period: string(r.Period), Due: due, Sample: d.Sample}
+			p := track.Publication{Period: string(r.Period), Due: due, Scope: string(r.Scope), Sample: d.Sample}
 			if r.Published.Valid {
 				p.Published, _ = time.Parse(time.DateOnly, r.Published.Text)
+				if p.Published.After(asOf) {
+					// Not yet published on the as-of day.
+					p.Published, r.Published, r.URL = time.Time{}, data.DateText{}, ""
+				}
 			}
 			c.pubs = append(c.pubs, r)
 			c.eval.Publications = append(c.eval.Publications, p)
@@ -185,7 +225,9 @@ func expectPublications(c *commitment, asOf time.Time, diags *diag.List) {
 	c.cadence = f.Words()
 	listed := map[string]bool{}
 	for _, p := range c.eval.Publications {
-		listed[p.Due.Format(time.DateOnly)] = true
+		if p.Scope == "" || p.Scope == c.eval.Scope { // a narrower record does not stand for the expected one
+			listed[p.Due.Format(time.DateOnly)] = true
+		}
 	}
 	first := c.eval.Deadline.Last()
 	for k := 0; k < maxExpected; k++ {
@@ -267,7 +309,12 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 			pts = track.Per(pts, den, m.Dataset, m.Per.Dataset+"."+m.Per.Column, m.Scale)
 			sample = sample || per.Sample
 		}
-		if err != nil {
+		var rowErr *track.RowError
+		switch {
+		case errors.As(err, &rowErr):
+			diags.Errorf(diag.Pos{File: rowErr.File, Line: rowErr.Line, Col: columnNumber(d, rowErr.Column)}, "%s", rowErr.Msg)
+			continue
+		case err != nil:
 			diags.Errorf(pos, "metric %q: %v", m.ID, err)
 			continue
 		}
@@ -277,8 +324,12 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 				continue
 			}
 			for _, p := range pts {
+				o := track.Observation{Period: p.Period, Value: p.Value, Sample: sample}
+				if !o.KnownBy(in.asOfDay) {
+					continue
+				}
 				c.derived = append(c.derived, derived{MetricPoint: p, metric: m, dataset: d, sample: sample})
-				c.eval.Observations = append(c.eval.Observations, track.Observation{Year: p.Year, Value: p.Value, Sample: sample})
+				c.eval.Observations = append(c.eval.Observations, o)
 			}
 			c.sample = c.sample || sample
 		}
@@ -305,14 +356,24 @@ func computeMetric(tm track.Metric, d *data.Dataset) ([]track.MetricPoint, error
 	for i, c := range cols {
 		index[c] = i
 	}
-	return tm.Compute(func(fn func(track.MetricRow) error) error {
-		return d.Each(func(_ string, _ int, cells []data.Cell) error {
-			return fn(func(col string) (string, float64, bool) {
+	return tm.Compute(func(fn func(string, int, track.MetricRow) error) error {
+		return d.Each(func(file string, line int, cells []data.Cell) error {
+			return fn(file, line, func(col string) (string, float64, bool) {
 				c := cells[index[col]]
 				return c.Text, c.Num, c.Missing
 			})
 		})
 	})
+}
+
+// columnNumber is the 1-based position of a column in a dataset, for messages.
+func columnNumber(d *data.Dataset, name string) int {
+	for i, c := range d.Columns {
+		if c.Name == name {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // squeeze drops white space, so a quote matches however the text is broken into lines.

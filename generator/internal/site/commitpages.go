@@ -9,6 +9,7 @@ import (
 
 	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/track"
@@ -21,6 +22,7 @@ var kindLabels = map[string]string{track.Target: "量化目标", track.Disclosur
 var statusColors = map[track.Status]string{
 	track.Achieved: "#1a7f37", track.AchievedLate: "#5a7a16", track.OnTrack: "#0b57a4", track.InProgress: "#5a6e8a",
 	track.Behind: "#bc4c00", track.Missed: "#b42318", track.Overdue: "#8a1f24", track.NoData: "#656d76",
+	track.Partial: "#7a5a00",
 }
 
 // commitmentViews holds what the commitment pages and the other pages share.
@@ -151,37 +153,40 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		p := render.CommitmentView{
 			Page: base(s.Indicator, "/commitments/"+s.ID+"/", "commitments", home, render.Crumb{Title: "全部承诺", Path: "/commitments/"}),
 			C:    s, Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: c.cadence,
-			JSON: link("/data/commitments.json"),
+			Scope: string(c.row.Scope), JSON: link("/data/commitments.json"),
+		}
+		if c.row.Reading != "" || c.row.Kind == track.Target {
+			p.Reading = readingWords[c.eval.Reading]
+		}
+		if !c.eval.Made.IsZero() {
+			p.Made = c.eval.Made.Format("2006年1月2日")
 		}
 		p.Page.Description = s.Explanation
-		for _, o := range c.obs {
-			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: int(o.Year.Value), Value: observed(c, o),
-				Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample})
-		}
-		for _, dv := range c.derived {
-			title := dv.metric.Title
-			if title == "" {
-				title = dv.metric.ID
-			}
-			p.Evidence = append(p.Evidence, render.EvidenceRow{Year: dv.Year, Value: display(strconv.FormatFloat(roundTo(dv.Value, 2), 'f', -1, 64), data.Number) + string(c.row.Unit),
-				Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.sample})
-		}
-		slices.SortStableFunc(p.Evidence, func(a, b render.EvidenceRow) int { return cmp.Compare(a.Year, b.Year) })
+		p.Evidence = evidence(c, link)
 		for i, pub := range c.pubs {
 			ev := c.eval.Publications[i]
-			st := ev.Judge(mustDay(in.asOf))
+			st := ev.Judge(in.asOfDay)
 			label := st.Label()
-			if st == track.Missing && ev.Inferred {
-				label = "无公开记录"
+			if ev.Scope != "" && ev.Scope != c.eval.Scope {
+				label += "（" + ev.Scope + "，范围与承诺不同）"
 			}
 			p.Publications = append(p.Publications, render.PublicationRow{Period: string(pub.Period), Due: pub.Due.Text, Published: pub.Published.Text,
 				Status: string(st), StatusLabel: label, URL: safeURL(string(pub.URL)), Note: string(pub.Note)})
 		}
 		if c.row.Kind == track.Target || len(c.obs) > 0 {
-			spec := charts.ProgressSpec{Indicator: s.Indicator, Unit: string(c.row.Unit), Target: c.eval.Target, HasTarget: c.eval.HasTarget,
-				DeadlineYear: c.eval.Deadline.Year, Baseline: c.eval.Baseline, BaselineYear: c.eval.BaselineYear, HasBaseline: c.eval.HasBaseline}
+			spec := charts.ProgressSpec{Indicator: s.Indicator, Unit: string(c.row.Unit), Target: c.eval.Target, HasTarget: c.eval.HasTarget}
+			if !c.eval.Deadline.None() {
+				spec.Deadline, spec.DeadlineLabel = c.eval.Deadline.Last(), c.eval.Deadline.String()
+			}
 			for _, o := range c.eval.Observations {
-				spec.Points = append(spec.Points, charts.Point{Year: o.Year, Value: o.Value, Sample: o.Sample})
+				spec.Points = append(spec.Points, charts.Point{At: o.Period.End(), Label: o.Period.Label(), Value: o.Value, Sample: o.Sample, Series: o.Scope})
+			}
+			for _, pt := range c.result.Path {
+				label := pt.At.Format("2006年1月2日")
+				if pt.At.Month() == 12 && pt.At.Day() == 31 {
+					label = pt.At.Format("2006年") + "底"
+				}
+				spec.Path = append(spec.Path, charts.Point{At: pt.At, Label: label, Value: pt.Value})
 			}
 			if len(spec.Points) > 0 {
 				if ch, err := charts.Progress("chart-progress", spec); err == nil {
@@ -226,21 +231,74 @@ func timeline(cs []*commitment) []render.DeadlineYear {
 	return out
 }
 
+// readingWords say how a target is decided, on its page.
+var readingWords = map[track.Reading]string{
+	"":               "期末水平：以期限当期的数值为准，没有当期数值时以期限前最近的数值为准",
+	track.Level:      "期末水平：以期限当期的数值为准，没有当期数值时以期限前最近的数值为准",
+	track.Rate:       "当期比率：只以期限当年的数值为准",
+	track.Cumulative: "年度累计：以全年数值为准；年内按已过去的时间比例衡量进度",
+	track.Once:       "达到即可：期限前任何一期达到即为实现",
+}
+
+// evidence lists a commitment's observations, oldest period first: the
+// progress rows and the values metrics computed.
+func evidence(c *commitment, link func(string) string) []render.EvidenceRow {
+	type row struct {
+		render.EvidenceRow
+		p value.Period
+	}
+	var rows []row
+	for _, o := range c.obs {
+		r := row{render.EvidenceRow{Period: o.Period.Label(), Scope: o.Observation.Scope, Value: observed(c, o.ProgressRow),
+			Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample,
+			Baseline: o.Period.End().Before(c.eval.Made)}, o.Period}
+		if !o.Observation.Published.IsZero() {
+			r.Known = o.Observation.Published.Format(time.DateOnly)
+		}
+		rows = append(rows, r)
+	}
+	for _, dv := range c.derived {
+		title := dv.metric.Title
+		if title == "" {
+			title = dv.metric.ID
+		}
+		rows = append(rows, row{render.EvidenceRow{Period: dv.Period.Label(), Value: display(strconv.FormatFloat(roundTo(dv.Value, 2), 'f', -1, 64), data.Number) + string(c.row.Unit),
+			Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.sample,
+			Baseline: dv.Period.End().Before(c.eval.Made)}, dv.Period})
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return periodOrder(a.p, b.p) })
+	out := make([]render.EvidenceRow, len(rows))
+	for i, r := range rows {
+		out[i] = r.EvidenceRow
+	}
+	return out
+}
+
+// periodOrder orders periods by their end, the longer after the shorter.
+func periodOrder(a, b value.Period) int {
+	return cmp.Or(a.End().Compare(b.End()), b.Start().Compare(a.Start()))
+}
+
 // latest lists the newest observations across all commitments.
 func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow {
-	var out []render.EvidenceRow
+	type row struct {
+		render.EvidenceRow
+		p value.Period
+	}
+	var rows []row
 	for _, c := range cs {
 		for _, o := range c.obs {
 			s := views.summaries[string(c.row.ID)]
-			out = append(out, render.EvidenceRow{Commitment: s.Indicator, URL: s.URL, Year: int(o.Year.Value),
-				Value: observed(c, o), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample})
+			rows = append(rows, row{render.EvidenceRow{Commitment: s.Indicator, URL: s.URL, Period: o.Period.Label(), Scope: o.Observation.Scope,
+				Value: observed(c, o.ProgressRow), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample}, o.Period})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b render.EvidenceRow) int {
-		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Commitment, b.Commitment))
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(periodOrder(b.p, a.p), cmp.Compare(a.Commitment, b.Commitment))
 	})
-	if len(out) > n {
-		out = out[:n]
+	var out []render.EvidenceRow
+	for _, r := range rows[:min(n, len(rows))] {
+		out = append(out, r.EvidenceRow)
 	}
 	return out
 }

@@ -27,6 +27,7 @@ type model struct {
 	statusHistory func() ([]statusChange, []registered)
 	baseURL       string
 	asOf          string
+	asOfDay       time.Time
 	pages         []page
 	datasets      []*data.Dataset   // written as downloads
 	commitments   []*commitment     // written as /data/commitments.json
@@ -58,7 +59,7 @@ func compute(in *input) *model {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf}
+	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
 	m.statusHistory = sync.OnceValues(func() ([]statusChange, []registered) {
 		var past []PastBuild
 		if in.past != nil {
@@ -178,7 +179,7 @@ func timeliness(in *input, hv *render.HomeView, sums []render.DatasetSummary, li
 			continue
 		}
 		hv.Disclosures++
-		if c.result.Status == track.Overdue {
+		if c.result.Status == track.Overdue || c.result.Status == track.Partial {
 			hv.LateDisclosures = append(hv.LateDisclosures, summarize(c, link))
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // typeNames are the column types in the words the site uses.
 var typeNames = map[data.Type]string{
 	data.String: "文本", data.Code: "代码（文本）", data.Integer: "整数", data.Number: "数值", data.Year: "年份",
-	data.Date: "日期", data.Boolean: "是/否", data.URL: "网址", data.USCC: "统一社会信用代码",
+	data.Date: "日期", data.Boolean: "是/否", data.URL: "网址", data.USCC: "统一社会信用代码", data.Period: "所属期",
 }
 
 // datasetSummaries sums up every dataset as the catalogue lists it.

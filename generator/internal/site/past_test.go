@@ -99,7 +99,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	}
 	want := []string{
 		"2016-05-01T09:00:00+08:00 新登记承诺 1 项 /commitments/",
-		"2016-05-01T09:00:00+08:00 承诺：乙（2020年），暂无数据 → 已实现 /commitments/b/",
+		"2016-05-01T09:00:00+08:00 承诺：乙（2020年），暂无数据 → 进展顺利 /commitments/b/",
 		"2016-03-01T09:00:00+08:00 承诺：甲（2015年），逾期无数据 → 已实现 /commitments/a/",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -113,7 +113,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 
 	// The commitment's page keeps the record too.
 	if page := string(out["commitments/b/index.html"]); !strings.Contains(page, "状态变化记录（1 次）") ||
-		!strings.Contains(page, `<time datetime="2016-05-01">2016-05-01</time> <span class="status status-no-data">暂无数据</span> → <span class="status status-achieved">已实现</span>`) {
+		!strings.Contains(page, `<time datetime="2016-05-01">2016-05-01</time> <span class="status status-no-data">暂无数据</span> → <span class="status status-on-track">进展顺利</span>`) {
 		t.Errorf("b's page has no record of its change:\n%s", page)
 	}
 	if strings.Contains(string(out["commitments/c/index.html"]), "状态变化记录") {
@@ -138,7 +138,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	if err := xml.Unmarshal(out["feed.xml"], &feed); err != nil {
 		t.Fatal(err)
 	}
-	if e := feed.Entries[0]; e.Updated != "2016-05-01T09:00:01+08:00" || e.Title != "承诺：丙（2020年），暂无数据 → 已实现" {
+	if e := feed.Entries[0]; e.Updated != "2016-05-01T09:00:01+08:00" || e.Title != "承诺：丙（2020年），暂无数据 → 进展顺利" {
 		t.Errorf("newest entry %q %q, want 丙's change a second after the last commit", e.Updated, e.Title)
 	}
 }

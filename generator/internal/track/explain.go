@@ -25,24 +25,29 @@ func (e explainer) goal() string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("目标为%s前完成", e.c.Deadline)
 	}
-	word := "达到"
-	switch e.c.Comparator {
-	case "<=":
-		word = "不超过"
-	case "==":
-		word = "等于"
-	}
-	return fmt.Sprintf("目标为%s前%s%s", e.c.Deadline, word, e.num(e.c.Target))
+	return fmt.Sprintf("目标为%s前%s%s", e.c.Deadline, e.word(), e.num(e.c.Target))
 }
 
+// word is the comparator in words: 达到, 不超过, 等于.
+func (e explainer) word() string {
+	switch e.c.Comparator {
+	case "<=":
+		return "不超过"
+	case "==":
+		return "等于"
+	}
+	return "达到"
+}
+
+// value writes an observation: 2015年实际值为3.35个/万人, 广州市2015年实际值为…
 func (e explainer) value(o Observation) string {
 	if e.c.Kind == Institution {
 		if o.Value >= 1 {
-			return fmt.Sprintf("%d年已完成", o.Year)
+			return fmt.Sprintf("%s%s已完成", o.Scope, o.Period.Label())
 		}
-		return fmt.Sprintf("%d年尚未完成", o.Year)
+		return fmt.Sprintf("%s%s尚未完成", o.Scope, o.Period.Label())
 	}
-	return fmt.Sprintf("%d年实际值为%s", o.Year, e.num(o.Value))
+	return fmt.Sprintf("%s%s实际值为%s", o.Scope, o.Period.Label(), e.num(o.Value))
 }
 
 func (e explainer) achieved(o Observation) string {
@@ -50,6 +55,11 @@ func (e explainer) achieved(o Observation) string {
 		return fmt.Sprintf("%s，在期限%s之内。", e.value(o), e.c.Deadline)
 	}
 	return fmt.Sprintf("%s，达到目标%s，在期限%s之内。", e.value(o), e.num(e.c.Target), e.c.Deadline)
+}
+
+// achievedBefore: no value for the deadline's period; the latest before it meets.
+func (e explainer) achievedBefore(o Observation) string {
+	return fmt.Sprintf("没有期限%s当期的数据；期限前最近的数据是%s，达到目标%s。", e.c.Deadline, e.value(o), e.num(e.c.Target))
 }
 
 func (e explainer) achievedLate(o Observation) string {
@@ -72,29 +82,72 @@ func (e explainer) missed(o Observation) string {
 	return fmt.Sprintf("%s，%s目标%s，截止期限已过。", e.value(o), word, e.num(e.c.Target))
 }
 
-func (e explainer) overdue(obs []Observation) string {
-	s := fmt.Sprintf("截止期限%s已过，但没有%d年及以后的数据可供判断", e.c.Deadline, e.c.Deadline.Year)
-	if len(obs) > 0 {
-		s += fmt.Sprintf("；最近的数据是%s", e.value(obs[len(obs)-1]))
+// overdue: the deadline has passed and no value decides.
+func (e explainer) overdue(upTo []Observation, r Reading) string {
+	need := fmt.Sprintf("%d年及以后", e.c.Deadline.Year)
+	if r == Rate || r == Cumulative {
+		need = fmt.Sprintf("%d年全年", e.c.Deadline.Year)
+	}
+	s := fmt.Sprintf("截止期限%s已过，但没有找到%s的数据记录", e.c.Deadline, need)
+	if len(upTo) > 0 {
+		s += fmt.Sprintf("；最近的数据是%s", e.value(upTo[len(upTo)-1]))
+		if e.c.Kind != Institution && !e.c.meets(upTo[len(upTo)-1].Value) {
+			s += "，未达到目标" + e.num(e.c.Target)
+		}
 	}
 	return s + "。"
 }
 
-func (e explainer) noData() string {
+func (e explainer) noData(before []Observation) string {
+	if len(before) > 0 {
+		return fmt.Sprintf("尚无文件发布以后的数据（文件发布前：%s）；%s。", e.value(before[len(before)-1]), e.goal())
+	}
 	return fmt.Sprintf("尚无数据；%s。", e.goal())
+}
+
+// noDataFor: a rate or total for a year with no value for that year yet.
+func (e explainer) noDataFor(year int) string {
+	return fmt.Sprintf("尚无%d年的数据；%s。", year, e.goal())
+}
+
+// metEarly: the target is met before the deadline, which still decides.
+func (e explainer) metEarly(o Observation) string {
+	if e.c.Kind == Institution {
+		return fmt.Sprintf("%s；期限为%s。", e.value(o), e.c.Deadline)
+	}
+	return fmt.Sprintf("%s，已达到目标%s；期限%s未到，以期限时的数据为准。", e.value(o), e.num(e.c.Target), e.c.Deadline)
 }
 
 func (e explainer) inProgress(o Observation) string {
 	return fmt.Sprintf("目前只有一个数据（%s），没有基线，无法画出进度线；%s。", e.value(o), e.goal())
 }
 
-func (e explainer) trajectory(s Status, latest Observation, want float64, startYear int, start float64) string {
+func (e explainer) trajectory(s Status, latest Observation, want float64, fromLabel string, start float64) string {
 	word := "达到或好于"
 	if s == Behind {
 		word = "落后于"
 	}
-	return fmt.Sprintf("%s，%s按期完成所需的%s（从%d年的%s到%s的%s的直线进度）。",
-		e.value(latest), word, e.num(want), startYear, e.num(start), e.c.Deadline, e.num(e.c.Target))
+	return fmt.Sprintf("%s，%s按期完成所需的%s（从%s的%s到%s的%s的直线进度）。",
+		e.value(latest), word, e.num(want), fromLabel, e.num(start), e.c.Deadline, e.num(e.c.Target))
+}
+
+// rateSoFar: a rate for the year, judged on the value so far.
+func (e explainer) rateSoFar(s Status, o Observation) string {
+	word := "达到"
+	if s == Behind {
+		word = "未达到"
+	}
+	return fmt.Sprintf("%s，%s目标%s；期限%s未到，以全年数据为准。", e.value(o), word, e.num(e.c.Target), e.c.Deadline)
+}
+
+// cumulativeSoFar: a total for the year, against the elapsed share of it.
+func (e explainer) cumulativeSoFar(s Status, o Observation, want, share float64) string {
+	word := "达到或超过"
+	if s == Behind {
+		word = "落后于"
+	}
+	return fmt.Sprintf("%s，%s按时间进度应完成的%s（全年目标%s的%s%%）。",
+		e.value(o), word, e.num(want), e.num(e.c.Target), strconv.FormatFloat(roundTo(share*100, 1), 'f', -1, 64))
 }
 
 func (e explainer) achievedUndated(o Observation) string {

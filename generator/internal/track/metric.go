@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"gongkai/generator/internal/data/value"
 )
 
 // Metric turns a dataset into a progress series, as site.toml declares it,
@@ -29,7 +31,7 @@ type Metric struct {
 	ID           string
 	Title        string
 	Dataset      string
-	Year         string // the column holding the year of each row
+	Year         string // the column holding the period of each row: a year, quarter, month or date
 	Snapshot     int    // instead of Year: the rows have no year and describe the end of this one
 	Value        string // count, sum, mean, share, filled, groups or ratio
 	Column       string
@@ -49,22 +51,32 @@ type MetricRow func(column string) (text string, num float64, missing bool)
 
 // MetricPoint is one computed value, with how it was computed in words.
 type MetricPoint struct {
-	Year   int
+	Period value.Period
 	Value  float64
 	Rows   int    // rows it was computed from
 	Inputs string // the inputs, e.g. "注册志愿者 2011年 4100000 ÷ 常住人口 2010年 104300000 × 100"
 }
 
+// RowError is a problem with one row of the metric's dataset.
+type RowError struct {
+	File   string
+	Line   int
+	Column string
+	Msg    string
+}
+
+func (e *RowError) Error() string { return e.Msg }
+
 // Compute runs the metric over rows given by each, which calls its function
-// once per row of the dataset.
-func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, error) {
+// once per row of the dataset with the file and line it came from.
+func (m Metric) Compute(each func(func(file string, line int, row MetricRow) error) error) ([]MetricPoint, error) {
 	type acc struct {
 		n, yes int
 		sum    float64
 	}
-	by := map[int]*acc{}
-	series := map[string]map[int]float64{}
-	groups := map[int]map[string]bool{} // year → group → meets
+	by := map[value.Period]*acc{}
+	series := map[string]map[value.Period]float64{}
+	groups := map[value.Period]map[string]bool{} // period → group → meets
 	match := map[string]*regexp.Regexp{}
 	for col, pattern := range m.Match {
 		re, err := regexp.Compile("^(?:" + pattern + ")$")
@@ -73,19 +85,23 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 		}
 		match[col] = re
 	}
-	err := each(func(row MetricRow) error {
+	err := each(func(file string, line int, row MetricRow) error {
 		for col, want := range m.Where {
 			if text, _, missing := row(col); missing || text != want {
 				return nil
 			}
 		}
-		year := m.Snapshot
-		if year == 0 {
-			_, y, missing := row(m.Year)
+		year := value.YearPeriod(m.Snapshot)
+		if m.Snapshot == 0 {
+			text, _, missing := row(m.Year)
 			if missing {
 				return nil
 			}
-			year = int(y)
+			p, err := value.ParsePeriod(text)
+			if err != nil {
+				return &RowError{File: file, Line: line, Column: m.Year, Msg: fmt.Sprintf("metric %q: %v", m.ID, err)}
+			}
+			year = p
 		}
 		if m.Value == "groups" {
 			g, _, missing := row(m.Group)
@@ -108,7 +124,7 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 			name, _, _ := row(m.SeriesColumn)
 			if _, v, missing := row(m.Column); !missing {
 				if series[name] == nil {
-					series[name] = map[int]float64{}
+					series[name] = map[value.Period]float64{}
 				}
 				series[name][year] = v
 			}
@@ -157,87 +173,99 @@ func (m Metric) Compute(each func(func(MetricRow) error) error) ([]MetricPoint, 
 					meet++
 				}
 			}
-			out = append(out, MetricPoint{Year: y, Value: 100 * float64(meet) / float64(len(gs)), Rows: len(gs),
-				Inputs: fmt.Sprintf("%d年%d个%s中有%d个符合", y, len(gs), m.Group, meet)})
+			out = append(out, MetricPoint{Period: y, Value: 100 * float64(meet) / float64(len(gs)), Rows: len(gs),
+				Inputs: fmt.Sprintf("%s%d个%s中有%d个符合", y.Label(), len(gs), m.Group, meet)})
 		}
-		slices.SortFunc(out, func(a, b MetricPoint) int { return cmp.Compare(a.Year, b.Year) })
+		sortPoints(out)
 		return out, nil
 	}
 	for y, a := range by {
-		p := MetricPoint{Year: y, Rows: a.n}
+		p := MetricPoint{Period: y, Rows: a.n}
 		switch m.Value {
 		case "count":
 			p.Value = float64(a.n)
-			p.Inputs = fmt.Sprintf("%d年共%d行", y, a.n)
+			p.Inputs = fmt.Sprintf("%s共%d行", y.Label(), a.n)
 		case "sum":
 			p.Value = a.sum
-			p.Inputs = fmt.Sprintf("%d年%d行的%s之和", y, a.n, m.Column)
+			p.Inputs = fmt.Sprintf("%s%d行的%s之和", y.Label(), a.n, m.Column)
 		case "mean":
 			if a.n == 0 {
 				continue
 			}
 			p.Value = a.sum / float64(a.n)
-			p.Inputs = fmt.Sprintf("%d年%d行的%s平均值", y, a.n, m.Column)
+			p.Inputs = fmt.Sprintf("%s%d行的%s平均值", y.Label(), a.n, m.Column)
 		case "share":
 			if a.n == 0 {
 				continue
 			}
 			p.Value = 100 * float64(a.yes) / float64(a.n)
-			p.Inputs = fmt.Sprintf("%d年%d行中%d行的%s为“是”", y, a.n, a.yes, m.Column)
+			p.Inputs = fmt.Sprintf("%s%d行中%d行的%s为“是”", y.Label(), a.n, a.yes, m.Column)
 		case "filled":
 			p.Value = 100 * float64(a.yes) / float64(a.n)
-			p.Inputs = fmt.Sprintf("%d年%d行中%d行的%s有值", y, a.n, a.yes, m.Column)
+			p.Inputs = fmt.Sprintf("%s%d行中%d行的%s有值", y.Label(), a.n, a.yes, m.Column)
 		}
 		out = append(out, p)
 	}
-	slices.SortFunc(out, func(a, b MetricPoint) int { return cmp.Compare(a.Year, b.Year) })
+	sortPoints(out)
 	return out, nil
 }
 
+// sortPoints orders points by the end of their period, then the longer first.
+func sortPoints(pts []MetricPoint) {
+	slices.SortFunc(pts, func(a, b MetricPoint) int {
+		return cmp.Or(a.Period.End().Compare(b.Period.End()), a.Period.Start().Compare(b.Period.Start()))
+	})
+}
+
 // ratio divides the numerator series by the denominator series.
-func (m Metric) ratio(series map[string]map[int]float64) []MetricPoint {
+func (m Metric) ratio(series map[string]map[value.Period]float64) []MetricPoint {
 	return divide(series[m.Numerator], series[m.Denominator], m.Numerator, m.Denominator, m.Scale)
 }
 
 // Per divides each point by the denominator's value (e.g. residents), for
 // figures like "organisations per 10,000 residents".
 func Per(pts, den []MetricPoint, numName, denName string, scale float64) []MetricPoint {
-	num, by := map[int]float64{}, map[int]float64{}
+	num, by := map[value.Period]float64{}, map[value.Period]float64{}
 	for _, p := range pts {
-		num[p.Year] = p.Value
+		num[p.Period] = p.Value
 	}
 	for _, p := range den {
-		by[p.Year] = p.Value
+		by[p.Period] = p.Value
 	}
 	return divide(num, by, numName, denName, scale)
 }
 
-// divide divides num by den year by year, times scale. A year of num takes
-// den of the same year, or else of the latest year before it; the inputs say
-// which was used.
-func divide(num, den map[int]float64, numName, denName string, scale float64) []MetricPoint {
+// divide divides num by den period by period, times scale. A period of num
+// takes den of the same period, or else of the latest period that ended
+// before it ends; the inputs say which was used.
+func divide(num, den map[value.Period]float64, numName, denName string, scale float64) []MetricPoint {
 	if scale == 0 {
 		scale = 1
 	}
 	var out []MetricPoint
 	for y, n := range num {
-		dy := -1
-		for year := range den {
-			if year <= y && year > dy {
-				dy = year
+		var dy value.Period
+		found := false
+		for p := range den {
+			if p == y {
+				dy, found = p, true
+				break
+			}
+			if !p.End().After(y.End()) && (!found || p.End().After(dy.End()) || p.End().Equal(dy.End()) && p.Start().Before(dy.Start())) {
+				dy, found = p, true
 			}
 		}
-		if dy < 0 || den[dy] == 0 {
+		if !found || den[dy] == 0 {
 			continue
 		}
-		p := MetricPoint{Year: y, Value: n / den[dy] * scale, Rows: 2,
-			Inputs: fmt.Sprintf("%s %d年 %s ÷ %s %d年 %s", numName, y, plain(n), denName, dy, plain(den[dy]))}
+		p := MetricPoint{Period: y, Value: n / den[dy] * scale, Rows: 2,
+			Inputs: fmt.Sprintf("%s %s %s ÷ %s %s %s", numName, y.Label(), plain(n), denName, dy.Label(), plain(den[dy]))}
 		if scale != 1 {
 			p.Inputs += " × " + plain(scale)
 		}
 		out = append(out, p)
 	}
-	slices.SortFunc(out, func(a, b MetricPoint) int { return cmp.Compare(a.Year, b.Year) })
+	sortPoints(out)
 	return out
 }
 

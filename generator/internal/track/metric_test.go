@@ -1,16 +1,16 @@
 package track
 
 import (
-	"strconv"
+	"errors"
 	"strings"
 	"testing"
 )
 
 // rows is a tiny dataset for metric tests: each row a map of column → text.
-func rows(rs ...map[string]string) func(func(MetricRow) error) error {
-	return func(fn func(MetricRow) error) error {
-		for _, r := range rs {
-			err := fn(func(col string) (string, float64, bool) {
+func rows(rs ...map[string]string) func(func(string, int, MetricRow) error) error {
+	return func(fn func(string, int, MetricRow) error) error {
+		for i, r := range rs {
+			err := fn("data/t.csv", i+2, func(col string) (string, float64, bool) {
 				t, ok := r[col]
 				if !ok || t == "" {
 					return "", 0, true
@@ -55,7 +55,7 @@ func TestMetrics(t *testing.T) {
 		}
 		var got []string
 		for _, p := range pts {
-			got = append(got, strconv.Itoa(p.Year)+":"+plain(p.Value))
+			got = append(got, p.Period.String()+":"+plain(p.Value))
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%s: got %v, want %s", tt.m.Value, got, tt.want)
@@ -74,8 +74,36 @@ func TestRatioUsesTheLatestEarlierDenominator(t *testing.T) {
 	if err != nil || len(pts) != 1 {
 		t.Fatal(pts, err)
 	}
-	if p := pts[0]; p.Year != 2011 || roundTo(p.Value, 4) != 3.9310 || p.Inputs != "volunteers 2011年 4100000 ÷ population 2010年 104300000 × 100" {
+	if p := pts[0]; p.Period.String() != "2011" || roundTo(p.Value, 4) != 3.9310 || p.Inputs != "volunteers 2011年 4100000 ÷ population 2010年 104300000 × 100" {
 		t.Errorf("got %+v", p)
+	}
+}
+
+// A period column may hold quarters, months and days as staff write them;
+// a cell that is no period is an error at its row, never year 0.
+func TestMetricPeriods(t *testing.T) {
+	jobs := rows(
+		map[string]string{"date": "2025/3/31", "n": "3000"},
+		map[string]string{"date": "2025年9月", "n": "9310"},
+		map[string]string{"date": "2025年第二季度", "n": "6100"},
+		map[string]string{"date": "2024", "n": "11800"},
+	)
+	pts, err := (Metric{Value: "sum", Year: "date", Column: "n"}).Compute(jobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range pts {
+		got = append(got, p.Period.String()+":"+plain(p.Value))
+	}
+	if want := "2024:11800 2025-03-31:3000 2025-Q2:6100 2025-09:9310"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	bad := rows(map[string]string{"date": "2025", "n": "1"}, map[string]string{"date": "上年", "n": "2"})
+	_, err = (Metric{ID: "jobs", Value: "sum", Year: "date", Column: "n"}).Compute(bad)
+	var re *RowError
+	if !errors.As(err, &re) || re.Line != 3 || re.Column != "date" || !strings.Contains(re.Msg, `"上年" is not a period`) {
+		t.Errorf("got %v", err)
 	}
 }
 

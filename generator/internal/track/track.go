@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"gongkai/generator/internal/data/value"
 )
 
 // Status is the verdict on a commitment.
@@ -17,6 +19,7 @@ type Status string
 const (
 	Achieved     Status = "achieved"
 	AchievedLate Status = "achieved-late"
+	Partial      Status = "partial"
 	Missed       Status = "missed"
 	Overdue      Status = "overdue"
 	OnTrack      Status = "on-track"
@@ -26,12 +29,12 @@ const (
 )
 
 // Statuses lists every status in display order.
-var Statuses = []Status{Achieved, AchievedLate, OnTrack, InProgress, Behind, Missed, Overdue, NoData}
+var Statuses = []Status{Achieved, AchievedLate, Partial, OnTrack, InProgress, Behind, Missed, Overdue, NoData}
 
 // Label is the status's name on the site.
 func (s Status) Label() string {
 	return map[Status]string{
-		Achieved: "已实现", AchievedLate: "逾期实现", Missed: "未实现", Overdue: "逾期无数据",
+		Achieved: "已实现", AchievedLate: "逾期实现", Partial: "部分实现", Missed: "未实现", Overdue: "逾期无数据",
 		OnTrack: "进展顺利", Behind: "进展滞后", InProgress: "进行中", NoData: "暂无数据",
 	}[s]
 }
@@ -42,6 +45,47 @@ const (
 	Disclosure  = "disclosure"
 	Institution = "institution"
 )
+
+// Reading is how a target is decided when the text leaves it open.
+type Reading string
+
+// The readings.
+const (
+	// Level: a level that must hold at the deadline (人数, 覆盖率, 每万人…):
+	// decided by the value for the deadline's period, else by the latest
+	// value up to the deadline. The default of targets.
+	Level Reading = "level"
+	// Rate: a rate or share for the deadline's year (增长5.5%, 占比): decided
+	// only by the value for that year.
+	Rate Reading = "rate"
+	// Cumulative: a total for the deadline's year (新增就业1.2万人), reported
+	// year to date: decided by the whole year's value; within the year the
+	// value so far is held against the elapsed share of the year.
+	Cumulative Reading = "cumulative"
+	// Once: done once, done for good (设立, 出台): met by any value up to
+	// the deadline. The default of institutions.
+	Once Reading = "once"
+)
+
+// ParseReading reads a registry's reading column, in English or Chinese.
+func ParseReading(s string) (Reading, bool) {
+	switch strings.TrimSpace(s) {
+	case "level", "水平", "存量", "期末":
+		return Level, true
+	case "rate", "当期", "当年", "比率", "增速":
+		return Rate, true
+	case "cumulative", "累计", "年度累计", "全年累计":
+		return Cumulative, true
+	case "once", "达到即可", "一次性":
+		return Once, true
+	}
+	return "", false
+}
+
+// Label is the reading's name on the site.
+func (r Reading) Label() string {
+	return map[Reading]string{Level: "期末水平", Rate: "当期比率", Cumulative: "年度累计", Once: "达到即可"}[r]
+}
 
 // Deadline is when a commitment falls due: a whole year or a day.
 type Deadline struct {
@@ -100,23 +144,34 @@ func (d Deadline) String() string {
 
 // Observation is one observed value of a commitment's indicator.
 type Observation struct {
-	Year   int
-	Value  float64
-	Sample bool // the value is sample data (示例数据)
+	Period    value.Period
+	Value     float64
+	Published time.Time // when the value became public; zero: known from the end of its period
+	Scope     string    // whom or where it covers; "" = the commitment's own scope
+	Sample    bool      // the value is sample data (示例数据)
 }
 
-// Known is the day an observation counts as known: the end of its year.
-func (o Observation) Known() time.Time { return time.Date(o.Year, 12, 31, 0, 0, 0, 0, time.UTC) }
+// Known is the day an observation counts as known: its publication date
+// when given, otherwise the last day of its period.
+func (o Observation) Known() time.Time {
+	if !o.Published.IsZero() {
+		return o.Published
+	}
+	return o.Period.End()
+}
+
+// KnownBy reports whether o could be known on the day asOf.
+func (o Observation) KnownBy(asOf time.Time) bool { return !o.Known().After(asOf) }
 
 // Publication is one expected publication of a disclosure commitment.
 type Publication struct {
 	Period    string
 	Due       time.Time
 	Published time.Time // zero when not published
+	Scope     string    // whom it covers; "" = the commitment's own scope
 	Sample    bool
 	// Inferred is set for a publication the commitment's cadence expects
-	// and no record lists: missing once due, but said to be unrecorded,
-	// not known to be unpublished.
+	// and no record lists.
 	Inferred bool
 }
 
@@ -131,17 +186,20 @@ const (
 	NotDue  PubStatus = "not-due"
 )
 
-// Label is the publication status's name on the site.
+// Label is the publication status's name on the site. A missing one is
+// one we found no record of: that is all the site can know.
 func (p PubStatus) Label() string {
-	return map[PubStatus]string{OnTime: "按时公开", Late: "逾期公开", Missing: "未公开", NotDue: "未到期"}[p]
+	return map[PubStatus]string{OnTime: "按时公开", Late: "逾期公开", Missing: "没有找到记录", NotDue: "未到期"}[p]
 }
 
-// Judge is the verdict on one expected publication as of a day.
+// Judge is the verdict on one expected publication as of a day: a
+// publication dated after asOf was not yet made on that day.
 func (p Publication) Judge(asOf time.Time) PubStatus {
+	published := !p.Published.IsZero() && !p.Published.After(asOf)
 	switch {
-	case !p.Published.IsZero() && !p.Published.After(p.Due):
+	case published && !p.Published.After(p.Due):
 		return OnTime
-	case !p.Published.IsZero():
+	case published:
 		return Late
 	case asOf.After(p.Due):
 		return Missing
@@ -158,11 +216,37 @@ type Commitment struct {
 	HasTarget    bool
 	Unit         string
 	Deadline     Deadline
+	Reading      Reading   // "" = the kind's default (Once for institutions, Level otherwise)
+	Made         time.Time // the day the document was issued; zero when not given
+	Scope        string    // whom or where the promise covers; "" when the registry does not say
 	Baseline     float64
 	BaselineYear int
 	HasBaseline  bool
 	Observations []Observation
 	Publications []Publication
+}
+
+// reading is the commitment's reading, defaults applied.
+func (c Commitment) reading() Reading {
+	switch {
+	case c.Reading != "":
+		return c.Reading
+	case c.Kind == Institution:
+		return Once
+	}
+	return Level
+}
+
+// own reports whether evidence of scope s is of the commitment's own scope.
+func (c Commitment) own(s string) bool { return s == "" || s == c.Scope }
+
+// scopeName names the commitment's scope in a sentence.
+func (c Commitment) scopeName() string { return cmp.Or(c.Scope, "承诺所指的范围") }
+
+// Point is a moment and a value, for the pace line of a chart.
+type Point struct {
+	At    time.Time
+	Value float64
 }
 
 // Result is a commitment's status, the sentence that explains it, and
@@ -171,12 +255,18 @@ type Result struct {
 	Status      Status
 	Explanation string
 	Sample      bool
-	// Expected is, for on-track and behind, the value the straight line
+	// Decided is the period of the value the verdict rests on, "" when none.
+	Decided string
+	// Expected is, for on-track and behind, the value the pace line
 	// reaches at the latest observation's date.
 	Expected float64
+	// Path is the pace a kept promise needs, from its start to the target
+	// at the deadline; empty when there is none to draw.
+	Path []Point
 }
 
-// Evaluate applies the rules to c as of the day asOf.
+// Evaluate applies the rules to c as of the day asOf. Only observations and
+// publications that could be known on asOf are used.
 func Evaluate(c Commitment, asOf time.Time) Result {
 	if c.Kind == Disclosure {
 		return evaluateDisclosure(c, asOf)
@@ -184,94 +274,259 @@ func Evaluate(c Commitment, asOf time.Time) Result {
 	if c.Kind == Institution && !c.HasTarget {
 		c.Target, c.HasTarget, c.Comparator = 1, true, ">="
 	}
-	obs := slices.SortedFunc(slices.Values(c.Observations), func(a, b Observation) int { return cmp.Compare(a.Year, b.Year) })
+	var own, other []Observation
+	for _, o := range c.Observations {
+		switch {
+		case !o.KnownBy(asOf):
+		case c.own(o.Scope):
+			own = append(own, o)
+		default:
+			other = append(other, o)
+		}
+	}
+	j := judge{c: c, e: explainer{c: c}, reading: c.reading(), asOf: asOf}
+	r := j.run(own)
+	if len(other) == 0 {
+		return r.sampled()
+	}
+	// Evidence of another scope shows progress but cannot keep the promise.
+	o := j.run(other)
+	switch {
+	case (o.Status == Achieved || o.Status == AchievedLate) && r.Status != Achieved && r.Status != AchievedLate:
+		r.Status = Partial
+		r.Explanation = fmt.Sprintf("只有范围较小的数据达到目标：%s但承诺的范围是%s；%s", o.Explanation, c.scopeName(), r.Explanation)
+	default:
+		r.Explanation += fmt.Sprintf("另有%s的数据（%s），范围与承诺的%s不同，不能据此判断。", scopeList(other), j.e.value(latest(other)), c.scopeName())
+	}
+	r.Sample = r.Sample || o.Sample
+	return r.sampled()
+}
+
+// scopeList names the scopes of obs: 广州市、深圳市.
+func scopeList(obs []Observation) string {
+	var s []string
+	for _, o := range obs {
+		if !slices.Contains(s, o.Scope) {
+			s = append(s, o.Scope)
+		}
+	}
+	return strings.Join(s, "、")
+}
+
+// latest is the observation whose period ends last (the longest of those).
+func latest(obs []Observation) Observation {
+	return slices.MaxFunc(obs, byEnd)
+}
+
+// byEnd orders observations by the end of their period, a longer period
+// after a shorter one ending the same day (the year after its December).
+func byEnd(a, b Observation) int {
+	return cmp.Or(a.Period.End().Compare(b.Period.End()), b.Period.Start().Compare(a.Period.Start()))
+}
+
+// judge holds one evaluation.
+type judge struct {
+	c       Commitment
+	e       explainer
+	reading Reading
+	asOf    time.Time
+}
+
+// run judges the commitment on obs, all of one scope and known by asOf.
+func (j judge) run(obs []Observation) Result {
+	c := j.c
+	obs = slices.SortedFunc(slices.Values(obs), byEnd)
 	r := Result{Sample: slices.ContainsFunc(obs, func(o Observation) bool { return o.Sample })}
-	e := explainer{c: c}
+	// Values for periods that ended before the commitment was made are its
+	// starting point, never evidence that it was kept.
+	var before []Observation
+	if !c.Made.IsZero() {
+		i := slices.IndexFunc(obs, func(o Observation) bool { return !o.Period.End().Before(c.Made) })
+		if i < 0 {
+			i = len(obs)
+		}
+		before, obs = obs[:i], obs[i:]
+	}
 	if c.Deadline.None() {
-		return evaluateUndated(c, obs, r, e)
+		return j.undated(r, obs, before)
 	}
 	last := c.Deadline.Last()
-	passed := asOf.After(last)
-	for _, o := range obs {
-		if !o.Known().After(last) && c.meets(o.Value) {
-			r.Status, r.Explanation = Achieved, e.achieved(o)
-			return r.sampled()
-		}
+	start := last
+	if j.reading == Rate || j.reading == Cumulative {
+		start = time.Date(last.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	if passed {
-		for _, o := range obs {
-			if c.meets(o.Value) {
-				r.Status, r.Explanation = AchievedLate, e.achievedLate(o)
-				return r.sampled()
+	// The value for the deadline's period decides; within the target period
+	// (for a rate or a total: the deadline's year) values show the way there.
+	var deciding *Observation
+	var upTo, within, after []Observation
+	for i, o := range obs {
+		end := o.Period.End()
+		switch {
+		case end.After(last):
+			after = append(after, o)
+		default:
+			upTo = append(upTo, o)
+			if !o.Period.Start().Before(start) || j.reading == Level || j.reading == Once {
+				within = append(within, o)
+			}
+			if end.Equal(last) && (j.reading == Level || j.reading == Once || o.Period.Start().Equal(start)) {
+				deciding = &obs[i]
 			}
 		}
-		if len(obs) > 0 && obs[len(obs)-1].Year >= c.Deadline.Year {
-			r.Status, r.Explanation = Missed, e.missed(obs[len(obs)-1])
-			return r.sampled()
+	}
+	passed := j.asOf.After(last)
+	if j.reading == Once {
+		if i := slices.IndexFunc(upTo, func(o Observation) bool { return c.meets(o.Value) }); i >= 0 {
+			r.Status, r.Explanation, r.Decided = Achieved, j.e.achieved(upTo[i]), upTo[i].Period.String()
+			return r
 		}
-		r.Status, r.Explanation = Overdue, e.overdue(obs)
-		return r.sampled()
 	}
-	switch {
-	case len(obs) == 0:
-		r.Status, r.Explanation = NoData, e.noData()
+	if !passed {
+		return j.pace(r, within, before, start)
+	}
+	dec := deciding
+	if dec == nil && (j.reading == Level || j.reading == Once) && len(upTo) > 0 {
+		dec = &upTo[len(upTo)-1] // the latest value up to the deadline
+	}
+	if dec != nil && c.meets(dec.Value) {
+		r.Status, r.Decided = Achieved, dec.Period.String()
+		r.Explanation = j.e.achieved(*dec)
+		if dec != deciding {
+			r.Explanation = j.e.achievedBefore(*dec)
+		}
 		return r
-	case len(obs) == 1 && !c.HasBaseline:
-		r.Status, r.Explanation = InProgress, e.inProgress(obs[0])
-		return r.sampled()
 	}
-	startYear, startValue := obs[0].Year, obs[0].Value
-	if c.HasBaseline {
-		startYear, startValue = c.BaselineYear, c.Baseline
+	if j.reading == Level || j.reading == Once {
+		// First met by a value for a period after the deadline: kept late.
+		if i := slices.IndexFunc(after, func(o Observation) bool { return c.meets(o.Value) }); i >= 0 {
+			r.Status, r.Explanation, r.Decided = AchievedLate, j.e.achievedLate(after[i]), after[i].Period.String()
+			return r
+		}
+		if len(after) > 0 {
+			o := after[len(after)-1]
+			r.Status, r.Explanation, r.Decided = Missed, j.e.missed(o), o.Period.String()
+			return r
+		}
 	}
-	latest := obs[len(obs)-1]
-	r.Expected = expected(startYear, startValue, c.Deadline, c.Target, latest.Year)
-	ahead := latest.Value >= r.Expected
-	if c.Comparator == "<=" {
-		ahead = latest.Value <= r.Expected
+	if deciding != nil {
+		r.Status, r.Explanation, r.Decided = Missed, j.e.missed(*deciding), deciding.Period.String()
+		return r
 	}
-	if ahead {
-		r.Status = OnTrack
-	} else {
-		r.Status = Behind
-	}
-	r.Explanation = e.trajectory(r.Status, latest, r.Expected, startYear, startValue)
-	return r.sampled()
+	r.Status, r.Explanation = Overdue, j.e.overdue(upTo, j.reading)
+	return r
 }
 
-// evaluateUndated judges a commitment whose text sets no deadline: it can be
-// achieved, but never late, missed or overdue, and no progress line can be drawn.
-func evaluateUndated(c Commitment, obs []Observation, r Result, e explainer) Result {
-	for _, o := range obs {
-		if c.meets(o.Value) {
-			r.Status, r.Explanation = Achieved, e.achievedUndated(o)
-			return r.sampled()
+// pace judges a commitment whose deadline has not passed by the way its
+// values go: against the straight line to the target for a level, against
+// the elapsed share of the year for a total, against the target itself for
+// a rate.
+func (j judge) pace(r Result, within, before []Observation, start time.Time) Result {
+	c := j.c
+	last := c.Deadline.Last()
+	switch j.reading {
+	case Rate:
+		if len(within) == 0 {
+			r.Status, r.Explanation = NoData, j.e.noDataFor(start.Year())
+			return r
 		}
+		o := within[len(within)-1]
+		r.Status, r.Decided, r.Expected = Behind, o.Period.String(), c.Target
+		if c.meets(o.Value) {
+			r.Status = OnTrack
+		}
+		r.Explanation = j.e.rateSoFar(r.Status, o)
+		return r
+	case Cumulative:
+		if len(within) == 0 {
+			r.Status, r.Explanation = NoData, j.e.noDataFor(start.Year())
+			return r
+		}
+		o := within[len(within)-1]
+		from := start.AddDate(0, 0, -1)
+		share := (years(o.Period.End()) - years(from)) / (years(last) - years(from))
+		r.Expected, r.Decided = c.Target*share, o.Period.String()
+		r.Path = []Point{{from, 0}, {last, c.Target}}
+		r.Status = Behind
+		if c.ahead(o.Value, r.Expected) {
+			r.Status = OnTrack
+		}
+		r.Explanation = j.e.cumulativeSoFar(r.Status, o, r.Expected, share)
+		return r
 	}
+	if len(within) == 0 {
+		r.Status, r.Explanation = NoData, j.e.noData(before)
+		return r
+	}
+	o := within[len(within)-1]
+	if c.meets(o.Value) {
+		r.Status, r.Explanation, r.Decided = OnTrack, j.e.metEarly(o), o.Period.String()
+		return r
+	}
+	var from Point
+	var fromLabel string
+	switch {
+	case c.HasBaseline:
+		from, fromLabel = Point{value.YearPeriod(c.BaselineYear).End(), c.Baseline}, strconv.Itoa(c.BaselineYear)+"年"
+	case len(before) > 0:
+		b := before[len(before)-1]
+		from, fromLabel = Point{b.Period.End(), b.Value}, b.Period.Label()
+	case len(within) > 1:
+		from, fromLabel = Point{within[0].Period.End(), within[0].Value}, within[0].Period.Label()
+	default:
+		r.Status, r.Explanation, r.Decided = InProgress, j.e.inProgress(o), o.Period.String()
+		return r
+	}
+	r.Path = []Point{from, {last, c.Target}}
+	r.Expected = along(from, Point{last, c.Target}, o.Period.End())
+	r.Status, r.Decided = Behind, o.Period.String()
+	if c.ahead(o.Value, r.Expected) {
+		r.Status = OnTrack
+	}
+	r.Explanation = j.e.trajectory(r.Status, o, r.Expected, fromLabel, from.Value)
+	return r
+}
+
+// undated judges a commitment whose text sets no deadline: it can be
+// achieved, but never late, missed or overdue, and no pace can be drawn.
+func (j judge) undated(r Result, obs, before []Observation) Result {
+	c := j.c
 	if len(obs) == 0 {
 		r.Status, r.Explanation = NoData, "原文未规定期限；尚无数据。"
+		if len(before) > 0 {
+			r.Explanation = fmt.Sprintf("原文未规定期限；只有文件发布前的数据（%s），不能作为落实的证据。", j.e.value(before[len(before)-1]))
+		}
 		return r
 	}
-	r.Status, r.Explanation = InProgress, e.inProgressUndated(obs[len(obs)-1])
-	return r.sampled()
-}
-
-// expected is the straight line from (startYear, start) to (deadline, target),
-// read at year y. Time is counted in years, each observation at the end of its
-// year; a deadline day inside a year sits at its fraction of that year.
-func expected(startYear int, start float64, d Deadline, target float64, y int) float64 {
-	t0, t1, t := float64(startYear), d.position(), float64(y)
-	if t1 <= t0 {
-		return target
+	o := obs[len(obs)-1] // a level is what it is now
+	if j.reading == Once {
+		if i := slices.IndexFunc(obs, func(o Observation) bool { return c.meets(o.Value) }); i >= 0 {
+			o = obs[i]
+		}
 	}
-	return start + (target-start)*(t-t0)/(t1-t0)
+	r.Decided = o.Period.String()
+	if c.meets(o.Value) {
+		r.Status, r.Explanation = Achieved, j.e.achievedUndated(o)
+		return r
+	}
+	r.Status, r.Explanation = InProgress, j.e.inProgressUndated(o)
+	return r
 }
 
-// position places the deadline on the same scale as years: the end of 2015 is 2015.
-func (d Deadline) position() float64 {
-	last := d.Last()
-	days := float64(time.Date(last.Year(), 12, 31, 0, 0, 0, 0, time.UTC).YearDay())
-	return float64(last.Year()-1) + float64(last.YearDay())/days
+// along is the straight line from a to b, read at the day t. Time is
+// counted in years, each day at its fraction of its year, so the end of
+// 2015 is 2015 whatever the leap years between.
+func along(a, b Point, t time.Time) float64 {
+	t0, t1 := years(a.At), years(b.At)
+	if t1 <= t0 {
+		return b.Value
+	}
+	return a.Value + (b.Value-a.Value)*(years(t)-t0)/(t1-t0)
+}
+
+// years places a day on a scale of years: 2015-12-31 is 2015, 2015-06-30 about 2014.5.
+func years(t time.Time) float64 {
+	days := float64(time.Date(t.Year(), 12, 31, 0, 0, 0, 0, time.UTC).YearDay())
+	return float64(t.Year()-1) + float64(t.YearDay())/days
 }
 
 // meets reports whether a value satisfies the commitment's target.
@@ -287,36 +542,61 @@ func (c Commitment) meets(v float64) bool {
 	}
 }
 
+// ahead reports whether v is on or ahead of the expected value on the way
+// to the target.
+func (c Commitment) ahead(v, expected float64) bool {
+	const eps = 1e-9
+	if c.Comparator == "<=" {
+		return v <= expected+eps
+	}
+	return v >= expected-eps
+}
+
 func (r Result) sampled() Result {
-	if r.Sample {
-		r.Explanation += "（计算所用数据含示例数据，不是真实数字。）"
+	if r.Sample && !strings.Contains(r.Explanation, sampleNote) {
+		r.Explanation += sampleNote
 	}
 	return r
 }
 
+const sampleNote = "（计算所用数据含示例数据，不是真实数字。）"
+
 func evaluateDisclosure(c Commitment, asOf time.Time) Result {
 	counts := map[PubStatus]int{}
-	unrecorded := 0 // of the missing ones, those only the cadence expects
 	r := Result{}
+	var others []string // scopes of publications that are not the commitment's own
+	otherMade := 0
 	for _, p := range c.Publications {
 		st := p.Judge(asOf)
-		counts[st]++
-		if st == Missing && p.Inferred {
-			unrecorded++
+		if !c.own(p.Scope) {
+			if st == OnTime || st == Late {
+				otherMade++
+				if !slices.Contains(others, p.Scope) {
+					others = append(others, p.Scope)
+				}
+				r.Sample = r.Sample || p.Sample
+			}
+			continue
 		}
+		counts[st]++
 		r.Sample = r.Sample || p.Sample
 	}
-	due := counts[OnTime] + counts[Late] + counts[Missing]
-	summary := fmt.Sprintf("已到期的%d次公开中，按时%d次、逾期%d次、未公开%d次", due, counts[OnTime], counts[Late], counts[Missing]-unrecorded)
-	if unrecorded > 0 {
-		summary += fmt.Sprintf("、没有找到记录%d次", unrecorded)
-	}
+	made := counts[OnTime] + counts[Late]
+	due := made + counts[Missing]
+	summary := fmt.Sprintf("已到期的%d次公开中，按时%d次、逾期%d次、没有找到记录%d次", due, counts[OnTime], counts[Late], counts[Missing])
 	if counts[NotDue] > 0 {
 		summary += fmt.Sprintf("；另有%d次尚未到期", counts[NotDue])
 	}
+	if otherMade > 0 {
+		summary += fmt.Sprintf("；另有%s的%d次公开记录，范围与承诺的%s不同，不计入", strings.Join(others, "、"), otherMade, c.scopeName())
+	}
 	switch {
+	case counts[Missing] > 0 && (made > 0 || otherMade > 0):
+		r.Status, r.Explanation = Partial, summary+"。"
 	case counts[Missing] > 0:
 		r.Status, r.Explanation = Overdue, summary+"。"
+	case due == 0 && otherMade > 0 && (c.Deadline.None() || asOf.After(c.Deadline.Last())):
+		r.Status, r.Explanation = Partial, fmt.Sprintf("只找到%s的%d次公开记录，范围与承诺的%s不同；没有找到%s的公开记录。", strings.Join(others, "、"), otherMade, c.scopeName(), c.scopeName())
 	case due == 0 && c.Deadline.None():
 		r.Status, r.Explanation = NoData, "原文未规定期限；没有找到应已公开的记录。"
 	case due == 0 && asOf.After(c.Deadline.Last()):

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gongkai/generator/internal/data/value"
 )
 
 func day(s string) time.Time {
@@ -25,7 +27,7 @@ func dl(s string) Deadline {
 func obs(pairs ...float64) []Observation {
 	var out []Observation
 	for i := 0; i < len(pairs); i += 2 {
-		out = append(out, Observation{Year: int(pairs[i]), Value: pairs[i+1]})
+		out = append(out, Observation{Period: value.YearPeriod(int(pairs[i])), Value: pairs[i+1]})
 	}
 	return out
 }
@@ -40,9 +42,12 @@ func TestEvaluateTargets(t *testing.T) {
 	}{
 		{"no data before the deadline", social, "2014-06-01", NoData},
 		{"no data after the deadline", social, "2016-01-01", Overdue},
-		{"met before the deadline", with(social, obs(2014, 5.2)), "2014-06-01", Achieved},
+		{"a figure for a year is not known before the year ends", with(social, obs(2014, 5.2)), "2014-06-01", NoData},
+		{"met before the deadline: on track, not yet decided", with(social, obs(2014, 5.2)), "2015-01-01", OnTrack},
+		{"met before the deadline, nothing for the deadline year", with(social, obs(2014, 5.2)), "2016-01-01", Achieved},
 		{"met in the deadline year", with(social, obs(2015, 5)), "2020-01-01", Achieved},
-		{"equal to a >= target meets it", with(social, obs(2013, 5)), "2013-06-01", Achieved},
+		{"equal to a >= target meets it", with(social, obs(2015, 5)), "2016-01-01", Achieved},
+		{"met, then fell below by the deadline", with(social, obs(2013, 5.5, 2015, 4.5)), "2016-06-01", Missed},
 		{"met late", with(social, obs(2012, 3.35, 2015, 4.1, 2017, 5.3)), "2020-01-01", AchievedLate},
 		{"missed: observed for the deadline year", with(social, obs(2012, 3.35, 2015, 4.9)), "2016-01-01", Missed},
 		{"missed: observed after the deadline year only", with(social, obs(2016, 4.9)), "2017-01-01", Missed},
@@ -153,8 +158,11 @@ func TestDisclosures(t *testing.T) {
 	}{
 		{"all on time", []Publication{pub("2012-12-31", "2012-11-01"), pub("2013-12-31", "2013-12-31")}, "2014-06-01", Achieved},
 		{"one late", []Publication{pub("2012-12-31", "2012-11-01"), pub("2013-12-31", "2014-01-02")}, "2014-06-01", AchievedLate},
-		{"one missing", []Publication{pub("2012-12-31", "2012-11-01"), pub("2013-12-31", "")}, "2014-06-01", Overdue},
-		{"missing beats late", []Publication{pub("2012-12-31", "2013-02-01"), pub("2013-12-31", "")}, "2014-06-01", Overdue},
+		{"one made, one missing", []Publication{pub("2012-12-31", "2012-11-01"), pub("2013-12-31", "")}, "2014-06-01", Partial},
+		{"missing beats late", []Publication{pub("2012-12-31", "2013-02-01"), pub("2013-12-31", "")}, "2014-06-01", Partial},
+		{"all missing", []Publication{pub("2012-12-31", ""), pub("2013-12-31", "")}, "2014-06-01", Overdue},
+		{"published after the as-of day is not yet published", []Publication{pub("2012-12-31", "2012-11-01")}, "2012-10-01", NoData},
+		{"published late, as of a day before it was", []Publication{pub("2012-12-31", "2013-03-01")}, "2013-02-01", Overdue},
 		{"not yet due", []Publication{pub("2012-12-31", "")}, "2012-12-31", NoData},
 		{"nothing on record, deadline passed", nil, "2013-01-01", Overdue},
 		{"nothing on record, not yet due", nil, "2012-06-01", NoData},
@@ -177,8 +185,8 @@ func TestDisclosures(t *testing.T) {
 	c := base
 	c.Publications = []Publication{pub("2012-12-31", "2012-11-01"), inferred, pub("2014-12-31", "")}
 	got := Evaluate(c, day("2015-06-01"))
-	if want := "已到期的3次公开中，按时1次、逾期0次、未公开1次、没有找到记录1次。"; got.Status != Overdue || got.Explanation != want {
-		t.Errorf("with a publication only the cadence expects: %s %q, want overdue %q", got.Status, got.Explanation, want)
+	if want := "已到期的3次公开中，按时1次、逾期0次、没有找到记录2次。"; got.Status != Partial || got.Explanation != want {
+		t.Errorf("with a publication only the cadence expects: %s %q, want partial %q", got.Status, got.Explanation, want)
 	}
 }
 
@@ -190,8 +198,9 @@ func TestExplanations(t *testing.T) {
 		want string
 	}{
 		{with(social, obs(2012, 3.35, 2015, 3.35)), "2016-01-01", "2015年实际值为3.35个/万人，低于目标5个/万人，截止期限已过。"},
-		{with(social, obs(2012, 3.35)), "2016-01-01", "截止期限2015年已过，但没有2015年及以后的数据可供判断；最近的数据是2012年实际值为3.35个/万人。"},
-		{with(social, obs(2014, 5.1)), "2016-01-01", "2014年实际值为5.1个/万人，达到目标5个/万人，在期限2015年之内。"},
+		{with(social, obs(2012, 3.35)), "2016-01-01", "截止期限2015年已过，但没有找到2015年及以后的数据记录；最近的数据是2012年实际值为3.35个/万人，未达到目标5个/万人。"},
+		{with(social, obs(2015, 5.1)), "2016-01-01", "2015年实际值为5.1个/万人，达到目标5个/万人，在期限2015年之内。"},
+		{with(social, obs(2014, 5.1)), "2016-01-01", "没有期限2015年当期的数据；期限前最近的数据是2014年实际值为5.1个/万人，达到目标5个/万人。"},
 		{social, "2014-01-01", "尚无数据；目标为2015年前达到5个/万人。"},
 		{with(social, obs(2012, 3.35)), "2013-01-01", "目前只有一个数据（2012年实际值为3.35个/万人），没有基线，无法画出进度线；目标为2015年前达到5个/万人。"},
 		{withBaseline(with(social, obs(2013, 3.0)), 2010, 2.5), "2014-01-01", "2013年实际值为3个/万人，落后于按期完成所需的4个/万人（从2010年的2.5个/万人到2015年的5个/万人的直线进度）。"},
@@ -201,7 +210,7 @@ func TestExplanations(t *testing.T) {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}
-	s := with(social, []Observation{{Year: 2014, Value: 6, Sample: true}})
+	s := with(social, []Observation{{Period: value.YearPeriod(2014), Value: 6, Sample: true}})
 	if got := Evaluate(s, day("2016-01-01")); !got.Sample || !strings.Contains(got.Explanation, "示例数据") {
 		t.Errorf("sample data not said: %+v", got)
 	}
