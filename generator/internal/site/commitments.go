@@ -147,6 +147,10 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 					diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column published: %s is before the period %s began: a value cannot be published before the period it describes", r.Published.Text, o.Period.Label())
 				}
 			}
+			if p := o.Period; c.row.Kind == track.Target && c.row.Reading == "" && p.Day == 0 && p.From == 1 && p.To > 1 && p.To < 12 {
+				diags.Warnf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column year: %s is a total for the year so far, but %s is read as a level (no reading in the registry): give it the reading 累计 (a total for the year) or 当期 (a rate for the year), or 水平 to keep this reading",
+					p.Label(), c.row.ID)
+			}
 			if !o.KnownBy(asOf) {
 				continue // not yet known on the as-of day: as if not yet written
 			}
@@ -312,7 +316,7 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 		var rowErr *track.RowError
 		switch {
 		case errors.As(err, &rowErr):
-			diags.Errorf(diag.Pos{File: rowErr.File, Line: rowErr.Line, Col: columnNumber(d, rowErr.Column)}, "%s", rowErr.Msg)
+			diags.Errorf(diag.Pos{File: rowErr.File, Line: rowErr.Line}, "column %s: %s", rowErr.Column, rowErr.Msg)
 			continue
 		case err != nil:
 			diags.Errorf(pos, "metric %q: %v", m.ID, err)
@@ -364,16 +368,6 @@ func computeMetric(tm track.Metric, d *data.Dataset) ([]track.MetricPoint, error
 			})
 		})
 	})
-}
-
-// columnNumber is the 1-based position of a column in a dataset, for messages.
-func columnNumber(d *data.Dataset, name string) int {
-	for i, c := range d.Columns {
-		if c.Name == name {
-			return i + 1
-		}
-	}
-	return 1
 }
 
 // squeeze drops white space, so a quote matches however the text is broken into lines.

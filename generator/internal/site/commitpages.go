@@ -158,7 +158,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		if c.row.Reading != "" || c.row.Kind == track.Target {
 			p.Reading = readingWords[c.eval.Reading]
 		}
-		if !c.eval.Made.IsZero() {
+		if !c.eval.Made.IsZero() && c.row.Kind != track.Disclosure {
 			p.Made = c.eval.Made.Format("2006年1月2日")
 		}
 		p.Page.Description = s.Explanation
