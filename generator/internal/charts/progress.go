@@ -283,7 +283,7 @@ func progressMarks(s ProgressSpec, start, end time.Time) []map[string]any {
 	var marks []map[string]any
 	if s.HasTarget {
 		marks = append(marks, map[string]any{"name": "目标 " + num(s.Target) + s.Unit, "yAxis": s.Target,
-			"label": map[string]any{"position": "insideEndTop"}})
+			"label": map[string]any{"position": "insideStartTop"}})
 	}
 	if !s.Deadline.IsZero() {
 		align := "left"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"gongkai/generator/internal/charts"
@@ -179,7 +180,12 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 				spec.Deadline, spec.DeadlineLabel = c.eval.Deadline.Last(), c.eval.Deadline.String()
 			}
 			for _, o := range c.eval.Observations {
-				spec.Points = append(spec.Points, charts.Point{At: o.Period.End(), Label: o.Period.Label(), Value: o.Value, Sample: o.Sample, Series: o.Scope})
+				series := o.Scope
+				if c.eval.Reading == track.Cumulative && o.Period.Year != c.eval.Deadline.Year {
+					// Another year's running total is not a step on this year's way.
+					series = strings.TrimSpace(o.Scope + " " + strconv.Itoa(o.Period.Year) + "年累计")
+				}
+				spec.Points = append(spec.Points, charts.Point{At: o.Period.End(), Label: o.Period.Label(), Value: o.Value, Sample: o.Sample, Series: series})
 			}
 			for _, pt := range c.result.Path {
 				label := pt.At.Format("2006年1月2日")

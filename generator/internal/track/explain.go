@@ -133,11 +133,11 @@ func (e explainer) trajectory(s Status, latest Observation, want float64, fromLa
 
 // rateSoFar: a rate for the year, judged on the value so far.
 func (e explainer) rateSoFar(s Status, o Observation) string {
-	word := "达到"
+	word := "符合"
 	if s == Behind {
-		word = "未达到"
+		word = "不符合"
 	}
-	return fmt.Sprintf("%s，%s目标%s；期限%s未到，以全年数据为准。", e.value(o), word, e.num(e.c.Target), e.c.Deadline)
+	return fmt.Sprintf("%s，%s目标（%s%s）；期限%s未到，以全年数据为准。", e.value(o), word, e.word(), e.num(e.c.Target), e.c.Deadline)
 }
 
 // cumulativeSoFar: a total for the year, against the elapsed share of it.

@@ -74,7 +74,7 @@ func TestMadeAndReadings(t *testing.T) {
 	// Within the year, a rate so far is held against the target itself.
 	c = with(gdp, []Observation{ob("2025年1—9月", 5.2)})
 	c.Reading = Rate
-	if got := Evaluate(c, day("2025-11-01")); got.Status != Behind || !strings.Contains(got.Explanation, "2025年1—9月实际值为5.2%") {
+	if got := Evaluate(c, day("2025-11-01")); got.Status != Behind || !strings.Contains(got.Explanation, "2025年1—9月实际值为5.2%，不符合目标（达到5.5%）") {
 		t.Errorf("rate so far: %s %q", got.Status, got.Explanation)
 	}
 }
