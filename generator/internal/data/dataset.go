@@ -260,7 +260,7 @@ func (d *Dataset) read(diags *diag.List) {
 	if size > cacheBytes {
 		cache = nil
 	}
-	tally := newHierTally(&d.Schema) // nil without a hierarchy
+	tally := newHierTally(&d.Schema, size) // nil without a hierarchy
 	for fi, file := range d.Files {
 		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
 		cells := make([]Cell, len(d.Schema.Fields))

@@ -21,8 +21,9 @@ import (
 //   - a row whose code cell is blank or a total word (合计, 总计, 小计, 总额…)
 //     and that says such a word in a cell is a total row: it is not a row of
 //     the dataset at all, with a warning at its line; its numbers must be the
-//     sum of the top rows of its group in its file (the group columns it
-//     leaves blank match every group).
+//     sum of the top rows of its group in its file (when it leaves the group
+//     columns blank, they must leave one group of the file, else it is not
+//     checked).
 //
 // A row with a real code is never taken for a total, whatever its name says,
 // and a row with a blank code and no total word stays what the schema makes of
@@ -83,6 +84,9 @@ var (
 // brackets ("合计（万元）"). A subject's name that merely contains the word
 // (工资总额调整) is not one.
 func isTotalWord(cell string) bool {
+	if !hasNonASCII(cell) {
+		return false // codes and numbers, the most cells by far
+	}
 	t := strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -95,6 +99,16 @@ func isTotalWord(cell string) bool {
 	for _, w := range totalWords {
 		if rest, ok := strings.CutSuffix(t, w); ok {
 			return slices.Contains(totalPrefixes, rest)
+		}
+	}
+	return false
+}
+
+// hasNonASCII reports whether s has a byte outside ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
 		}
 	}
 	return false

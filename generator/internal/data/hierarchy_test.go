@@ -1,9 +1,13 @@
 package data
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gongkai/generator/internal/diag"
 )
 
 func TestIsTotalWord(t *testing.T) {
@@ -199,5 +203,50 @@ func TestHierarchyTrueOneGroup(t *testing.T) {
 	}
 	if s := sumAmounts(t, sets[0], "n"); s != 7 {
 		t.Errorf("sum = %v, want 7", s)
+	}
+}
+
+// TestSubtotalsUncached reads a dataset too large to keep in memory, so
+// Each reads the files again: total rows must stay out and IsSubtotal must
+// still name the subtotals.
+func TestSubtotalsUncached(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("年度,阶段,部门,科目编码,科目名称,金额(万元)\n")
+	depts := 0
+	for b.Len() <= cacheBytes {
+		dept := "部门" + strings.Repeat("甲", 10) + strconv.Itoa(depts)
+		fmt.Fprintf(&b, "2013,预算,%s,,合计,3.00\n", dept)
+		fmt.Fprintf(&b, "2013,预算,%s,208,社会保障和就业支出,3.00\n", dept)
+		fmt.Fprintf(&b, "2013,预算,%s,2080201,行政运行,1.00\n", dept)
+		fmt.Fprintf(&b, "2013,预算,%s,2080208,基层政权和社区建设,2.00\n", dept)
+		depts++
+	}
+	opts := DefaultOptions()
+	var diags diag.List
+	sets, err := Load(fstest.MapFS{"data/budgets/2013.csv": {Data: []byte(b.String())}}, opts, &diags)
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags.Sorted()[:3])
+	}
+	d := sets[0]
+	if d.rows != nil {
+		t.Fatal("the dataset is small enough to be kept: make the test's file larger")
+	}
+	if d.Subtotals != depts || d.Totals != depts || d.Rows != 3*depts {
+		t.Errorf("subtotals %d, totals %d, rows %d; want %d, %d, %d", d.Subtotals, d.Totals, d.Rows, depts, depts, 3*depts)
+	}
+	if got, want := sumAmounts(t, d, "amount"), 3.0*float64(depts); got != want {
+		t.Errorf("sum = %v, want %v", got, want)
+	}
+}
+
+// TestTotalOfSeveralGroups: a 合计 row that leaves the department blank in a
+// file of two departments could total either or both: it is left out, with
+// a warning, but not checked.
+func TestTotalOfSeveralGroups(t *testing.T) {
+	src := "年度,阶段,部门,科目编码,科目名称,金额(万元)\n2013,预算,,,合计,100\n2013,预算,甲厅,2080201,行政运行,100\n2013,预算,乙厅,2080201,行政运行,50\n"
+	sets, got := load(t, fstest.MapFS{"data/budgets/2013.csv": {Data: []byte(src)}}, DefaultOptions())
+	want := "data/budgets/2013.csv:2:10: warning: this row is a total (合计), not a row of data: it is left out of the dataset and of every sum"
+	if got != want || sets[0].Rows != 2 {
+		t.Errorf("rows %d, messages\n%s\nwant\n%s", sets[0].Rows, got, want)
 	}
 }

@@ -13,10 +13,11 @@ import (
 )
 
 // hierTally gathers, during the validating read, what finding the subtotals
-// of a hierarchy needs (see Hierarchy): for each code of each group in each
-// file, the sums of its numbers and where its rows are. Rows come in runs of
-// one group and mostly one row per code, so a row costs two map look-ups;
-// nothing is kept once the read is done.
+// of a hierarchy needs (see Hierarchy): for every row with a code, its
+// group, code, place and numbers — about 32 bytes a row, 32 MB for a million
+// rows, let go once the read is done. Rows come in runs of a few groups (预算
+// and 决算 rows of one department alternate), so most rows find their group
+// without a map look-up.
 type hierTally struct {
 	code   int   // the field of the codes
 	label  int   // the field naming them; -1: none
@@ -25,30 +26,19 @@ type hierTally struct {
 
 	groupIDs, codes, labels interned
 	groupVals               [][]string // by group id
-	last                    int32      // the group of the row added last
+	recent                  [4]int32   // the groups of the rows added last; -1: none
 	nodes                   []hnode
-	byKey                   map[nodeKey]int32 // index in nodes
-	sums                    []float64         // len(nums) per node; NaN once a row has no value
-	more                    []rowPos          // the further rows of nodes with several
-	decs                    []uint8           // per numeric field, the most decimals a value is written with: its precision
+	sums                    []float64 // len(nums) per node; NaN: no value
+	decs                    []uint8   // per numeric field, the most decimals a value is written with: its precision
 	totals                  []hierTotal
 	key                     []byte
 }
 
-// nodeKey is a code of a group in a file.
-type nodeKey struct{ group, code, file int32 }
-
-// hnode is the rows of one code of one group in one file: usually one.
+// hnode is a row with a code.
 type hnode struct {
-	nodeKey
-	label int32 // the first row's name of the code; -1: none
-	first rowPos
-	count int32 // rows
+	group, code, label int32 // interned; label -1: none
+	file, line, col    int32 // col: the code cell's byte column
 }
-
-// rowPos is where a row is: its line, the code cell's byte column, and the
-// next row of the same node (index in more; -1: none).
-type rowPos struct{ line, col, next int32 }
 
 // hierTotal is a total row.
 type hierTotal struct {
@@ -65,10 +55,16 @@ type interned struct {
 	strs []string
 }
 
+// id numbers s, adding it when it is new.
 func (t *interned) id(s string) int32 {
 	if id, ok := t.ids[s]; ok {
 		return id
 	}
+	return t.add(s)
+}
+
+// add numbers a string id has not seen.
+func (t *interned) add(s string) int32 {
 	if t.ids == nil {
 		t.ids = map[string]int32{}
 	}
@@ -78,13 +74,16 @@ func (t *interned) id(s string) int32 {
 	return id
 }
 
-// newHierTally returns a tally for the schema's hierarchy, or nil.
-func newHierTally(s *Schema) *hierTally {
+// newHierTally returns a tally for the schema's hierarchy, or nil. bytes,
+// the size of the files, sizes its lists: a budget row takes some 60 to 100
+// bytes, and growing a list of a million rows step by step copies it many
+// times over.
+func newHierTally(s *Schema, bytes int64) *hierTally {
 	code := s.hierarchyCode()
 	if code < 0 {
 		return nil
 	}
-	t := &hierTally{code: code, label: -1, last: -1, byKey: map[nodeKey]int32{}}
+	t := &hierTally{code: code, label: -1, recent: [4]int32{-1, -1, -1, -1}}
 	for i, f := range s.Fields {
 		switch {
 		case f.Name == s.Hierarchy.Label:
@@ -96,6 +95,8 @@ func newHierTally(s *Schema) *hierTally {
 		}
 	}
 	t.decs = make([]uint8, len(t.nums))
+	rows := int(min(bytes/64, 1<<24))
+	t.nodes, t.sums = make([]hnode, 0, rows), make([]float64, 0, rows*len(t.nums))
 	return t
 }
 
@@ -112,8 +113,12 @@ func (t *hierTally) groupValues(cells []Cell) []string {
 
 // group numbers a row's group.
 func (t *hierTally) group(cells []Cell) int32 {
-	if t.last >= 0 && t.sameGroup(cells, t.groupVals[t.last]) {
-		return t.last
+	for i, g := range t.recent {
+		if g >= 0 && t.sameGroup(cells, t.groupVals[g]) {
+			copy(t.recent[1:i+1], t.recent[:i]) // the most recent first
+			t.recent[0] = g
+			return g
+		}
 	}
 	t.key = t.key[:0]
 	for _, g := range t.groups {
@@ -124,10 +129,15 @@ func (t *hierTally) group(cells []Cell) int32 {
 	}
 	g, ok := t.groupIDs.ids[string(t.key)] // no copy of the key for a look-up
 	if !ok {
-		g = t.groupIDs.id(string(t.key))
-		t.groupVals = append(t.groupVals, t.groupValues(cells))
+		g = t.groupIDs.add(string(t.key))
+		var vals []string // the values are in the key's one copy
+		if key := t.groupIDs.strs[g]; key != "" {
+			vals = strings.Split(key[:len(key)-1], "\x00")
+		}
+		t.groupVals = append(t.groupVals, vals)
 	}
-	t.last = g
+	copy(t.recent[1:], t.recent[:len(t.recent)-1])
+	t.recent[0] = g
 	return g
 }
 
@@ -142,10 +152,9 @@ func (t *hierTally) sameGroup(cells []Cell, vals []string) bool {
 	return true
 }
 
-// numbers adds a row's numeric values to sums (nil: appends them), minding
-// their decimals. ok is false when one is invalid.
+// numbers appends a row's numeric values to sums, minding their decimals.
+// ok is false when one is invalid.
 func (t *hierTally) numbers(sums []float64, cells []Cell) (_ []float64, ok bool) {
-	add := sums != nil
 	ok = true
 	for j, n := range t.nums {
 		c := &cells[n]
@@ -158,11 +167,7 @@ func (t *hierTally) numbers(sums []float64, cells []Cell) (_ []float64, ok bool)
 		default:
 			t.decs[j] = max(t.decs[j], decimals(c.Text)) // thousands separators come before the point
 		}
-		if add {
-			sums[j] += v // NaN stays NaN
-		} else {
-			sums = append(sums, v)
-		}
+		sums = append(sums, v)
 	}
 	return sums, ok
 }
@@ -180,28 +185,13 @@ func (t *hierTally) add(fi int, file *File, r *row, cells []Cell) {
 	if cells[t.code].Missing {
 		return // no code: not part of the hierarchy
 	}
-	k := nodeKey{group: t.group(cells), code: t.codes.id(cells[t.code].value()), file: int32(fi)}
-	pos := rowPos{line: int32(r.line), col: int32(file.col(r, t.code)), next: -1}
-	i, seen := t.byKey[k]
-	if !seen {
-		i = int32(len(t.nodes))
-		t.byKey[k] = i
-		n := hnode{nodeKey: k, label: -1, first: pos}
-		if t.label >= 0 && !cells[t.label].Missing {
-			n.label = t.labels.id(cells[t.label].value())
-		}
-		t.nodes = append(t.nodes, n)
-		t.sums = append(t.sums, make([]float64, len(t.nums))...)
-	} else {
-		// The code again: its rows are chained, last added first.
-		n := &t.nodes[i]
-		pos.next = n.first.next
-		n.first.next = int32(len(t.more))
-		t.more = append(t.more, pos)
+	n := hnode{group: t.group(cells), code: t.codes.id(cells[t.code].value()), label: -1,
+		file: int32(fi), line: int32(r.line), col: int32(file.col(r, t.code))}
+	if t.label >= 0 && !cells[t.label].Missing {
+		n.label = t.labels.id(cells[t.label].value())
 	}
-	t.nodes[i].count++
-	k0 := int(i) * len(t.nums)
-	t.numbers(t.sums[k0:k0+len(t.nums)], cells)
+	t.nodes = append(t.nodes, n)
+	t.sums, _ = t.numbers(t.sums, cells)
 }
 
 // addTotal keeps a total row.
@@ -226,9 +216,9 @@ func (t *hierTally) newSum() *sum { return &sum{v: make([]float64, len(t.nums))}
 func (t *hierTally) addNode(s *sum, i int32) {
 	k := len(t.nums)
 	for j := range k {
-		s.v[j] += t.sums[int(i)*k+j]
+		s.v[j] += t.sums[int(i)*k+j] // NaN stays NaN
 	}
-	s.count += int(t.nodes[i].count)
+	s.count++
 }
 
 // addSum adds o's numbers.
@@ -239,11 +229,11 @@ func (s *sum) addSum(o *sum) {
 	s.count += o.count
 }
 
-// code is one code of a group: its nodes (one per file it is in), its sums,
-// and the codes directly under it.
+// code is one code of a group: its rows (usually one), their sums, and the
+// codes directly under it.
 type code struct {
 	nodes []int32
-	sum   *sum
+	sum   sum
 	kids  []int // indexes in the group's codes
 	top   bool  // no other code of the group is its prefix
 }
@@ -260,13 +250,10 @@ func (t *hierTally) finish(d *Dataset, diags *diag.List) {
 	}
 	type scope struct{ group, file int32 }
 	tops := map[scope]*sum{} // the sums of each group's top codes, per file
-	order := t.sorted()
-	for start := 0; start < len(order); {
-		end := start + 1
-		for end < len(order) && t.nodes[order[end]].group == t.nodes[order[start]].group {
-			end++
-		}
-		codes := t.tree(order[start:end])
+	order, starts := t.sorted()
+	var codes []code
+	for g := range len(starts) - 1 {
+		codes = t.tree(codes[:0], order[starts[g]:starts[g+1]])
 		for _, c := range codes {
 			if c.top {
 				for _, i := range c.nodes {
@@ -281,7 +268,6 @@ func (t *hierTally) finish(d *Dataset, diags *diag.List) {
 				r.subtotal(codes, c)
 			}
 		}
-		start = end
 	}
 	// In order, so the sums are the same in every build.
 	scopes := slices.SortedFunc(maps.Keys(tops), func(a, b scope) int {
@@ -289,11 +275,23 @@ func (t *hierTally) finish(d *Dataset, diags *diag.List) {
 	})
 	for _, tr := range t.totals {
 		rows, found := t.newSum(), false
-		for _, k := range scopes {
-			if k.file == tr.file && matches(tr.group, t.groupVals[k.group]) {
-				rows.addSum(tops[k])
+		if !slices.Contains(tr.group, "") { // one group: no need to look at every other
+			if g, ok := t.groupIDs.ids[strings.Join(tr.group, "\x00")+"\x00"]; ok && tops[scope{g, tr.file}] != nil {
+				rows.addSum(tops[scope{g, tr.file}])
 				found = true
 			}
+		} else {
+			// Blank group columns: the total is checked only when they
+			// leave one group of its file, as a file of one department
+			// does; several would be a guess at which rows it totals.
+			n := 0
+			for _, k := range scopes {
+				if k.file == tr.file && matches(tr.group, t.groupVals[k.group]) {
+					rows.addSum(tops[k])
+					n++
+				}
+			}
+			found = n == 1
 		}
 		r.total(tr, rows, found)
 	}
@@ -306,9 +304,10 @@ func (t *hierTally) finish(d *Dataset, diags *diag.List) {
 	}
 }
 
-// sorted lists the nodes in order of group, code and file. The codes are
-// ranked once, so sorting compares numbers, not strings.
-func (t *hierTally) sorted() []int32 {
+// sorted lists the nodes by group, then code, then place in the files, with
+// where each group starts in the list (and its end). Counting puts them in
+// groups; the codes are ranked once, so sorting a group compares numbers.
+func (t *hierTally) sorted() (order []int32, starts []int) {
 	byCode := make([]int32, len(t.codes.strs))
 	for i := range byCode {
 		byCode[i] = int32(i)
@@ -318,29 +317,45 @@ func (t *hierTally) sorted() []int32 {
 	for r, c := range byCode {
 		rank[c] = int32(r)
 	}
-	order := make([]int32, len(t.nodes))
-	for i := range order {
-		order[i] = int32(i)
+	starts = make([]int, len(t.groupVals)+1)
+	for i := range t.nodes {
+		starts[t.nodes[i].group+1]++
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		x, y := &t.nodes[a], &t.nodes[b]
-		return cmp.Or(cmp.Compare(x.group, y.group), cmp.Compare(rank[x.code], rank[y.code]), cmp.Compare(x.file, y.file))
-	})
-	return order
+	for g := range t.groupVals {
+		starts[g+1] += starts[g]
+	}
+	order = make([]int32, len(t.nodes))
+	next := slices.Clone(starts)
+	for i := range t.nodes {
+		g := t.nodes[i].group
+		order[next[g]] = int32(i)
+		next[g]++
+	}
+	for g := range t.groupVals {
+		// Nodes were added in file order: their index keeps it for one code.
+		slices.SortFunc(order[starts[g]:starts[g+1]], func(a, b int32) int {
+			return cmp.Or(cmp.Compare(rank[t.nodes[a].code], rank[t.nodes[b].code]), cmp.Compare(a, b))
+		})
+	}
+	return order, starts
 }
 
 // tree builds the codes of one group (its nodes, sorted by code) into a
-// tree: each code's parent is the longest other code that is its prefix.
-func (t *hierTally) tree(nodes []int32) []code {
-	var codes []code
+// tree, appended to codes: each code's parent is the longest other code
+// that is its prefix.
+func (t *hierTally) tree(codes []code, nodes []int32) []code {
+	k := len(t.nums)
 	for i := 0; i < len(nodes); {
 		j := i + 1
 		for j < len(nodes) && t.nodes[nodes[j]].code == t.nodes[nodes[i]].code {
 			j++
 		}
-		c := code{nodes: nodes[i:j], sum: t.newSum()}
-		for _, n := range c.nodes {
-			t.addNode(c.sum, n)
+		c := code{nodes: nodes[i:j], sum: sum{v: t.sums[int(nodes[i])*k : int(nodes[i]+1)*k], count: 1}}
+		if j > i+1 { // the code again: its rows add up
+			c.sum = *t.newSum()
+			for _, n := range c.nodes {
+				t.addNode(&c.sum, n)
+			}
 		}
 		codes = append(codes, c)
 		i = j
@@ -382,28 +397,22 @@ func (r *hierReport) subtotal(codes []code, c code) {
 	t, d := r.t, r.d
 	kids := t.newSum()
 	for _, k := range c.kids {
-		kids.addSum(codes[k].sum)
+		kids.addSum(&codes[k].sum)
 	}
 	under := r.kidList(codes, c)
 	for _, i := range c.nodes {
 		n := &t.nodes[i]
-		f := d.Files[n.file]
-		for p := n.first; ; p = t.more[p.next] {
-			f.subtotals = append(f.subtotals, int(p.line))
-			d.Subtotals++
-			if r.warned[n.file]++; r.warned[n.file] <= maxHierWarnings {
-				r.probs[n.file].warnf(int(p.line), int(p.col), "%s %s is the subtotal of %s: it is left out of every sum, so nothing is counted twice",
-					r.codeName, r.named(n), under)
-			}
-			if p.next < 0 {
-				break
-			}
+		d.Files[n.file].subtotals = append(d.Files[n.file].subtotals, int(n.line))
+		d.Subtotals++
+		if r.warned[n.file]++; r.warned[n.file] <= maxHierWarnings {
+			r.probs[n.file].warnf(int(n.line), int(n.col), "%s %s is the subtotal of %s: it is left out of every sum, so nothing is counted twice",
+				r.codeName, r.named(n), under)
 		}
 	}
 	n := &t.nodes[c.nodes[0]]
 	for j, num := range t.nums {
-		if t.differ(c.sum, kids, j) {
-			r.probs[n.file].errorf(int(n.first.line), int(n.first.col), "%s %s says %s %s, but the rows under it (%s) add up to %s: correct this subtotal or the rows under it",
+		if t.differ(&c.sum, kids, j) {
+			r.probs[n.file].errorf(int(n.line), int(n.col), "%s %s says %s %s, but the rows under it (%s) add up to %s: correct this subtotal or the rows under it",
 				r.codeName, r.named(n), d.columnName(num), t.format(c.sum.v[j], j), under, t.format(kids.v[j], j))
 		}
 	}

@@ -362,6 +362,9 @@ func computeMetric(tm track.Metric, d *data.Dataset) ([]track.MetricPoint, error
 	}
 	return tm.Compute(func(fn func(string, int, track.MetricRow) error) error {
 		return d.Each(func(file string, line int, cells []data.Cell) error {
+			if d.IsSubtotal(file, line) {
+				return nil // a 类 or 款 row restating the rows under it: counted once, in them
+			}
 			return fn(file, line, func(col string) (string, float64, bool) {
 				c := cells[index[col]]
 				return c.Text, c.Num, c.Missing
