@@ -269,3 +269,39 @@ func (s *gitSite) git(when string, args ...string) {
 		s.t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
+
+// TestPastBuildsUseOnlyWhatWasKnown: the builds of earlier commits that the
+// feed replays are judged as of each commit's day with what was known then:
+// a figure for a year that had not ended (here committed in June 2015 for
+// all of 2015) decides nothing until the year is over.
+func TestPastBuildsUseOnlyWhatWasKnown(t *testing.T) {
+	gs := newGitSite(t)
+	for name, text := range map[string]string{
+		"site.toml":             "title = \"测试\"\n",
+		"content/policy/doc.md": "---\ntitle: 文件\nslug: doc\ndate: 2011-07-01\n---\n\n## 一、目标\n\n1.甲。到2015年，甲达到5个以上。\n",
+		"data/commitments.csv": "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\n" +
+			"a,doc,doc-1,target,甲,到2015年，甲达到5个以上,>=,5,个,2015,,,,,,\n",
+		"data/progress.csv": "commitment,year,value,source,source_url,note\na,2015,6,报道,,\n",
+	} {
+		gs.write(name, text)
+	}
+	gs.commit("2015-06-01T09:00:00+08:00")
+	gs.write("README.md", "x")
+	gs.write("data/progress.csv", "commitment,year,value,source,source_url,note\na,2015,6,报道,,\na,2014,4,报道,,\n")
+	gs.commit("2016-02-01T09:00:00+08:00")
+	repo, err := history.Open(gs.dir)
+	if err != nil || repo == nil {
+		t.Fatal(repo, err)
+	}
+	defer repo.Close()
+	past, _, err := PastBuilds(repo, PastOptions{Commits: 10})
+	if err != nil || len(past) != 2 {
+		t.Fatal(len(past), err)
+	}
+	if v := past[1].Verdicts["a"]; v.Status != "no-data" || strings.Contains(v.Explanation, "6个") {
+		t.Errorf("as of 2015-06-01: %s %q, want no-data: the 2015 figure was not known", v.Status, v.Explanation)
+	}
+	if v := past[0].Verdicts["a"]; v.Status != "achieved" {
+		t.Errorf("as of 2016-02-01: %s %q, want achieved on the 2015 figure", v.Status, v.Explanation)
+	}
+}
