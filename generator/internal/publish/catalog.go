@@ -145,6 +145,10 @@ func DataPackage(p Package) ([]byte, error) {
 			}
 			res.Schema.Fields = append(res.Schema.Fields, f)
 		}
+		if hasSubtotals(d) {
+			res.Schema.Fields = append(res.Schema.Fields, dpField{Name: SubtotalColumn, Type: "boolean", TrueValues: []string{"是"}, FalseValues: []string{"否"},
+				Description: "是：这一行是下级各行的小计（如类、款），求和时不计，否则会重复计算"})
+		}
 		if d.Sample {
 			res.Schema.Fields = append(res.Schema.Fields, dpField{Name: "示例数据", Type: "string", Description: "每一行都注明：本数据集为示例数据，不是真实数字"})
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 
 	"gongkai/generator/internal/data"
@@ -15,7 +16,10 @@ import (
 // the columns' names, and the values as validated (numbers exact, in the
 // column's unit; dates as YYYY-MM-DD; a missing value as an empty cell).
 //
-// Sample data gets a last column "示例数据" saying so on every row.
+// A dataset with subtotal rows (a code hierarchy: 类 above 款 above 项) gets
+// a column "小计" saying 是 on each of them and 否 on the others, so whoever
+// sums the file can leave them out as the site does. Sample data gets a
+// last column "示例数据" saying so on every row.
 //
 // A text cell that a spreadsheet would run as a formula — one starting with
 // "=", "+", "-", "@", a tab or a carriage return — is prefixed with "'" (OWASP's
@@ -31,6 +35,10 @@ func WriteCSV(w io.Writer, d *data.Dataset) error {
 	for i, c := range d.Columns {
 		header[i] = c.Name
 	}
+	subtotals := hasSubtotals(d)
+	if subtotals {
+		header = append(header, SubtotalColumn)
+	}
 	// Sample data says so on every row, where a spreadsheet shows it.
 	if d.Sample {
 		header = append(header, "示例数据")
@@ -42,7 +50,13 @@ func WriteCSV(w io.Writer, d *data.Dataset) error {
 	if d.Sample {
 		record[len(record)-1] = "是：示例数据，不是真实数字"
 	}
-	err := d.Each(func(_ string, _ int, cells []data.Cell) error {
+	err := d.Each(func(file string, line int, cells []data.Cell) error {
+		if subtotals {
+			record[len(cells)] = "否"
+			if d.IsSubtotal(file, line) {
+				record[len(cells)] = "是"
+			}
+		}
 		for i, c := range cells {
 			switch {
 			case c.Missing:
@@ -64,6 +78,13 @@ func WriteCSV(w io.Writer, d *data.Dataset) error {
 	}
 	return bw.Flush()
 }
+
+// SubtotalColumn is the column the downloads add to a dataset with subtotal
+// rows: 是 on each, 否 on the others.
+const SubtotalColumn = "小计"
+
+// hasSubtotals reports whether the downloads mark subtotal rows.
+func hasSubtotals(d *data.Dataset) bool { return d.Schema.Hierarchy != nil && d.Subtotals > 0 }
 
 // neutralize defuses text a spreadsheet would evaluate as a formula.
 func neutralize(s string) string {
@@ -110,7 +131,11 @@ func WriteJSON(w io.Writer, d *data.Dataset) error {
 	bw.Write(hb[:len(hb)-1]) // reopen the object to append the rows
 	bw.WriteString(`,"rows":[`)
 	first := true
-	err = d.Each(func(_ string, _ int, cells []data.Cell) error {
+	subtotals := hasSubtotals(d)
+	if subtotals {
+		head.Fields = append(head.Fields, jsonField{Name: SubtotalColumn, Title: "小计行（求和时不计）", Type: string(data.Boolean)})
+	}
+	err = d.Each(func(file string, line int, cells []data.Cell) error {
 		if !first {
 			bw.WriteByte(',')
 		}
@@ -134,6 +159,10 @@ func WriteJSON(w io.Writer, d *data.Dataset) error {
 				}
 				bw.Write(b)
 			}
+		}
+		if subtotals {
+			bw.WriteString(`,"` + SubtotalColumn + `":`)
+			bw.WriteString(strconv.FormatBool(d.IsSubtotal(file, line)))
 		}
 		bw.WriteByte('}')
 		return nil
