@@ -144,9 +144,9 @@ type CommitmentRow struct {
 	Indicator    Text     `csv:"indicator"`
 	Text         Text     `csv:"text"`
 	Comparator   Text     `csv:"comparator"`
-	Target       Decimal  `csv:"target"`
+	Target       Text     `csv:"target"` // a number, a range or a number with its tolerance: track.ParseTarget
 	Unit         Text     `csv:"unit"`
-	Deadline     DateText `csv:"deadline"`
+	Deadline     Text     `csv:"deadline"` // as staff write it: track.ParseDeadlineText
 	Baseline     Decimal  `csv:"baseline"`
 	BaselineYear Decimal  `csv:"baseline_year"`
 	Responsible  Text     `csv:"responsible"`

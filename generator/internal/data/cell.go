@@ -163,8 +163,11 @@ func parseInto(c *Cell, raw string, f *Field, s *Schema) string {
 	default:
 		c.Text = t
 	}
+	if v, ok := f.Synonyms[c.Text]; ok {
+		c.Text = v
+	}
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, c.Text) {
-		return fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), strings.Join(f.Enum, ", "))
+		return fmt.Sprintf("%q is not one of the allowed values: %s", clip(t), f.allowed())
 	}
 	if f.Valid != nil && !f.Valid(c.Text) || f.Valid == nil && f.Pattern != nil && !f.Pattern.MatchString(c.Text) {
 		hint := f.PatternHint

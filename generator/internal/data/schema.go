@@ -40,6 +40,7 @@ type Field struct {
 	Required    bool
 	Unique      bool
 	Enum        []string
+	Synonyms    map[string]string // other words staff write for a value (量化目标 for target): read as that value
 	Pattern     *regexp.Regexp
 	PatternHint string              // the form Pattern requires, in words, for messages
 	Valid       func(s string) bool // a faster check of the same form, for built-in kinds
@@ -121,4 +122,24 @@ func (f *Field) parsedStrictly() bool {
 		return true
 	}
 	return false
+}
+
+// allowed lists a field's values for a message, each with the words staff
+// may write for it: "target (量化目标, 目标), disclosure (公开)".
+func (f *Field) allowed() string {
+	var out []string
+	for _, v := range f.Enum {
+		var words []string
+		for w, to := range f.Synonyms {
+			if to == v {
+				words = append(words, w)
+			}
+		}
+		slices.Sort(words)
+		if len(words) > 0 {
+			v += " (" + strings.Join(words, ", ") + ")"
+		}
+		out = append(out, v)
+	}
+	return strings.Join(out, ", ")
 }

@@ -19,7 +19,9 @@ type commitmentJSON struct {
 	Indicator    string            `json:"indicator"`
 	Text         string            `json:"text"`
 	Comparator   string            `json:"comparator"`
-	Target       json.RawMessage   `json:"target"`
+	Target       json.RawMessage   `json:"target"`               // for a range, its lower end
+	TargetMax    *float64          `json:"target_max,omitempty"` // for comparator range
+	Tolerance    *float64          `json:"tolerance,omitempty"`  // for comparator ≈
 	Unit         string            `json:"unit"`
 	Deadline     string            `json:"deadline"`
 	Baseline     json.RawMessage   `json:"baseline"`
@@ -81,12 +83,18 @@ func commitmentsJSON(m *model) ([]byte, error) {
 		r := c.row
 		j := commitmentJSON{
 			ID: string(r.ID), Document: string(r.Document), Clause: string(r.Clause), Kind: string(r.Kind), Indicator: string(r.Indicator),
-			Text: string(r.Text), Comparator: string(r.Comparator), Target: rawNumber(r.Target.Text, r.Target.Valid), Unit: string(r.Unit),
-			Deadline: r.Deadline.Text, Baseline: rawNumber(r.Baseline.Text, r.Baseline.Valid), BaselineYear: rawNumber(r.BaselineYear.Text, r.BaselineYear.Valid),
+			Text: string(r.Text), Comparator: string(r.Comparator), Target: rawNumber(c.target.Text, c.eval.HasTarget), Unit: string(r.Unit),
+			Deadline: c.eval.Deadline.ISO(), Baseline: rawNumber(r.Baseline.Text, r.Baseline.Valid), BaselineYear: rawNumber(r.BaselineYear.Text, r.BaselineYear.Valid),
 			Responsible: string(r.Responsible), Measure: string(r.Measure), Related: strings.Fields(string(r.Related)), Note: string(r.Note), Cadence: string(r.Cadence),
 			Scope: string(r.Scope), Reading: string(c.eval.Reading), Status: string(c.result.Status), DecidedBy: c.result.Decided,
 			Explanation: c.result.Explanation, Sample: c.sample || c.result.Sample,
 			Observations: []observationJSON{},
+		}
+		if c.target.Range {
+			j.TargetMax = &c.target.Max
+		}
+		if r.Comparator == "≈" {
+			j.Tolerance = &c.target.Tolerance
 		}
 		if j.Related == nil {
 			j.Related = []string{}

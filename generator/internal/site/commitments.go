@@ -29,6 +29,7 @@ type commitment struct {
 	sample  bool // the registry or its evidence is sample data
 	related []string
 	cadence string // how often a disclosure is made, in words (每年); empty: no cadence
+	target  track.TargetSpec
 }
 
 // observation is a row of progress.csv and what the rules read of it.
@@ -77,20 +78,30 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 				at("text", "the quoted words do not occur in %s: copy them exactly from the published text", r.Clause)
 			}
 		}
+		var made time.Time
+		if c.doc != nil && c.doc.Date != "" {
+			made, _ = time.Parse(time.DateOnly, c.doc.Date)
+		}
 		var deadline track.Deadline // none when the text sets none: the commitment is judged without one
-		if r.Deadline.Valid {
-			var ok bool
-			if deadline, ok = track.ParseDeadline(r.Deadline.Text); !ok {
-				at("deadline", "%q is not a year like 2015 or a date like 2011-12-31", r.Deadline.Text)
+		if r.Deadline != "" {
+			var err error
+			if deadline, err = track.ParseDeadlineText(string(r.Deadline), made); err != nil {
+				at("deadline", "%v", err)
 			}
 		}
+		var target track.TargetSpec
 		switch string(r.Kind) {
 		case track.Target:
-			if !r.Target.Valid || r.Comparator == "" {
-				at("target", "a target commitment needs a comparator (>=, <= or ==) and a target number")
+			if r.Target == "" || r.Comparator == "" {
+				at("target", "a target commitment needs a comparator (>=, <=, ==, 左右 or 区间) and a target number")
+				break
+			}
+			var err error
+			if target, err = track.ParseTarget(string(r.Target), string(r.Comparator), string(r.Unit), reg.Schema.Numbers); err != nil {
+				at("target", "%v", err)
 			}
 		case track.Disclosure, track.Institution:
-			if r.Target.Valid {
+			if r.Target != "" {
 				at("target", "a %s commitment has no target number: leave target empty", r.Kind)
 			}
 		}
@@ -106,13 +117,11 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 				at("reading", "%s is for a target of one year: give the deadline year", r.Reading)
 			}
 		}
+		c.target = target
 		c.eval = track.Commitment{
-			Kind: string(r.Kind), Comparator: string(r.Comparator), Target: r.Target.Value, HasTarget: r.Target.Valid,
-			Unit: string(r.Unit), Deadline: deadline, Reading: reading, Scope: string(r.Scope),
-			Baseline: r.Baseline.Value, HasBaseline: r.Baseline.Valid, BaselineYear: int(r.BaselineYear.Value),
-		}
-		if c.doc != nil && c.doc.Date != "" {
-			c.eval.Made, _ = time.Parse(time.DateOnly, c.doc.Date)
+			Kind: string(r.Kind), Comparator: string(r.Comparator), Unit: string(r.Unit), Deadline: deadline, Reading: reading, Scope: string(r.Scope),
+			Target: target.Value, TargetMax: target.Max, Tolerance: target.Tolerance, HasTarget: r.Target != "" && r.Kind == track.Target,
+			Baseline: r.Baseline.Value, HasBaseline: r.Baseline.Valid, BaselineYear: int(r.BaselineYear.Value), Made: made,
 		}
 		c.related = strings.Fields(string(r.Related))
 		out = append(out, c)

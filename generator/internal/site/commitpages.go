@@ -50,14 +50,26 @@ func summarize(c *commitment, link func(string) string) render.CommitmentSummary
 	}
 	switch string(r.Kind) {
 	case track.Target:
-		sym := map[string]string{">=": "≥", "<=": "≤", "==": "="}[string(r.Comparator)]
-		s.Target = sym + " " + strconv.FormatFloat(r.Target.Value, 'f', -1, 64) + string(r.Unit)
+		s.Target = targetText(c)
 	case track.Disclosure:
 		s.Target = "按期公开"
 	default:
 		s.Target = "建立或出台"
 	}
 	return s
+}
+
+// targetText writes a target as lists show it: ≥ 5人/万人, 约 5.5%（±0.275%）, 2—3名/万人.
+func targetText(c *commitment) string {
+	n := func(v float64) string { return strconv.FormatFloat(roundTo(v, 4), 'f', -1, 64) + string(c.row.Unit) }
+	t := c.target
+	switch string(c.row.Comparator) {
+	case "range":
+		return strconv.FormatFloat(roundTo(t.Value, 4), 'f', -1, 64) + "—" + n(t.Max)
+	case "≈":
+		return "约 " + n(t.Value) + "（±" + n(t.Tolerance) + "）"
+	}
+	return map[string]string{">=": "≥", "<=": "≤", "==": "="}[string(c.row.Comparator)] + " " + n(t.Value)
 }
 
 // clauseLabel names a clause as readers know it: "第37条", "（五）", "前言".

@@ -2,6 +2,7 @@ package track
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -15,17 +16,18 @@ func (e explainer) num(v float64) string {
 	return strconv.FormatFloat(roundTo(v, 2), 'f', -1, 64) + e.c.Unit
 }
 
+// roundTo rounds half away from zero at digits decimals, as people do:
+// 5.225 is 5.23 although its nearest binary value is a little below it.
 func roundTo(v float64, digits int) float64 {
-	s := strconv.FormatFloat(v, 'f', digits, 64)
-	r, _ := strconv.ParseFloat(s, 64)
-	return r
+	p := math.Pow(10, float64(digits))
+	return math.Round(v*p*(1+1e-12)) / p
 }
 
 func (e explainer) goal() string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("目标为%s前完成", e.c.Deadline)
 	}
-	return fmt.Sprintf("目标为%s前%s%s", e.c.Deadline, e.word(), e.num(e.c.Target))
+	return fmt.Sprintf("目标为%s前%s%s", e.c.Deadline, e.word(), e.target())
 }
 
 // word is the comparator in words: 达到, 不超过, 等于.
@@ -37,6 +39,32 @@ func (e explainer) word() string {
 		return "等于"
 	}
 	return "达到"
+}
+
+// target writes the target: 5个/万人; 约5.5%（5.23%—5.78%）; 5—6%.
+func (e explainer) target() string {
+	switch e.c.Comparator {
+	case "≈":
+		return fmt.Sprintf("约%s（%s—%s）", e.num(e.c.Target), e.num(e.c.Target-e.c.Tolerance), e.num(e.c.Target+e.c.Tolerance))
+	case "range":
+		return strconv.FormatFloat(roundTo(e.c.Target, 2), 'f', -1, 64) + "—" + e.num(e.c.TargetMax)
+	}
+	return e.num(e.c.Target)
+}
+
+// short is how a value misses the target: 低于, 高于, 不等于.
+func (e explainer) short(v float64) string {
+	switch e.c.Comparator {
+	case "<=":
+		return "高于"
+	case "==":
+		return "不等于"
+	case "≈", "range":
+		if v > e.c.Target {
+			return "高于"
+		}
+	}
+	return "低于"
 }
 
 // value writes an observation: 2015年实际值为3.35个/万人, 广州市2015年实际值为…
@@ -54,32 +82,26 @@ func (e explainer) achieved(o Observation) string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("%s，在期限%s之内。", e.value(o), e.c.Deadline)
 	}
-	return fmt.Sprintf("%s，达到目标%s，在期限%s之内。", e.value(o), e.num(e.c.Target), e.c.Deadline)
+	return fmt.Sprintf("%s，达到目标%s，在期限%s之内。", e.value(o), e.target(), e.c.Deadline)
 }
 
 // achievedBefore: no value for the deadline's period; the latest before it meets.
 func (e explainer) achievedBefore(o Observation) string {
-	return fmt.Sprintf("没有期限%s当期的数据；期限前最近的数据是%s，达到目标%s。", e.c.Deadline, e.value(o), e.num(e.c.Target))
+	return fmt.Sprintf("没有期限%s当期的数据；期限前最近的数据是%s，达到目标%s。", e.c.Deadline, e.value(o), e.target())
 }
 
 func (e explainer) achievedLate(o Observation) string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("%s，晚于期限%s。", e.value(o), e.c.Deadline)
 	}
-	return fmt.Sprintf("%s，达到目标%s，但晚于期限%s。", e.value(o), e.num(e.c.Target), e.c.Deadline)
+	return fmt.Sprintf("%s，达到目标%s，但晚于期限%s。", e.value(o), e.target(), e.c.Deadline)
 }
 
 func (e explainer) missed(o Observation) string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("%s，截止期限%s已过。", e.value(o), e.c.Deadline)
 	}
-	word := "低于"
-	if e.c.Comparator == "<=" {
-		word = "高于"
-	} else if e.c.Comparator == "==" {
-		word = "不等于"
-	}
-	return fmt.Sprintf("%s，%s目标%s，截止期限已过。", e.value(o), word, e.num(e.c.Target))
+	return fmt.Sprintf("%s，%s目标%s，截止期限已过。", e.value(o), e.short(o.Value), e.target())
 }
 
 // overdue: the deadline has passed and no value decides.
@@ -92,7 +114,7 @@ func (e explainer) overdue(upTo []Observation, r Reading) string {
 	if len(upTo) > 0 {
 		s += fmt.Sprintf("；最近的数据是%s", e.value(upTo[len(upTo)-1]))
 		if e.c.Kind != Institution && !e.c.meets(upTo[len(upTo)-1].Value) {
-			s += "，未达到目标" + e.num(e.c.Target)
+			s += "，未达到目标" + e.target()
 		}
 	}
 	return s + "。"
@@ -115,7 +137,7 @@ func (e explainer) metEarly(o Observation) string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("%s；期限为%s。", e.value(o), e.c.Deadline)
 	}
-	return fmt.Sprintf("%s，已达到目标%s；期限%s未到，以期限时的数据为准。", e.value(o), e.num(e.c.Target), e.c.Deadline)
+	return fmt.Sprintf("%s，已达到目标%s；期限%s未到，以期限时的数据为准。", e.value(o), e.target(), e.c.Deadline)
 }
 
 func (e explainer) inProgress(o Observation) string {
@@ -137,7 +159,7 @@ func (e explainer) rateSoFar(s Status, o Observation) string {
 	if s == Behind {
 		word = "不符合"
 	}
-	return fmt.Sprintf("%s，%s目标（%s%s）；期限%s未到，以全年数据为准。", e.value(o), word, e.word(), e.num(e.c.Target), e.c.Deadline)
+	return fmt.Sprintf("%s，%s目标（%s%s）；期限%s未到，以全年数据为准。", e.value(o), word, e.word(), e.target(), e.c.Deadline)
 }
 
 // cumulativeSoFar: a total for the year, against the elapsed share of it.
@@ -154,9 +176,9 @@ func (e explainer) achievedUndated(o Observation) string {
 	if e.c.Kind == Institution {
 		return fmt.Sprintf("%s（原文未规定期限）。", e.value(o))
 	}
-	return fmt.Sprintf("%s，达到目标%s（原文未规定期限）。", e.value(o), e.num(e.c.Target))
+	return fmt.Sprintf("%s，达到目标%s（原文未规定期限）。", e.value(o), e.target())
 }
 
 func (e explainer) inProgressUndated(o Observation) string {
-	return fmt.Sprintf("%s，尚未达到目标%s；原文未规定期限，无法判断是否逾期。", e.value(o), e.num(e.c.Target))
+	return fmt.Sprintf("%s，尚未达到目标%s；原文未规定期限，无法判断是否逾期。", e.value(o), e.target())
 }

@@ -211,8 +211,10 @@ func (p Publication) Judge(asOf time.Time) PubStatus {
 // Commitment is what the rules need to know about one commitment.
 type Commitment struct {
 	Kind         string
-	Comparator   string // ">=", "<=", "=="; ">=" when empty
-	Target       float64
+	Comparator   string  // ">=", "<=", "==", "≈" (左右) or "range" (区间); ">=" when empty
+	Target       float64 // for a range, its lower end
+	TargetMax    float64 // for a range, its upper end
+	Tolerance    float64 // for ≈, how far from Target a value may be
 	HasTarget    bool
 	Unit         string
 	Deadline     Deadline
@@ -447,7 +449,7 @@ func (j judge) pace(r Result, within, before []Observation, start time.Time) Res
 		r.Expected, r.Decided = c.Target*share, o.Period.String()
 		r.Path = []Point{{from, 0}, {last, c.Target}}
 		r.Status = Behind
-		if c.ahead(o.Value, r.Expected) {
+		if ahead(o.Value, r.Expected, c.up(0)) {
 			r.Status = OnTrack
 		}
 		r.Explanation = j.e.cumulativeSoFar(r.Status, o, r.Expected, share)
@@ -476,10 +478,11 @@ func (j judge) pace(r Result, within, before []Observation, start time.Time) Res
 		r.Status, r.Explanation, r.Decided = InProgress, j.e.inProgress(o), o.Period.String()
 		return r
 	}
-	r.Path = []Point{from, {last, c.Target}}
-	r.Expected = along(from, Point{last, c.Target}, o.Period.End())
+	to := Point{last, c.aim(from.Value)}
+	r.Path = []Point{from, to}
+	r.Expected = along(from, to, o.Period.End())
 	r.Status, r.Decided = Behind, o.Period.String()
-	if c.ahead(o.Value, r.Expected) {
+	if ahead(o.Value, r.Expected, c.up(from.Value)) {
 		r.Status = OnTrack
 	}
 	r.Explanation = j.e.trajectory(r.Status, o, r.Expected, fromLabel, from.Value)
@@ -531,22 +534,46 @@ func years(t time.Time) float64 {
 
 // meets reports whether a value satisfies the commitment's target.
 func (c Commitment) meets(v float64) bool {
-	const eps = 1e-9
+	eps := 1e-9 * math.Max(1, math.Abs(c.Target))
 	switch c.Comparator {
 	case "<=":
 		return v <= c.Target+eps
 	case "==":
-		return math.Abs(v-c.Target) <= eps*math.Max(1, math.Abs(c.Target))
+		return math.Abs(v-c.Target) <= eps
+	case "≈":
+		return math.Abs(v-c.Target) <= c.Tolerance+eps
+	case "range":
+		return v >= c.Target-eps && v <= c.TargetMax+eps
 	default:
 		return v >= c.Target-eps
 	}
 }
 
+// aim is the value the way to the target heads for from a start value: the
+// target, or for a range the end of it nearer the start.
+func (c Commitment) aim(from float64) float64 {
+	if c.Comparator == "range" && from > c.TargetMax {
+		return c.TargetMax
+	}
+	return c.Target
+}
+
+// up reports whether the way to the target from a start value goes up.
+func (c Commitment) up(from float64) bool {
+	switch c.Comparator {
+	case "<=":
+		return false
+	case "≈", "range":
+		return c.aim(from) >= from
+	}
+	return true
+}
+
 // ahead reports whether v is on or ahead of the expected value on the way
-// to the target.
-func (c Commitment) ahead(v, expected float64) bool {
+// to the target, going up or down.
+func ahead(v, expected float64, up bool) bool {
 	const eps = 1e-9
-	if c.Comparator == "<=" {
+	if !up {
 		return v <= expected+eps
 	}
 	return v >= expected-eps
