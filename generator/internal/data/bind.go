@@ -136,26 +136,26 @@ func (p *Pos) UnmarshalCSV(s string) error {
 
 // CommitmentRow is a row of data/commitments.csv.
 type CommitmentRow struct {
-	Pos          Pos      `csv:"_pos"`
-	ID           Text     `csv:"id"`
-	Document     Text     `csv:"document"`
-	Clause       Text     `csv:"clause"`
-	Kind         Text     `csv:"kind"`
-	Indicator    Text     `csv:"indicator"`
-	Text         Text     `csv:"text"`
-	Comparator   Text     `csv:"comparator"`
-	Target       Text     `csv:"target"` // a number, a range or a number with its tolerance: track.ParseTarget
-	Unit         Text     `csv:"unit"`
-	Deadline     Text     `csv:"deadline"` // as staff write it: track.ParseDeadlineText
-	Baseline     Decimal  `csv:"baseline"`
-	BaselineYear Decimal  `csv:"baseline_year"`
-	Responsible  Text     `csv:"responsible"`
-	Measure      Text     `csv:"measure"`
-	Related      Text     `csv:"related"`
-	Note         Text     `csv:"note"`
-	Cadence      Text     `csv:"cadence"`
-	Scope        Text     `csv:"scope"`
-	Reading      Text     `csv:"reading"`
+	Pos          Pos     `csv:"_pos"`
+	ID           Text    `csv:"id"`
+	Document     Text    `csv:"document"`
+	Clause       Text    `csv:"clause"`
+	Kind         Text    `csv:"kind"`
+	Indicator    Text    `csv:"indicator"`
+	Text         Text    `csv:"text"`
+	Comparator   Text    `csv:"comparator"`
+	Target       Text    `csv:"target"` // a number, a range or a number with its tolerance: track.ParseTarget
+	Unit         Text    `csv:"unit"`
+	Deadline     Text    `csv:"deadline"` // as staff write it: track.ParseDeadlineText
+	Baseline     Decimal `csv:"baseline"`
+	BaselineYear Decimal `csv:"baseline_year"`
+	Responsible  Text    `csv:"responsible"`
+	Measure      Text    `csv:"measure"`
+	Related      Text    `csv:"related"`
+	Note         Text    `csv:"note"`
+	Cadence      Text    `csv:"cadence"`
+	Scope        Text    `csv:"scope"`
+	Reading      Text    `csv:"reading"`
 }
 
 // ProgressRow is a row of data/progress.csv.
