@@ -24,6 +24,8 @@ type Meta struct {
 
 	// The keys below describe policy documents (content/policy/).
 	Date             string // date: the day the document was issued, YYYY-MM-DD; values for periods before it are baseline, never evidence
+	Issuer           string // issuer: the body that issued it, e.g. 中共广东省委 广东省人民政府
+	Repost           bool   // repost: true when the text is taken from a repost, not the official original (false by default)
 	DocumentNumber   string // document_number: the official number, e.g. 粤发〔2011〕17号
 	SourceURL        string // source_url: where the published text was taken from (http or https)
 	SourcePage       int    // source_page: the page of the source's table of contents
@@ -126,6 +128,21 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
 			return valueErr(v, fmt.Sprintf("date %q must be the day the document was issued, written like 2011-07-22", m.Date))
 		}
+	case "issuer":
+		return scalarString(v, &m.Issuer)
+	case "repost":
+		var raw string
+		if err := scalarString(v, &raw); err != nil {
+			return err
+		}
+		switch raw {
+		case "true":
+			m.Repost = true
+		case "false":
+			m.Repost = false
+		default:
+			return valueErr(v, fmt.Sprintf("repost must be true (the text is taken from a repost) or false (the official original), got %q", raw))
+		}
 	case "document_number":
 		return scalarString(v, &m.DocumentNumber)
 	case "source_url":
@@ -149,7 +166,7 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, issuer, repost, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
 }

@@ -16,6 +16,16 @@ func TestDecodeMeta(t *testing.T) {
 	}
 }
 
+func TestDecodeMetaProvenance(t *testing.T) {
+	m, errs := DecodeMeta([]byte("title: 决定\ndate: 2011-07-01\nissuer: 中共广东省委 广东省人民政府\nrepost: true\n"))
+	if len(errs) != 0 || m.Date != "2011-07-01" || m.Issuer != "中共广东省委 广东省人民政府" || !m.Repost {
+		t.Errorf("got %+v %v", m, errs)
+	}
+	if m, _ := DecodeMeta([]byte("title: a\n")); m.Repost {
+		t.Error("a text is the official original unless it says repost: true")
+	}
+}
+
 func TestDecodeMetaQuotedAndBlock(t *testing.T) {
 	m, errs := DecodeMeta([]byte("title: \"第一: 总则\"\nsummary: >\n  两行\n  文字\n"))
 	if len(errs) != 0 {
@@ -38,6 +48,8 @@ func TestDecodeMetaErrors(t *testing.T) {
 		{"title: a\ntitle: b\n", 2, 1, "given twice"},
 		{"title: [a, b]\n", 1, 8, "single line of text"},
 		{"title: a\nslug: About Us\n", 2, 7, "lowercase"},
+		{"title: a\nrepost: yes\n", 2, 9, "repost must be true"},
+		{"title: a\ndate: 2011-7-1\n", 2, 7, "written like 2011-07-22"},
 		{"title: a\nsource_url: javascript:alert(1)\n", 2, 13, "http"},
 		{"title: a\ncompleteness: partly\n", 2, 15, "complete, truncated, missing"},
 		{"title: a\n  bad: indent\n", 1, 8, "not valid YAML"},
