@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"path"
+	"reflect"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -13,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"gongkai/generator/internal/diag"
 )
@@ -25,6 +29,57 @@ var markdown = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	goldmark.WithRendererOptions(html.WithXHTML()),
 )
+
+// policyMarkdown reads policy documents: the same configuration, except that a
+// line starting with a number and "." or ")" ("1. 地区生产总值增长5.5%左右。",
+// as Word types it) is text, not an ordered list. Its number is the original's
+// clause marker: a list would renumber it, drop it from the text and give the
+// clause no anchor. Bullet lists ("- ", "* ") are lists as usual.
+var policyMarkdown = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(policyBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)),
+	goldmark.WithExtensions(extension.GFM, extension.CJK),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+	goldmark.WithRendererOptions(html.WithXHTML()),
+)
+
+// policyBlockParsers are goldmark's block parsers with the list parser
+// refusing ordered lists.
+func policyBlockParsers() []util.PrioritizedValue {
+	ps := parser.DefaultBlockParsers()
+	list := reflect.TypeOf(parser.NewListParser())
+	for i, p := range ps {
+		if reflect.TypeOf(p.Value) == list {
+			ps[i].Value = bulletListParser{p.Value.(parser.BlockParser)}
+		}
+	}
+	return ps
+}
+
+// bulletListParser is goldmark's list parser opening bullet lists only: a
+// line starting "1. " or "1) " is left to the paragraph parser (and so
+// continues a paragraph it follows, as "1、" would).
+type bulletListParser struct{ parser.BlockParser }
+
+// orderedListLine matches a line goldmark would open an ordered list with.
+var orderedListLine = regexp.MustCompile(`^[ \t]{0,3}[0-9]{1,9}[.)](?:[ \t]|\r?\n|$)`)
+
+// Open implements parser.BlockParser.
+func (p bulletListParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if line, _ := reader.PeekLine(); orderedListLine.Match(line) {
+		return nil, parser.NoChildren
+	}
+	return p.BlockParser.Open(parent, reader, pc)
+}
+
+// KeepsNumbering reports whether the page is a policy document
+// (content/policy/<slug>.md), whose Markdown is read by policyMarkdown.
+func (p *Page) KeepsNumbering() bool {
+	return p.Section == "policy" && path.Base(p.Path) != "_index.md"
+}
 
 // BlockKind says what a top-level Markdown block is.
 type BlockKind int
@@ -56,7 +111,11 @@ type parsed struct {
 func (p *Page) parse(diags *diag.List) parsed {
 	if p.parsed == nil {
 		ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
-		root := markdown.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+		md := markdown
+		if p.KeepsNumbering() {
+			md = policyMarkdown
+		}
+		root := md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 		p.parsed = &parsed{root: root, src: p.Body}
 		p.warnUnsafe(root, diags)
 		p.rebase(root)

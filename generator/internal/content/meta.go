@@ -24,6 +24,7 @@ type Meta struct {
 
 	// The keys below describe policy documents (content/policy/).
 	Date             string // date: the day the document was issued, YYYY-MM-DD; values for periods before it are baseline, never evidence
+	DateNote         string // date_note: how sure the date is, when it is not the issue date itself (e.g. 印发日期未找到，不早于此日)
 	Issuer           string // issuer: the body that issued it, e.g. 中共广东省委 广东省人民政府
 	Repost           bool   // repost: true when the text is taken from a repost, not the official original (false by default)
 	DocumentNumber   string // document_number: the official number, e.g. 粤发〔2011〕17号
@@ -128,6 +129,8 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
 			return valueErr(v, fmt.Sprintf("date %q must be the day the document was issued, written like 2011-07-22", m.Date))
 		}
+	case "date_note":
+		return scalarString(v, &m.DateNote)
 	case "issuer":
 		return scalarString(v, &m.Issuer)
 	case "repost":
@@ -166,7 +169,7 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, issuer, repost, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, date_note, issuer, repost, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
 }

@@ -131,8 +131,13 @@ func TestPagesAreSelfContained(t *testing.T) {
 // Refresh it with: go test ./generator/internal/site -run Golden -update
 func TestGoldenDocumentPage(t *testing.T) {
 	out := buildBundled(t)
-	golden := filepath.Join("testdata", "social-organizations.html.golden")
-	got := out["policy/social-organizations/index.html"]
+	compareGolden(t, "social-organizations.html.golden", out["policy/social-organizations/index.html"])
+}
+
+// compareGolden compares a page with testdata/NAME, which -update rewrites.
+func compareGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)

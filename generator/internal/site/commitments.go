@@ -73,7 +73,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			text, ok := c.doc.Anchor(string(r.Clause))
 			switch {
 			case !ok:
-				at("clause", "%q is not a clause of %s: clause ids look like %s-5 (see the links on the document's page)", r.Clause, r.Document, r.Document)
+				at("clause", "%q is not a clause of %s: %s", r.Clause, r.Document, c.doc.IDHint(string(r.Clause)))
 			case !strings.Contains(squeeze(text), squeeze(string(r.Text))):
 				at("text", "the quoted words do not occur in %s: copy them exactly from the published text", r.Clause)
 			}

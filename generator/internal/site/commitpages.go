@@ -72,21 +72,9 @@ func targetText(c *commitment) string {
 	return map[string]string{">=": "≥", "<=": "≤", "==": "="}[string(c.row.Comparator)] + " " + n(t.Value)
 }
 
-// clauseLabel names a clause as readers know it: "第37条", "（五）", "前言".
-func clauseLabel(d *policy.Document, id string) string {
-	switch id {
-	case d.PreambleID():
-		return "前言"
-	case d.ClosingID():
-		return "结语"
-	}
-	for _, c := range d.Clauses() {
-		if c.ID == id {
-			return c.Marker + c.Title
-		}
-	}
-	return id
-}
+// clauseLabel names a clause as readers know it: "第37条", "（五）", "前言",
+// or a section's title.
+func clauseLabel(d *policy.Document, id string) string { return d.Label(id) }
 
 // countStatuses counts commitments by status, in display order, leaving out zeros.
 func countStatuses(cs []*commitment) []render.StatusCount {
