@@ -47,7 +47,8 @@ var policyMarkdown = goldmark.New(
 )
 
 // policyBlockParsers are goldmark's block parsers with the list parser
-// refusing ordered lists.
+// refusing ordered lists, and a line that starts with a clause marker
+// starting a paragraph of its own.
 func policyBlockParsers() []util.PrioritizedValue {
 	ps := parser.DefaultBlockParsers()
 	list := reflect.TypeOf(parser.NewListParser())
@@ -56,8 +57,33 @@ func policyBlockParsers() []util.PrioritizedValue {
 			ps[i].Value = bulletListParser{p.Value.(parser.BlockParser)}
 		}
 	}
-	return ps
+	// After every other block (headings, breaks, quotes win) and before the
+	// plain paragraph, which is goldmark's last at 1000.
+	return append(ps, util.Prioritized(markerParagraphParser{parser.NewParagraphParser()}, 999))
 }
+
+// markerParagraphParser starts a new paragraph at a line that starts with a
+// clause marker (1. 1、 1） （一） （1） ① 2.1), even right under the line
+// before: items pasted from Word one per line, with no blank line between,
+// are clauses each, not one paragraph (Markdown would join them).
+type markerParagraphParser struct{ parser.BlockParser }
+
+// clauseLine matches a line that starts with a clause marker, as the policy
+// package reads them (policy.parseMarker).
+// A number followed by "." and a digit (3.5%) is a number, not a marker: a
+// line that starts with one goes on the paragraph before it.
+var clauseLine = regexp.MustCompile(`^[ \t]{0,3}(?:[0-9]{1,3}(?:[.．、][^0-9]|[.．、]\r?$|[）)])|[0-9]{1,3}(?:[.．][0-9]{1,3})+[ \t\x{3000}]|[（(](?:[一二三四五六七八九十百]{1,4}|[0-9]{1,3})[）)]|[\x{2460}-\x{2473}])`)
+
+// Open implements parser.BlockParser.
+func (p markerParagraphParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if line, _ := reader.PeekLine(); !clauseLine.Match(line) {
+		return nil, parser.NoChildren
+	}
+	return p.BlockParser.Open(parent, reader, pc)
+}
+
+// CanInterruptParagraph implements parser.BlockParser: that is its purpose.
+func (markerParagraphParser) CanInterruptParagraph() bool { return true }
 
 // bulletListParser is goldmark's list parser opening bullet lists only: a
 // line starting "1. " or "1) " is left to the paragraph parser (and so

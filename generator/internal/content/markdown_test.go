@@ -10,16 +10,18 @@ import (
 
 // TestNumberedLinesInPolicyDocuments checks that in a policy document a line
 // starting "1. " or "1) " is text — the original's clause marker, kept as
-// written and at its line — while other pages keep Markdown's ordered lists.
+// written and at its line — and starts a paragraph of its own even right
+// under another line (items pasted one per line), while other pages keep
+// Markdown's ordered lists.
 func TestNumberedLinesInPolicyDocuments(t *testing.T) {
-	body := "---\ntitle: 报告\n---\n\n1. 地区生产总值增长5.5%左右。\n\n2) 城镇新增就业3万人以上。\n\n- 甲\n- 乙\n\n前文\n3. 接续前文。\n"
+	body := "---\ntitle: 报告\n---\n\n1. 地区生产总值增长5.5%左右。\n\n2) 城镇新增就业3万人以上。\n\n- 甲\n- 乙\n\n前文\n3. 另起一段。\n（一）也另起一段，增长\n3.5%的数字不是编号。\n"
 	tests := []struct {
 		path  string
 		kinds []BlockKind
 		texts []string
 	}{
-		{"content/policy/report.md", []BlockKind{Paragraph, Paragraph, Other, Paragraph},
-			[]string{"1. 地区生产总值增长5.5%左右。", "2) 城镇新增就业3万人以上。", "", "前文3. 接续前文。"}},
+		{"content/policy/report.md", []BlockKind{Paragraph, Paragraph, Other, Paragraph, Paragraph, Paragraph},
+			[]string{"1. 地区生产总值增长5.5%左右。", "2) 城镇新增就业3万人以上。", "", "前文", "3. 另起一段。", "（一）也另起一段，增长3.5%的数字不是编号。"}},
 		{"content/policy/_index.md", []BlockKind{Other, Other, Other, Paragraph}, nil},
 		{"content/about.md", []BlockKind{Other, Other, Other, Paragraph}, nil},
 	}

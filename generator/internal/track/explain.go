@@ -159,7 +159,11 @@ func (e explainer) rateSoFar(s Status, o Observation) string {
 	if s == Behind {
 		word = "不符合"
 	}
-	return fmt.Sprintf("%s，%s目标（%s%s）；期限%s未到，以全年数据为准。", e.value(o), word, e.word(), e.target(), e.c.Deadline)
+	goal := "（" + e.word() + e.target() + "）"
+	if e.c.Comparator == "≈" || e.c.Comparator == "range" {
+		goal = e.target()
+	}
+	return fmt.Sprintf("%s，%s目标%s；期限%s未到，以全年数据为准。", e.value(o), word, goal, e.c.Deadline)
 }
 
 // cumulativeSoFar: a total for the year, against the elapsed share of it.
