@@ -324,18 +324,22 @@ func (t *hierTally) sorted() (order []int32, starts []int) {
 	for g := range t.groupVals {
 		starts[g+1] += starts[g]
 	}
-	order = make([]int32, len(t.nodes))
+	// Each node's key is its code's rank above its index (nodes were added in
+	// file order, so the index keeps that order for one code): sorting the
+	// keys of a group sorts it by code, then place, with no comparison function.
+	keys := make([]uint64, len(t.nodes))
 	next := slices.Clone(starts)
 	for i := range t.nodes {
 		g := t.nodes[i].group
-		order[next[g]] = int32(i)
+		keys[next[g]] = uint64(rank[t.nodes[i].code])<<32 | uint64(i)
 		next[g]++
 	}
+	order = make([]int32, len(t.nodes))
 	for g := range t.groupVals {
-		// Nodes were added in file order: their index keeps it for one code.
-		slices.SortFunc(order[starts[g]:starts[g+1]], func(a, b int32) int {
-			return cmp.Or(cmp.Compare(rank[t.nodes[a].code], rank[t.nodes[b].code]), cmp.Compare(a, b))
-		})
+		slices.Sort(keys[starts[g]:starts[g+1]])
+	}
+	for i, k := range keys {
+		order[i] = int32(uint32(k))
 	}
 	return order, starts
 }
