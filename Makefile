@@ -1,12 +1,15 @@
-# gongkai — see README.md. `make build` builds the bundled site into public/,
+# gongkai — see README.md. `make build` builds bin/gongkai (with the default
+# theme and its npm files built in) and the bundled site into public/,
 # `make test` runs every test, `make bench` measures the build.
 GO      ?= go
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build serve gongkai test bench bench-scale fuzz check clean
+.PHONY: build serve gongkai theme test bench bench-scale fuzz check clean
 
 THEME := themes/default
+# The npm files the binary carries (see themes/default/embed.go).
+THEME_NPM := $(THEME)/npm
 
 # BASE_URL= sets the address the site is published at (CI workflows pass it).
 build: gongkai $(THEME)/node_modules
@@ -21,14 +24,25 @@ $(THEME)/node_modules: $(THEME)/package.json $(THEME)/package-lock.json
 	npm ci --prefix $(THEME) --no-audit --no-fund --ignore-scripts
 	@touch $@
 
+# Copies the files theme.toml's [[vendor]] entries name (from = "node_modules/…")
+# into themes/default/npm/, which go:embed builds into bin/gongkai. Git ignores
+# the copies; only npm/.gitignore is committed.
+theme: $(THEME)/node_modules/.copied-to-npm
+$(THEME)/node_modules/.copied-to-npm: $(THEME)/node_modules $(THEME)/theme.toml
+	find $(THEME_NPM) -mindepth 1 ! -name .gitignore -delete
+	sed -n 's/^from *= *"node_modules\/\(.*\)"/\1/p' $(THEME)/theme.toml | while read -r f; do \
+	  mkdir -p "$(THEME_NPM)/$$(dirname "$$f")" && cp "$(THEME)/node_modules/$$f" "$(THEME_NPM)/$$f" || exit 1; \
+	done
+	@touch $@
+
 # Always rebuilt: go's own cache makes this fast when nothing changed.
-gongkai:
+gongkai: theme
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/gongkai ./generator/cmd/gongkai
 
 check: gongkai $(THEME)/node_modules
 	./bin/gongkai check
 
-test: $(THEME)/node_modules
+test: theme
 	$(GO) vet ./...
 	$(GO) test ./...
 
@@ -45,11 +59,10 @@ bench: gongkai $(THEME)/node_modules
 # with its wall time and peak memory printed (target: < 15 s, < 1 GiB).
 SCALE_DIR ?= $(or $(TMPDIR),/tmp)/gongkai-scale
 bench-scale: gongkai $(THEME)/node_modules
-	rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR)/data $(SCALE_DIR)/themes
+	rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR)/data
 	$(GO) run ./generator/cmd/sampledata -o $(SCALE_DIR)/data -budgets 940 -organizations 35 -committees 6
 	cp -r content site.toml $(SCALE_DIR)/
 	cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/
-	cp -r $(THEME) $(SCALE_DIR)/themes/
 	cd $(SCALE_DIR) && command time -v $(CURDIR)/bin/gongkai build 2>&1 | grep -E 'built|Elapsed|Maximum resident'
 
 # Longer fuzzing than the seed corpus `make test` runs.
@@ -58,3 +71,4 @@ fuzz:
 
 clean:
 	rm -rf bin public .public.staging .public.staging.old $(THEME)/node_modules
+	find $(THEME_NPM) -mindepth 1 ! -name .gitignore -delete

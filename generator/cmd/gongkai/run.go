@@ -15,6 +15,7 @@ import (
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/site"
+	"gongkai/generator/internal/starter"
 )
 
 // version is set at link time by the Makefile (-X main.version=…).
@@ -33,9 +34,12 @@ Usage:
   gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL]
   gongkai check [-s SOURCE] [--as-of YYYY-MM-DD] [--format text|json|github]
   gongkai serve [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
+  gongkai new DIR
   gongkai version
 
-SOURCE (default ".") holds site.toml, content/, data/ and themes/; DEST defaults to SOURCE/public.
+SOURCE (default ".") holds site.toml, content/ and data/, and may hold layouts/, static/
+and themes/ (the default theme is built in); DEST defaults to SOURCE/public.
+new writes a starter portal into DIR, a new or empty folder.
 Exit status: 0 built, 1 the input has errors, 2 usage or configuration error.
 `
 
@@ -64,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitOK
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "gongkai: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
@@ -77,7 +83,7 @@ type common struct {
 func newFlags(name string, stderr io.Writer, c *common) *flag.FlagSet {
 	fs := flag.NewFlagSet("gongkai "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.source, "s", ".", "source folder holding site.toml, content/, data/ and themes/")
+	fs.StringVar(&c.source, "s", ".", "source folder holding site.toml, content/ and data/")
 	fs.StringVar(&c.asOf, "as-of", "", "the date statuses are computed for, YYYY-MM-DD (default: site.toml's as_of, else today)")
 	return fs
 }
@@ -124,6 +130,33 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s\n", report.Files, dest, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+// newCmd writes the starter portal into a new or empty folder.
+func newCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gongkai new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gongkai new DIR  (writes a starter portal into DIR, a new or empty folder)")
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	dir := fs.Arg(0)
+	if err := starter.Write(dir); err != nil {
+		if errors.Is(err, starter.ErrNotEmpty) {
+			fmt.Fprintf(stderr, "gongkai new: %s already holds files: give a new or empty folder (nothing was written)\n", dir)
+		} else {
+			fmt.Fprintln(stderr, "gongkai new:", err)
+		}
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "wrote a starter portal into %s; preview it with\n  gongkai serve -s %s\n", dir, dir)
 	return exitOK
 }
 
@@ -238,7 +271,7 @@ func openSource(dir string, stderr io.Writer) (*os.Root, func(), int) {
 // gitLog reads the commits that touched the site's files; outside git (or
 // without git) the site gives no dates from it.
 func gitLog(source string, stderr io.Writer) []history.Commit {
-	commits, err := history.Log(source, "data", "content", "themes", "site.toml")
+	commits, err := history.Log(source, "data", "content", "themes", "layouts", "static", "site.toml")
 	if err != nil {
 		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the site gives no commit dates:", err)
 		return nil

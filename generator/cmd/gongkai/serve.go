@@ -49,7 +49,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// serving show on the next start.
 	repo := openRepo(c.source, stderr)
 	defer repo.Close()
-	past := sync.OnceValue(func() []site.PastBuild { return pastBuilds(repo, nil, stderr) })
+	var past func() []site.PastBuild // outside git: no past builds
+	if repo != nil {
+		past = sync.OnceValue(func() []site.PastBuild { return pastBuilds(repo, nil, stderr) })
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{

@@ -27,7 +27,10 @@ type Config struct {
 	AsOf        string    `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
 	Theme       string    `toml:"theme"`       // folder under themes/
 	License     License   `toml:"license"`     // licence of the site's own content
-	Publisher   Publisher `toml:"publisher"`   // who publishes the data, for the open-data catalogue
+	Publisher   Publisher `toml:"publisher"`   // who runs the site: the footer's 主办/承办单位, 备案 numbers, contact; data.json
+	Footer      Footer    `toml:"footer"`      // the portal's own sentence in every page's footer
+	Policy      Policy    `toml:"policy"`      // what the policy pages say about this portal's texts
+	Search      Search    `toml:"search"`      // the search page's example queries
 	Data        Data      `toml:"data"`        // how the CSV files under data/ are written
 	Metrics     []Metric  `toml:"metric"`      // progress series computed from datasets
 }
@@ -73,11 +76,42 @@ type Data struct {
 	MaxFileMB      int      `toml:"max_file_mb"`     // largest CSV file read
 }
 
-// Publisher is who publishes the portal's data and how to reach them; with
-// an email the site writes /data.json, the catalogue harvesters read.
+// Publisher is who runs the portal and publishes its data, and how to reach
+// them: what a Chinese government site shows in its footer (every field is
+// optional and shown when set). With an email the site writes /data.json,
+// the catalogue harvesters read.
 type Publisher struct {
-	Name  string `toml:"name"`
-	Email string `toml:"email"`
+	Name         string `toml:"name"`                // who publishes the data (data.json)
+	Email        string `toml:"email"`               // their open-data contact (data.json)
+	Sponsor      string `toml:"sponsor"`             // 主办单位
+	Organizer    string `toml:"organizer"`           // 承办单位
+	ICP          string `toml:"icp"`                 // ICP备案号, e.g. 粤ICP备12345678号
+	ICPURL       string `toml:"icp_url"`             // where the ICP number links: the MIIT filing site
+	PublicSec    string `toml:"public_security"`     // 公网安备 number, e.g. 粤公网安备 44010402000001号
+	PublicSecURL string `toml:"public_security_url"` // where it links: its record on the MPS filing site
+	SiteCode     string `toml:"site_code"`           // 网站标识码, e.g. 4400000001
+	ErrorReport  string `toml:"error_report"`        // 找错: an email address, a form's http(s) address or a site path
+	Feedback     string `toml:"feedback"`            // 意见建议: the same
+}
+
+// Footer is the portal's own text in every page's footer.
+type Footer struct {
+	// Text is a paragraph under the site's name and description, such as
+	// where the texts come from. Links are written [words](/about/#id) or
+	// [words](https://…); everything else is plain text.
+	Text string `toml:"text"`
+}
+
+// Policy holds what the policy pages say about this portal's texts.
+type Policy struct {
+	// RepostNote follows "网络转载页，非官方原件" on a document taken from
+	// a repost (front matter repost: true), e.g. what was repaired; links as in Footer.Text.
+	RepostNote string `toml:"repost_note"`
+}
+
+// Search holds the search page's settings.
+type Search struct {
+	Placeholder string `toml:"placeholder"` // shown in the empty search box, e.g. 例如：社工、直选
 }
 
 // License names the licence of the site's content and where to read it.
@@ -94,6 +128,8 @@ func Default() Config {
 		Language: "zh-CN",
 		Theme:    "default",
 		Data:     Data{Thousands: ",", Decimal: ".", FullWidth: true, MaxFileMB: 2048},
+		// The ICP number links to the MIIT filing site, as the rules require.
+		Publisher: Publisher{ICPURL: "https://beian.miit.gov.cn/"},
 	}
 }
 
@@ -146,16 +182,20 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 	if strings.ContainsAny(cfg.Theme, `/\.`) || cfg.Theme == "" {
 		at(line("theme"), 1, "theme %q must be the name of a folder under themes/", cfg.Theme)
 	}
-	if cfg.License.URL != "" {
-		if u, err := url.Parse(cfg.License.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-			at(line("url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
-		}
+	if cfg.License.URL != "" && !isWebURL(cfg.License.URL) {
+		at(tableLine(src, "license", "url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
 	}
-	if e := cfg.Publisher.Email; e != "" && (strings.Count(e, "@") != 1 || strings.HasPrefix(e, "@") || strings.HasSuffix(e, "@") || strings.ContainsAny(e, " <>:")) {
-		at(line("email"), 1, "publisher email %q must be an address such as opendata@example.gov.cn", e)
+	if e := cfg.Publisher.Email; e != "" && !isEmail(e) {
+		at(tableLine(src, "publisher", "email"), 1, "publisher email %q must be an address such as opendata@example.gov.cn", e)
 	}
 	if cfg.Publisher.Email != "" && cfg.Publisher.Name == "" {
-		at(line("email"), 1, "publisher email is set but publisher name is not: name who publishes the data")
+		at(tableLine(src, "publisher", "email"), 1, "publisher email is set but publisher name is not: name who publishes the data")
+	}
+	checkPublisher(src, cfg.Publisher, at)
+	for _, t := range []struct{ table, key, text string }{{"footer", "text", cfg.Footer.Text}, {"policy", "repost_note", cfg.Policy.RepostNote}} {
+		for _, msg := range CheckLinks(t.text) {
+			at(tableLine(src, t.table, t.key), 1, "%s.%s: %s", t.table, t.key, msg)
+		}
 	}
 	switch cfg.Data.Thousands {
 	case ",", ".", " ", "":

@@ -24,6 +24,12 @@ func TestParseErrors(t *testing.T) {
 		{"title = \"a\"\nas_of = \"2026/1/31\"\n", "site.toml:2:1: as_of"},
 		{"theme = \"../x\"\n", "site.toml:1:1: theme"},
 	}
+	checkErrors(t, tests)
+}
+
+// checkErrors parses each source and wants its first error to start with want.
+func checkErrors(t *testing.T, tests []struct{ src, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		_, ds := Parse([]byte(tt.src))
 		if len(ds) == 0 {

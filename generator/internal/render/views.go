@@ -18,7 +18,37 @@ type Site struct {
 	LicenseName string
 	LicenseURL  string
 	Nav         []NavItem
+	// Footer is the portal's own paragraph in every page's footer (site.toml
+	// [footer] text), escaped, its links made; empty: none.
+	Footer template.HTML
+	// RepostNote follows "网络转载页，非官方原件" on a reposted document
+	// ([policy] repost_note); empty: nothing follows.
+	RepostNote template.HTML
+	Publisher  Publisher
 }
+
+// Publisher is who runs the site and how to reach them, as a Chinese
+// government site shows it in its footer; each field is shown when set.
+type Publisher struct {
+	Sponsor           string // 主办单位
+	Organizer         string // 承办单位
+	SiteCode          string // 网站标识码
+	ICP               string // ICP备案号
+	ICPURL            string // its link, the MIIT filing site
+	PublicSecurity    string // 公网安备 number
+	PublicSecurityURL string // its link; empty: shown without one
+	ErrorReport       string // link for 找错 (mailto:, a form, a site page)
+	Feedback          string // link for 意见建议
+}
+
+// Units reports whether the publisher names who runs the site.
+func (p Publisher) Units() bool { return p.Sponsor != "" || p.Organizer != "" || p.SiteCode != "" }
+
+// Filings reports whether the site shows a filing number.
+func (p Publisher) Filings() bool { return p.ICP != "" || p.PublicSecurity != "" }
+
+// Contact reports whether the site says where to report errors or send suggestions.
+func (p Publisher) Contact() bool { return p.ErrorReport != "" || p.Feedback != "" }
 
 // NavItem is one entry of the main navigation.
 type NavItem struct {
@@ -146,6 +176,7 @@ type CommitmentSummary struct {
 // CommitmentsView is the table of every commitment.
 type CommitmentsView struct {
 	Page
+	PolicyTitle string // the title of the policy section, which the introduction names
 	Commitments []CommitmentSummary
 	Counts      []StatusCount
 	Chart       *charts.Chart
@@ -228,6 +259,26 @@ type DocumentView struct {
 type ContentView struct {
 	Page
 	Body template.HTML
+	// Method is the rules, generated from them, on /method/; nil elsewhere.
+	Method *Method
+	// Contact is set on /about/: the page says where to report errors and
+	// send suggestions, when the publisher gives the addresses.
+	Contact bool
+}
+
+// Method is the rules the statuses follow, as /method/ lists them.
+type Method struct {
+	Statuses  []StatusRule
+	Readings  []Option // Value: the reading's name; Label: which value decides
+	KnownAsOf string   // the rule that keeps a verdict to what was known on the day
+}
+
+// StatusRule is a status and when a commitment has it.
+type StatusRule struct {
+	Status  string
+	Label   string
+	Color   string // its colour in charts and badges
+	Meaning string
 }
 
 // NotFoundView is the 404 page.
@@ -462,9 +513,13 @@ type OrgListView struct {
 // SearchView is the search page.
 type SearchView struct {
 	Page
-	Index     string  // the documents to search, JSON
-	Count     int     // how many
-	Documents []Crumb // the policy documents, linked when there is no script
+	Kinds       string  // what the index holds, e.g. 条款、承诺、数据集
+	Hint        string  // the search box's label, e.g. 查找政策条款、承诺和数据集
+	Placeholder string  // example queries in the empty box (site.toml [search] placeholder)
+	Commitments bool    // the site has a list of commitments to browse
+	Index       string  // the documents to search, JSON
+	Count       int     // how many
+	Documents   []Crumb // the policy documents, linked when there is no script
 }
 
 // Link is a title and, when there is one, its address.

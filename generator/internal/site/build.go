@@ -13,6 +13,7 @@ import (
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/history"
+	"gongkai/generator/internal/linkcheck"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/track"
@@ -140,9 +141,13 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 		in.past = later(in.past)
 		defer in.past() // even when writing fails: the reading ends before the build does
 	}
-	site := compute(in)                  // compute
-	n, err := write(site, in.theme, out) // render → write
+	site := compute(in)                                   // compute
+	links := linkcheck.New(in.cfg.BasePath())             // every internal link must go somewhere
+	n, err := write(site, in.theme, linkSink{out, links}) // render → write
 	if err != nil {
+		return Report{}, err
+	}
+	if err := checkLinks(links, in); err != nil {
 		return Report{}, err
 	}
 	return Report{Warnings: diags.Sorted(), Files: n}, nil
@@ -169,7 +174,11 @@ func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 		return nil, err
 	}
 	if in.theme, err = render.LoadTheme(src, in.cfg.Theme); err != nil {
-		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: "themes/" + in.cfg.Theme}, Message: err.Error()}}}
+		d := diag.Diagnostic{Pos: diag.Pos{File: "themes/" + in.cfg.Theme}, Message: err.Error()}
+		if te, ok := errors.AsType[*render.ThemeError](err); ok {
+			d = diag.Diagnostic{Pos: diag.Pos{File: te.File}, Message: te.Err.Error()}
+		}
+		return nil, &ConfigError{[]diag.Diagnostic{d}}
 	}
 	return in, nil
 }

@@ -115,7 +115,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		return v
 	}
 	home := render.Crumb{Title: "首页", Path: "/"}
-	list := render.CommitmentsView{Page: base("全部承诺", "/commitments/", "commitments", home)}
+	list := render.CommitmentsView{Page: base("全部承诺", "/commitments/", "commitments", home), PolicyTitle: policySectionTitle(in)}
 	years := map[int]bool{}
 	for _, c := range in.commitments {
 		s := summarize(c, link)

@@ -58,6 +58,7 @@ func compute(in *input) *model {
 		BasePath: in.cfg.BasePath(), BaseURL: in.cfg.BaseURL, AsOf: in.asOf,
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
+	portalSite(site, in.cfg)
 	link := func(p string) string { return site.BasePath + p[1:] }
 	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
 	m.statusHistory = sync.OnceValues(func() ([]statusChange, []registered) {
@@ -69,7 +70,7 @@ func compute(in *input) *model {
 	})
 	for _, d := range in.docs {
 		if d.SourceURL != "" && !slices.ContainsFunc(m.sources, func(s data.Source) bool { return s.Path == d.SourceURL }) {
-			m.sources = append(m.sources, data.Source{Title: "政策原文的网上转载", Path: d.SourceURL})
+			m.sources = append(m.sources, data.Source{Title: sourceTitle(d), Path: d.SourceURL})
 		}
 	}
 	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
@@ -106,6 +107,10 @@ func compute(in *input) *model {
 	m.commitments = in.commitments
 	for _, p := range others {
 		site.Nav = append(site.Nav, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+	}
+	hasMethod := slices.ContainsFunc(others, isMethod)
+	if !hasMethod {
+		site.Nav = append(site.Nav, render.NavItem{Key: "method", Title: "方法说明", Path: methodPath})
 	}
 	site.Nav = append(site.Nav, render.NavItem{Key: "search", Title: "搜索", Path: "/search/"})
 
@@ -158,7 +163,14 @@ func compute(in *input) *model {
 		path := pagePath(p)
 		cv := render.ContentView{Page: base(p.Meta.Title, path, p.Meta.Slug, render.Crumb{Title: "首页", Path: "/"}), Body: p.HTML(&ignored)}
 		cv.Description = p.Meta.Summary
+		if isMethod(p) {
+			cv.Method = methodRules()
+		}
+		cv.Contact = path == "/about/"
 		add(path[1:]+"index.html", path, "page", cv)
+	}
+	if !hasMethod {
+		add(methodPath[1:]+"index.html", methodPath, "page", methodPage(base))
 	}
 	computeData(in, m, sums, base, link)
 	computeCommittees(in, m, base, link, cv)

@@ -76,7 +76,9 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 	}
 	m.searchDocs = searchDocuments(docs)
 	m.files = append(m.files, file{"search/index.json", searchindex.Build(searchFields, m.searchDocs)})
-	v := render.SearchView{Page: base("搜索", "/search/", "search", render.Crumb{Title: "首页", Path: "/"}), Index: link("/search/index.json"), Count: len(docs)}
+	v := render.SearchView{Page: base("搜索", "/search/", "search", render.Crumb{Title: "首页", Path: "/"}), Index: link("/search/index.json"), Count: len(docs),
+		Placeholder: in.cfg.Search.Placeholder, Commitments: len(in.commitments) > 0}
+	v.Kinds, v.Hint = searchKinds(docs)
 	for _, d := range in.docs {
 		v.Documents = append(v.Documents, render.Crumb{Title: d.Title, Path: link("/policy/" + d.Slug + "/")})
 	}

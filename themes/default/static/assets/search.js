@@ -61,9 +61,11 @@
   // For pages and tests that search the way this page does.
   window.gongkaiSearch = { tokenize: tokenize, options: searchOptions, find: find };
 
-  function show(list, status, results, query, total) {
+  // show lists the results; with no query, the status says again what the
+  // page said at first (idle: how many things of which kinds it can find).
+  function show(list, status, results, query, idle) {
     list.textContent = '';
-    if (!query) { status.textContent = '共可检索 ' + total + ' 条内容（条款、承诺、数据集、社会组织）。'; return; }
+    if (!query) { status.textContent = idle; return; }
     var all = results.filter(function (r) { return r.all; }).length;
     var found = all ? '找到 ' + all + ' 条' : '没有同时含有全部字词的内容';
     if (results.length > all) found += (all ? '；另列出 ' : '；以下列出 ') + (results.length - all) + ' 条含有其中部分字词的（最相关的在前）';
@@ -102,6 +104,7 @@
     var input = form.querySelector('input[name="q"]');
     var list = document.getElementById('search-results');
     var status = document.querySelector('.search-status');
+    var idle = status.textContent;
     fetch(form.getAttribute('data-index')).then(function (r) { return r.text(); }).then(function (json) {
       var index = window.MiniSearch.loadJSON(json, {
         fields: ['title', 'text'],
@@ -111,7 +114,7 @@
       });
       function run() {
         var q = input.value.trim();
-        show(list, status, q ? find(index, q) : [], q, index.documentCount);
+        show(list, status, q ? find(index, q) : [], q, idle);
         window.history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : window.location.pathname);
       }
       input.value = new URLSearchParams(window.location.search).get('q') || '';

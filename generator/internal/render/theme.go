@@ -1,0 +1,258 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	defaulttheme "gongkai/themes/default"
+)
+
+// Theme is a parsed theme: its layouts, and where each file it copies into
+// the site comes from.
+//
+// A theme's files are looked up one by one, as Hugo does, and the first of
+// these places that has a file gives it:
+//
+//  1. the site's own layouts/ and static/ (beside site.toml);
+//  2. themes/<name>/ in the site: layouts/, static/, theme.toml and the
+//     node_modules/ files theme.toml names;
+//  3. the default theme built into gongkai (package defaulttheme).
+//
+// So a site needs no themes/ folder at all, and one that wants another
+// footer template or favicon holds just that file.
+type Theme struct {
+	layers []layer
+	pages  map[string]*template.Template
+	vendor []vendorFile
+}
+
+// layer is one place a theme's files are looked up in.
+type layer struct {
+	fsys    fs.FS
+	dir     string // the place's folder in fsys: "." or themes/<name>
+	site    bool   // the site's own folder: only layouts/ and static/ count
+	builtIn bool   // the theme built into gongkai
+}
+
+// file is the path of a file of the layer in its fs.
+func (l layer) file(name string) string { return path.Join(l.dir, name) }
+
+// where names a file of the layer in messages: its path in the site, or
+// where the built-in theme came from.
+func (l layer) where(name string) string {
+	if l.builtIn {
+		return "themes/default/" + name // gongkai's own; the messages say "built-in"
+	}
+	return l.file(name)
+}
+
+// ThemeError is a problem with a theme file: the settings error the build
+// reports at File (its path in the site, or in the built-in theme).
+type ThemeError struct {
+	File string
+	Err  error
+}
+
+func (e *ThemeError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *ThemeError) Unwrap() error { return e.Err }
+
+// themeFile is the theme's theme.toml.
+type themeFile struct {
+	Vendor []vendorFile `toml:"vendor"`
+}
+
+// vendorFile is a file copied from the theme's npm packages into the site.
+type vendorFile struct {
+	From string `toml:"from"` // path in the theme folder, e.g. node_modules/echarts/dist/echarts.min.js
+	To   string `toml:"to"`   // path in the site, e.g. assets/vendor/echarts.min.js
+	in   layer  // the layer that has the file
+}
+
+// LoadTheme parses the layouts of the theme called name for the site in
+// fsys: the site's own files, then themes/<name>/, then the built-in default
+// theme (see Theme). A name other than "default" must be a folder under
+// themes/. Problems are returned as a *ThemeError.
+func LoadTheme(fsys fs.FS, name string) (*Theme, error) {
+	t := &Theme{pages: map[string]*template.Template{}}
+	t.layers = append(t.layers, layer{fsys: fsys, dir: ".", site: true})
+	dir := path.Join("themes", name)
+	switch fi, err := fs.Stat(fsys, dir); {
+	case err == nil && fi.IsDir():
+		t.layers = append(t.layers, layer{fsys: fsys, dir: dir})
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, &ThemeError{File: dir, Err: err}
+	case name != "default":
+		return nil, &ThemeError{File: dir, Err: fmt.Errorf("there is no theme %q: make the folder %s, or leave theme out of site.toml for the built-in theme \"default\"", name, dir)}
+	}
+	t.layers = append(t.layers, layer{fsys: defaulttheme.FS(), dir: ".", builtIn: true})
+
+	baseFile, _, err := t.layout("base.html", true)
+	if err != nil {
+		return nil, err
+	}
+	base, err := template.New("base.html").Funcs(funcs).Parse(baseFile.src)
+	if err != nil {
+		return nil, &ThemeError{File: baseFile.where, Err: err}
+	}
+	if p, ok, err := t.layout("partials.html", false); err != nil {
+		return nil, err
+	} else if ok {
+		if _, err := base.New("partials.html").Parse(p.src); err != nil {
+			return nil, &ThemeError{File: p.where, Err: err}
+		}
+	}
+	if err := t.loadVendor(); err != nil {
+		return nil, err
+	}
+	for _, kind := range kinds {
+		f, _, err := t.layout(kind+".html", true)
+		if err != nil {
+			return nil, err
+		}
+		tmpl, err := template.Must(base.Clone()).Parse(f.src)
+		if err != nil {
+			return nil, &ThemeError{File: f.where, Err: err}
+		}
+		t.pages[kind] = tmpl
+	}
+	return t, nil
+}
+
+// layoutFile is a layout's text and the name messages give it.
+type layoutFile struct{ src, where string }
+
+// layout reads layouts/<name> from the first layer that has it. Without
+// the file anywhere, an optional layout is not ok and a required one an error.
+func (t *Theme) layout(name string, required bool) (f layoutFile, ok bool, err error) {
+	l, src, err := t.read("layouts/"+name, true)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !required:
+		return f, false, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return f, false, &ThemeError{File: "layouts/" + name, Err: fmt.Errorf("no layout %s: neither the site, its theme nor the built-in theme has it", name)}
+	case err != nil:
+		return f, false, &ThemeError{File: l.where("layouts/" + name), Err: err}
+	}
+	return layoutFile{string(src), l.where("layouts/" + name)}, true, nil
+}
+
+// read reads a theme file from the first layer that has it; withSite says
+// whether the site's own folder is one of them (for layouts/ and static/).
+func (t *Theme) read(name string, withSite bool) (layer, []byte, error) {
+	for _, l := range t.layers {
+		if l.site && !withSite {
+			continue
+		}
+		data, err := fs.ReadFile(l.fsys, l.file(name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		return l, data, err
+	}
+	return layer{}, nil, fs.ErrNotExist
+}
+
+// loadVendor reads theme.toml strictly and finds every vendor file it names:
+// in the theme folder's node_modules/ when it has it, else in the built-in
+// theme (whose npm files `make theme` built into the binary).
+func (t *Theme) loadVendor() error {
+	l, src, err := t.read("theme.toml", false)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &ThemeError{File: l.where("theme.toml"), Err: err}
+	}
+	var tf themeFile
+	dec := toml.NewDecoder(bytes.NewReader(src))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&tf); err != nil {
+		return &ThemeError{File: l.where("theme.toml"), Err: err}
+	}
+	for i, v := range tf.Vendor {
+		if !fs.ValidPath(v.From) || !fs.ValidPath(v.To) {
+			return &ThemeError{File: l.where("theme.toml"), Err: fmt.Errorf("vendor paths must stay inside the theme and the site: %q → %q", v.From, v.To)}
+		}
+		found := false
+		for _, in := range t.layers {
+			if in.site {
+				continue
+			}
+			if _, err := fs.Stat(in.fsys, in.file(v.From)); err == nil {
+				tf.Vendor[i].in, found = in, true
+				break
+			}
+		}
+		if !found {
+			return &ThemeError{File: l.where("theme.toml"), Err: missingVendor(t.layers, v.From)}
+		}
+	}
+	t.vendor = tf.Vendor
+	return nil
+}
+
+// missingVendor says how to get a vendor file that no layer has.
+func missingVendor(layers []layer, from string) error {
+	for _, l := range layers {
+		if !l.site && !l.builtIn {
+			return fmt.Errorf("%s is missing: install the theme's packages with `npm ci` in %s (make build does it); this gongkai binary was built without it too", l.file(from), l.dir)
+		}
+	}
+	return fmt.Errorf("the built-in theme's %s is not in this gongkai binary: it was built without the theme's npm packages (a plain `go build` leaves them out). Build gongkai with `make build`, which installs them with npm ci and builds them in", from)
+}
+
+// CopyStatic copies the theme's static files and its vendor files to the
+// output, in path order: a file of the site's static/ before one of the
+// same path in themes/<name>/static/, which comes before the built-in
+// theme's, which comes before a vendor file. Dot files are left out.
+func (t *Theme) CopyStatic(out Sink) error {
+	type source struct {
+		in   layer
+		name string // in the layer
+	}
+	files := map[string]source{}
+	for _, l := range t.layers {
+		root := l.file("static")
+		err := fs.WalkDir(l.fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return nil
+			}
+			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return err
+			}
+			to := strings.TrimPrefix(p, root+"/")
+			if _, ok := files[to]; !ok {
+				files[to] = source{l, strings.TrimPrefix(p, l.dir+"/")}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", l.where("static"), err)
+		}
+	}
+	for _, v := range t.vendor {
+		if _, ok := files[v.To]; !ok {
+			files[v.To] = source{v.in, v.From}
+		}
+	}
+	for _, to := range slices.Sorted(maps.Keys(files)) {
+		src := files[to]
+		data, err := fs.ReadFile(src.in.fsys, src.in.file(src.name))
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", src.in.where(src.name), err)
+		}
+		if err := out.Put(to, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
