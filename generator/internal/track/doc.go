@@ -1,5 +1,15 @@
 // Package track decides whether each commitment was kept, and says why in
-// one Chinese sentence built from the numbers.
+// one sentence built from the numbers.
+//
+// Language. The sentence, and the names of statuses, readings and
+// publication statuses, are in Chinese, or in English when the commitment's
+// Lang (a site's language, "en") says so: LabelIn, StringIn and
+// value.Period.LabelIn give the names in a language, while Label and String
+// stay Chinese. The verdict never depends on the language. Explanations are
+// written by a sentences value, one per language (explain_zh.go,
+// explain_en.go). A unit is data, as staff wrote it in the registry; in
+// English a number has thousands separators and a unit that is a word
+// follows it after a space (12,000 people, 5.5%).
 //
 // It holds the status rules of the design (published on the site's method
 // page) as pure functions: no I/O, no clock — "today" is the as-of date the

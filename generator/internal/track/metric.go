@@ -43,6 +43,9 @@ type Metric struct {
 	Unit         string
 	Group        string            // for groups: the column that makes a group
 	Match        map[string]string // for groups: column → regular expression a row must match
+	// Lang is the language of each point's Inputs: "" or "zh-CN" for
+	// Chinese, "en" for English.
+	Lang string
 }
 
 // MetricRow reads one cell of a row by column name: its validated text, its
@@ -54,7 +57,7 @@ type MetricPoint struct {
 	Period value.Period
 	Value  float64
 	Rows   int    // rows it was computed from
-	Inputs string // the inputs, e.g. "注册志愿者 2011年 4100000 ÷ 常住人口 2010年 104300000 × 100"
+	Inputs string // the inputs, e.g. "注册志愿者 2011年 4100000 ÷ 常住人口 2010年 104300000 × 100", in the metric's language
 }
 
 // RowError is a problem with one row of the metric's dataset.
@@ -173,8 +176,11 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 					meet++
 				}
 			}
-			out = append(out, MetricPoint{Period: y, Value: 100 * float64(meet) / float64(len(gs)), Rows: len(gs),
-				Inputs: fmt.Sprintf("%s%d个%s中有%d个符合", y.Label(), len(gs), m.Group, meet)})
+			inputs := fmt.Sprintf("%s%d个%s中有%d个符合", y.Label(), len(gs), m.Group, meet)
+			if english(m.Lang) {
+				inputs = fmt.Sprintf("%s: %d of %d groups by %s match", y.LabelIn(m.Lang), meet, len(gs), m.Group)
+			}
+			out = append(out, MetricPoint{Period: y, Value: 100 * float64(meet) / float64(len(gs)), Rows: len(gs), Inputs: inputs})
 		}
 		sortPoints(out)
 		return out, nil
@@ -204,10 +210,35 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 			p.Value = 100 * float64(a.yes) / float64(a.n)
 			p.Inputs = fmt.Sprintf("%s%d行中%d行的%s有值", y.Label(), a.n, a.yes, m.Column)
 		}
+		if english(m.Lang) {
+			p.Inputs = m.inputsEnglish(y, a.n, a.yes)
+		}
 		out = append(out, p)
 	}
 	sortPoints(out)
 	return out, nil
+}
+
+// inputsEnglish says in English how a point of n rows (yes of them yes or
+// filled) was computed.
+func (m Metric) inputsEnglish(y value.Period, n, yes int) string {
+	rows := func(n int) string {
+		if n == 1 {
+			return "1 row"
+		}
+		return thousands(strconv.Itoa(n)) + " rows"
+	}
+	switch m.Value {
+	case "sum":
+		return fmt.Sprintf("%s: the sum of %s over %s", y.LabelIn(m.Lang), m.Column, rows(n))
+	case "mean":
+		return fmt.Sprintf("%s: the mean of %s over %s", y.LabelIn(m.Lang), m.Column, rows(n))
+	case "share":
+		return fmt.Sprintf("%s: %s is yes in %s of %s", y.LabelIn(m.Lang), m.Column, thousands(strconv.Itoa(yes)), rows(n))
+	case "filled":
+		return fmt.Sprintf("%s: %s is filled in %s of %s", y.LabelIn(m.Lang), m.Column, thousands(strconv.Itoa(yes)), rows(n))
+	}
+	return fmt.Sprintf("%s: %s", y.LabelIn(m.Lang), rows(n))
 }
 
 // sortPoints orders points by the end of their period, then the longer first.
@@ -219,12 +250,17 @@ func sortPoints(pts []MetricPoint) {
 
 // ratio divides the numerator series by the denominator series.
 func (m Metric) ratio(series map[string]map[value.Period]float64) []MetricPoint {
-	return divide(series[m.Numerator], series[m.Denominator], m.Numerator, m.Denominator, m.Scale)
+	return divide(series[m.Numerator], series[m.Denominator], m.Numerator, m.Denominator, m.Scale, m.Lang)
 }
 
 // Per divides each point by the denominator's value (e.g. residents), for
 // figures like "organisations per 10,000 residents".
 func Per(pts, den []MetricPoint, numName, denName string, scale float64) []MetricPoint {
+	return PerIn("zh-CN", pts, den, numName, denName, scale)
+}
+
+// PerIn is Per with the inputs in the site's language lang.
+func PerIn(lang string, pts, den []MetricPoint, numName, denName string, scale float64) []MetricPoint {
 	num, by := map[value.Period]float64{}, map[value.Period]float64{}
 	for _, p := range pts {
 		num[p.Period] = p.Value
@@ -232,13 +268,17 @@ func Per(pts, den []MetricPoint, numName, denName string, scale float64) []Metri
 	for _, p := range den {
 		by[p.Period] = p.Value
 	}
-	return divide(num, by, numName, denName, scale)
+	return divide(num, by, numName, denName, scale, lang)
 }
 
 // divide divides num by den period by period, times scale. A period of num
 // takes den of the same period, or else of the latest period that ended
 // before it ends; the inputs say which was used.
-func divide(num, den map[value.Period]float64, numName, denName string, scale float64) []MetricPoint {
+func divide(num, den map[value.Period]float64, numName, denName string, scale float64, lang string) []MetricPoint {
+	plain := plain
+	if english(lang) {
+		plain = func(v float64) string { return thousands(strconv.FormatFloat(v, 'f', -1, 64)) }
+	}
 	if scale == 0 {
 		scale = 1
 	}
@@ -259,7 +299,7 @@ func divide(num, den map[value.Period]float64, numName, denName string, scale fl
 			continue
 		}
 		p := MetricPoint{Period: y, Value: n / den[dy] * scale, Rows: 2,
-			Inputs: fmt.Sprintf("%s %s %s ÷ %s %s %s", numName, y.Label(), plain(n), denName, dy.Label(), plain(den[dy]))}
+			Inputs: fmt.Sprintf("%s %s %s ÷ %s %s %s", numName, y.LabelIn(lang), plain(n), denName, dy.LabelIn(lang), plain(den[dy]))}
 		if scale != 1 {
 			p.Inputs += " × " + plain(scale)
 		}

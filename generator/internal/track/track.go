@@ -31,8 +31,18 @@ const (
 // Statuses lists every status in display order.
 var Statuses = []Status{Achieved, AchievedLate, Partial, OnTrack, InProgress, Behind, Missed, Overdue, NoData}
 
-// Label is the status's name on the site.
-func (s Status) Label() string {
+// Label is the status's name on the site, in Chinese.
+func (s Status) Label() string { return s.LabelIn("zh-CN") }
+
+// LabelIn is the status's name in the site's language lang ("en" for
+// English; Chinese otherwise).
+func (s Status) LabelIn(lang string) string {
+	if english(lang) {
+		return map[Status]string{
+			Achieved: "Achieved", AchievedLate: "Achieved late", Partial: "Partly achieved", Missed: "Missed",
+			Overdue: "Overdue, no record", OnTrack: "On track", Behind: "Behind", InProgress: "In progress", NoData: "No data yet",
+		}[s]
+	}
 	return map[Status]string{
 		Achieved: "已实现", AchievedLate: "逾期实现", Partial: "部分实现", Missed: "未实现", Overdue: "逾期无数据",
 		OnTrack: "进展顺利", Behind: "进展滞后", InProgress: "进行中", NoData: "暂无数据",
@@ -82,8 +92,14 @@ func ParseReading(s string) (Reading, bool) {
 	return "", false
 }
 
-// Label is the reading's name on the site.
-func (r Reading) Label() string {
+// Label is the reading's name on the site, in Chinese.
+func (r Reading) Label() string { return r.LabelIn("zh-CN") }
+
+// LabelIn is the reading's name in the site's language lang.
+func (r Reading) LabelIn(lang string) string {
+	if english(lang) {
+		return map[Reading]string{Level: "Level at the deadline", Rate: "Rate for the year", Cumulative: "Total for the year", Once: "Reached once"}[r]
+	}
 	return map[Reading]string{Level: "期末水平", Rate: "当期比率", Cumulative: "年度累计", Once: "达到即可"}[r]
 }
 
@@ -129,8 +145,24 @@ func (d Deadline) Last() time.Time {
 // None reports whether the text sets no deadline at all.
 func (d Deadline) None() bool { return d.Year == 0 }
 
-// String writes the deadline as the site shows it: 2015年, 2011年12月31日.
-func (d Deadline) String() string {
+// String writes the deadline as the site shows it in Chinese: 2015年,
+// 2011年12月31日.
+func (d Deadline) String() string { return d.StringIn("zh-CN") }
+
+// StringIn writes the deadline in the site's language lang: in English
+// No deadline, 2015, December 2011, 31 December 2011.
+func (d Deadline) StringIn(lang string) string {
+	if english(lang) {
+		switch {
+		case d.None():
+			return "No deadline"
+		case d.Month == 0:
+			return strconv.Itoa(d.Year)
+		case d.Day == 0:
+			return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+		}
+		return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+	}
 	switch {
 	case d.None():
 		return "未规定期限"
@@ -186,9 +218,15 @@ const (
 	NotDue  PubStatus = "not-due"
 )
 
-// Label is the publication status's name on the site. A missing one is
-// one we found no record of: that is all the site can know.
-func (p PubStatus) Label() string {
+// Label is the publication status's name on the site, in Chinese. A
+// missing one is one we found no record of: that is all the site can know.
+func (p PubStatus) Label() string { return p.LabelIn("zh-CN") }
+
+// LabelIn is the publication status's name in the site's language lang.
+func (p PubStatus) LabelIn(lang string) string {
+	if english(lang) {
+		return map[PubStatus]string{OnTime: "On time", Late: "Late", Missing: "No record found", NotDue: "Not yet due"}[p]
+	}
 	return map[PubStatus]string{OnTime: "按时公开", Late: "逾期公开", Missing: "没有找到记录", NotDue: "未到期"}[p]
 }
 
@@ -226,6 +264,9 @@ type Commitment struct {
 	HasBaseline  bool
 	Observations []Observation
 	Publications []Publication
+	// Lang is the language of the explanation Evaluate writes: "" or
+	// "zh-CN" for Chinese, "en" for English.
+	Lang string
 }
 
 // reading is the commitment's reading, defaults applied.
@@ -241,9 +282,6 @@ func (c Commitment) reading() Reading {
 
 // own reports whether evidence of scope s is of the commitment's own scope.
 func (c Commitment) own(s string) bool { return s == "" || s == c.Scope }
-
-// scopeName names the commitment's scope in a sentence.
-func (c Commitment) scopeName() string { return cmp.Or(c.Scope, "承诺所指的范围") }
 
 // Point is a moment and a value, for the pace line of a chart.
 type Point struct {
@@ -286,33 +324,33 @@ func Evaluate(c Commitment, asOf time.Time) Result {
 			other = append(other, o)
 		}
 	}
-	j := judge{c: c, e: explainer{c: c}, reading: c.reading(), asOf: asOf}
+	j := judge{c: c, e: sentencesFor(c), reading: c.reading(), asOf: asOf}
 	r := j.run(own)
 	if len(other) == 0 {
-		return r.sampled()
+		return r.sampled(j.e)
 	}
 	// Evidence of another scope shows progress but cannot keep the promise.
 	o := j.run(other)
 	switch {
 	case (o.Status == Achieved || o.Status == AchievedLate) && r.Status != Achieved && r.Status != AchievedLate:
 		r.Status = Partial
-		r.Explanation = fmt.Sprintf("只有范围较小的数据达到目标：%s但承诺的范围是%s；%s", o.Explanation, c.scopeName(), r.Explanation)
+		r.Explanation = j.e.narrowerOnly(o.Explanation, r.Explanation)
 	default:
-		r.Explanation += fmt.Sprintf("另有%s的数据（%s），范围与承诺的%s不同，不能据此判断。", scopeList(other), j.e.value(latest(other)), c.scopeName())
+		r.Explanation += j.e.otherScope(other)
 	}
 	r.Sample = r.Sample || o.Sample
-	return r.sampled()
+	return r.sampled(j.e)
 }
 
-// scopeList names the scopes of obs: 广州市、深圳市.
-func scopeList(obs []Observation) string {
+// scopes lists the scopes of obs, each once, in order.
+func scopes(obs []Observation) []string {
 	var s []string
 	for _, o := range obs {
 		if !slices.Contains(s, o.Scope) {
 			s = append(s, o.Scope)
 		}
 	}
-	return strings.Join(s, "、")
+	return s
 }
 
 // latest is the observation whose period ends last (the longest of those).
@@ -329,7 +367,7 @@ func byEnd(a, b Observation) int {
 // judge holds one evaluation.
 type judge struct {
 	c       Commitment
-	e       explainer
+	e       sentences
 	reading Reading
 	asOf    time.Time
 }
@@ -468,12 +506,13 @@ func (j judge) pace(r Result, within, before []Observation, start time.Time) Res
 	var fromLabel string
 	switch {
 	case c.HasBaseline:
-		from, fromLabel = Point{value.YearPeriod(c.BaselineYear).End(), c.Baseline}, strconv.Itoa(c.BaselineYear)+"年"
+		y := value.YearPeriod(c.BaselineYear)
+		from, fromLabel = Point{y.End(), c.Baseline}, y.LabelIn(c.Lang)
 	case len(before) > 0:
 		b := before[len(before)-1]
-		from, fromLabel = Point{b.Period.End(), b.Value}, b.Period.Label()
+		from, fromLabel = Point{b.Period.End(), b.Value}, b.Period.LabelIn(c.Lang)
 	case len(within) > 1:
-		from, fromLabel = Point{within[0].Period.End(), within[0].Value}, within[0].Period.Label()
+		from, fromLabel = Point{within[0].Period.End(), within[0].Value}, within[0].Period.LabelIn(c.Lang)
 	default:
 		r.Status, r.Explanation, r.Decided = InProgress, j.e.inProgress(o), o.Period.String()
 		return r
@@ -494,10 +533,7 @@ func (j judge) pace(r Result, within, before []Observation, start time.Time) Res
 func (j judge) undated(r Result, obs, before []Observation) Result {
 	c := j.c
 	if len(obs) == 0 {
-		r.Status, r.Explanation = NoData, "原文未规定期限；尚无数据。"
-		if len(before) > 0 {
-			r.Explanation = fmt.Sprintf("原文未规定期限；只有文件发布前的数据（%s），不能作为落实的证据。", j.e.value(before[len(before)-1]))
-		}
+		r.Status, r.Explanation = NoData, j.e.undatedNoData(before)
 		return r
 	}
 	o := obs[len(obs)-1] // a level is what it is now
@@ -579,14 +615,13 @@ func ahead(v, expected float64, up bool) bool {
 	return v >= expected-eps
 }
 
-func (r Result) sampled() Result {
-	if r.Sample && !strings.Contains(r.Explanation, sampleNote) {
-		r.Explanation += sampleNote
+// sampled adds the sample note when sample data went into r.
+func (r Result) sampled(e sentences) Result {
+	if r.Sample && !strings.Contains(r.Explanation, e.sampleNote()) {
+		r.Explanation += e.sampleNote()
 	}
 	return r
 }
-
-const sampleNote = "（计算所用数据含示例数据，不是真实数字。）"
 
 func evaluateDisclosure(c Commitment, asOf time.Time) Result {
 	counts := map[PubStatus]int{}
@@ -608,33 +643,27 @@ func evaluateDisclosure(c Commitment, asOf time.Time) Result {
 		counts[st]++
 		r.Sample = r.Sample || p.Sample
 	}
+	e := sentencesFor(c)
 	made := counts[OnTime] + counts[Late]
 	due := made + counts[Missing]
-	summary := fmt.Sprintf("已到期的%d次公开中，按时%d次、逾期%d次、没有找到记录%d次", due, counts[OnTime], counts[Late], counts[Missing])
-	if counts[NotDue] > 0 {
-		summary += fmt.Sprintf("；另有%d次尚未到期", counts[NotDue])
-	}
-	if otherMade > 0 {
-		summary += fmt.Sprintf("；另有%s的%d次公开记录，范围与承诺的%s不同，不计入", strings.Join(others, "、"), otherMade, c.scopeName())
-	}
+	summary := e.publications(counts, others, otherMade)
 	switch {
 	case counts[Missing] > 0 && (made > 0 || otherMade > 0):
-		r.Status, r.Explanation = Partial, summary+"。"
+		r.Status, r.Explanation = Partial, summary
 	case counts[Missing] > 0:
-		r.Status, r.Explanation = Overdue, summary+"。"
+		r.Status, r.Explanation = Overdue, summary
 	case due == 0 && otherMade > 0 && (c.Deadline.None() || asOf.After(c.Deadline.Last())):
-		r.Status, r.Explanation = Partial, fmt.Sprintf("只找到%s的%d次公开记录，范围与承诺的%s不同；没有找到%s的公开记录。", strings.Join(others, "、"), otherMade, c.scopeName(), c.scopeName())
+		r.Status, r.Explanation = Partial, e.onlyOtherPublications(others, otherMade)
 	case due == 0 && c.Deadline.None():
-		r.Status, r.Explanation = NoData, "原文未规定期限；没有找到应已公开的记录。"
+		r.Status, r.Explanation = NoData, e.noPublicationUndated()
 	case due == 0 && asOf.After(c.Deadline.Last()):
-		r.Status = Overdue
-		r.Explanation = fmt.Sprintf("应自%s起公开，期限已过，但没有找到任何一次公开的记录。", c.Deadline)
+		r.Status, r.Explanation = Overdue, e.noPublication()
 	case due == 0:
-		r.Status, r.Explanation = NoData, fmt.Sprintf("首次公开的期限为%s，尚未到期。", c.Deadline)
+		r.Status, r.Explanation = NoData, e.firstPublicationDue()
 	case counts[Late] > 0:
-		r.Status, r.Explanation = AchievedLate, summary+"。"
+		r.Status, r.Explanation = AchievedLate, summary
 	default:
-		r.Status, r.Explanation = Achieved, summary+"。"
+		r.Status, r.Explanation = Achieved, summary
 	}
-	return r.sampled()
+	return r.sampled(e)
 }

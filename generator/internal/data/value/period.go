@@ -58,9 +58,30 @@ func (p Period) String() string {
 	return fmt.Sprintf("%04d-%02d/%04d-%02d", p.Year, p.From, p.Year, p.To)
 }
 
-// Label writes the period as the site shows it: 2025年, 2025年上半年,
-// 2025年第三季度, 2025年9月, 2025年1—9月, 2025年9月30日.
-func (p Period) Label() string {
+// Label writes the period as the site shows it in Chinese: 2025年,
+// 2025年上半年, 2025年第三季度, 2025年9月, 2025年1—9月, 2025年9月30日.
+func (p Period) Label() string { return p.LabelIn("zh-CN") }
+
+// LabelIn writes the period in the site's language lang: "en" (or "en-…")
+// for English — 2025, H1 2025, Q3 2025, September 2025,
+// January–September 2025, 30 September 2025 — and Chinese for anything
+// else, as Label.
+func (p Period) LabelIn(lang string) string {
+	if english(lang) {
+		switch {
+		case p.Day > 0:
+			return fmt.Sprintf("%d %s %d", p.Day, time.Month(p.To), p.Year)
+		case p.IsYear():
+			return strconv.Itoa(p.Year)
+		case p.From == p.To:
+			return fmt.Sprintf("%s %d", time.Month(p.To), p.Year)
+		case p.To-p.From == 5 && p.From%6 == 1:
+			return fmt.Sprintf("H%d %d", p.To/6, p.Year)
+		case p.To-p.From == 2 && p.From%3 == 1:
+			return fmt.Sprintf("Q%d %d", p.To/3, p.Year)
+		}
+		return fmt.Sprintf("%s–%s %d", time.Month(p.From), time.Month(p.To), p.Year)
+	}
 	switch {
 	case p.Day > 0:
 		return fmt.Sprintf("%d年%d月%d日", p.Year, p.To, p.Day)
@@ -74,6 +95,13 @@ func (p Period) Label() string {
 		return fmt.Sprintf("%d年第%s季度", p.Year, [...]string{"一", "二", "三", "四"}[p.To/3-1])
 	}
 	return fmt.Sprintf("%d年%d—%d月", p.Year, p.From, p.To)
+}
+
+// english reports whether lang, a site's language tag, is English: "en",
+// "en-GB", "EN_us". Every other tag, and "", is Chinese.
+func english(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_")
 }
 
 // ParsePeriod reads the period a value is for, as staff write it:
