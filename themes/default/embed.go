@@ -2,7 +2,7 @@
 // that a site needs neither a themes/ folder nor npm.
 //
 // The binary holds the theme as this folder holds it: theme.toml, layouts/,
-// static/, and the files of the theme's npm packages that theme.toml's
+// static/, i18n/ (the interface's translation tables, zh-CN and en), and the files of the theme's npm packages that theme.toml's
 // [[vendor]] entries name (ECharts, MiniSearch and their licences). Those come
 // from the npm registry, pinned by package-lock.json: `make theme` (which
 // `make build` and `make test` run) installs them with `npm ci` and copies the
@@ -19,11 +19,11 @@ import (
 	"strings"
 )
 
-//go:embed theme.toml layouts static all:npm
+//go:embed theme.toml layouts static i18n all:npm
 var files embed.FS
 
 // FS returns the built-in theme laid out as its folder is: theme.toml,
-// layouts/, static/, and node_modules/ holding only the files theme.toml names.
+// layouts/, static/, i18n/, and node_modules/ holding only the files theme.toml names.
 func FS() fs.FS { return theme{} }
 
 // theme serves node_modules/… from npm/, where `make theme` copied the files.

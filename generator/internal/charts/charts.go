@@ -10,6 +10,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"gongkai/generator/internal/i18n"
 )
 
 // Chart is a chart ready for a page: a stable id, an accessible name, a text
@@ -34,7 +36,7 @@ type Bar struct {
 }
 
 // Bars builds a horizontal bar chart, e.g. how many commitments have each status.
-func Bars(id, name string, bars []Bar) (Chart, error) {
+func Bars(tr *i18n.Table, id, name string, bars []Bar) (Chart, error) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithAnimation(false),
@@ -52,7 +54,7 @@ func Bars(id, name string, bars []Bar) (Chart, error) {
 		}
 		data[i] = opts.BarData{Value: b.Value, ItemStyle: &opts.ItemStyle{Color: color}}
 		if i > 0 {
-			summary += "，"
+			summary += tr.T("chart.list_sep")
 		}
 		summary += b.Label + " " + num(b.Value)
 	}
@@ -61,7 +63,7 @@ func Bars(id, name string, bars []Bar) (Chart, error) {
 	// Bars lie along the y axis, first at the top: go-echarts sets up columns.
 	o["xAxis"] = []map[string]any{{"type": "value", "minInterval": 1}}
 	o["yAxis"] = []map[string]any{{"type": "category", "data": labels, "inverse": true}}
-	return build(id, name, name+"："+summary+"。", false, o)
+	return build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), false, o)
 }
 
 // plain turns go-echarts' typed options into plain JSON values to adjust.
@@ -76,7 +78,7 @@ func plain(o map[string]any) (map[string]any, error) {
 
 // build finishes a chart: accessible description, palette, tooltips drawn
 // as text, stable id, JSON.
-func build(id, name, summary string, sample bool, o map[string]any) (Chart, error) {
+func build(tr *i18n.Table, id, name, summary string, sample bool, o map[string]any) (Chart, error) {
 	o, err := plain(o)
 	if err != nil {
 		return Chart{}, fmt.Errorf("chart %s: %w", id, err)
@@ -89,7 +91,7 @@ func build(id, name, summary string, sample bool, o map[string]any) (Chart, erro
 	if t, ok := o["tooltip"].(map[string]any); ok {
 		t["renderMode"] = "richText"
 	}
-	o["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": name + "。" + summary}}
+	o["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": tr.T("chart.description", "name", name, "summary", summary)}}
 	o["color"] = palette
 	if _, ok := o["grid"]; !ok {
 		o["grid"] = map[string]any{"containLabel": true, "left": 8, "right": 24, "top": 40, "bottom": 40}
@@ -120,7 +122,7 @@ type Series struct {
 
 // Lines builds a line chart over years, with optional horizontal target
 // lines, e.g. the share of committees directly elected per year.
-func Lines(id, name, unit string, years []int, series []Series, targets map[string]float64, sample bool) (Chart, error) {
+func Lines(tr *i18n.Table, id, name, unit string, years []int, series []Series, targets map[string]float64, sample bool) (Chart, error) {
 	labels := make([]string, len(years))
 	for i, y := range years {
 		labels[i] = strconv.Itoa(y)
@@ -133,9 +135,9 @@ func Lines(id, name, unit string, years []int, series []Series, targets map[stri
 		charts.WithYAxisOpts(opts.YAxis{Name: unit}),
 	)
 	if sample {
-		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: "示例数据，不是真实数字", Right: "0"}))
+		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: tr.T("chart.sample"), Right: "0"}))
 	}
-	summary := name + "："
+	summary := ""
 	for i, s := range series {
 		data := make([]opts.LineData, len(s.Values))
 		for j, v := range s.Values {
@@ -151,7 +153,7 @@ func Lines(id, name, unit string, years []int, series []Series, targets map[stri
 		}
 		line.AddSeries(s.Name, data, extra...)
 		if i > 0 {
-			summary += "；"
+			summary += tr.T("chart.series_sep")
 		}
 		summary += s.Name + " "
 		first := true
@@ -160,17 +162,17 @@ func Lines(id, name, unit string, years []int, series []Series, targets map[stri
 				continue
 			}
 			if !first {
-				summary += "，"
+				summary += tr.T("chart.list_sep")
 			}
 			first = false
-			summary += fmt.Sprintf("%d年%s", years[j], withUnit(math.Round(v*10)/10, unit))
+			summary += tr.T("chart.year_value", "y", strconv.Itoa(years[j]), "value", withUnit(math.Round(v*10)/10, unit))
 		}
 	}
 	o, err := plain(line.JSON())
 	if err != nil {
 		return Chart{}, err
 	}
-	o["xAxis"] = []map[string]any{{"type": "category", "name": "年份", "data": labels}}
+	o["xAxis"] = []map[string]any{{"type": "category", "name": tr.T("chart.axis_year"), "data": labels}}
 	series2, _ := o["series"].([]any)
 	for i, sr := range series2 {
 		m, _ := sr.(map[string]any)
@@ -182,7 +184,7 @@ func Lines(id, name, unit string, years []int, series []Series, targets map[stri
 		}
 		m["data"] = vals
 	}
-	return build(id, name, summary+"。", sample, o)
+	return build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), sample, o)
 }
 
 func sortedKeys(m map[string]float64) []string {
@@ -203,7 +205,7 @@ type TreeNode struct {
 
 // Tree builds a treemap one can drill into, e.g. a budget by functional
 // classification 类 → 款 → 项.
-func Tree(id, name, unit string, nodes []TreeNode, sample bool) (Chart, error) {
+func Tree(tr *i18n.Table, id, name, unit string, nodes []TreeNode, sample bool) (Chart, error) {
 	tm := charts.NewTreeMap()
 	tm.SetGlobalOptions(
 		charts.WithAnimation(false),
@@ -211,7 +213,7 @@ func Tree(id, name, unit string, nodes []TreeNode, sample bool) (Chart, error) {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	if sample {
-		tm.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: "示例数据，不是真实数字", Right: "0"}))
+		tm.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: tr.T("chart.sample"), Right: "0"}))
 	}
 	tm.AddSeries(name, nil)
 	o, err := plain(tm.JSON())
@@ -237,16 +239,16 @@ func Tree(id, name, unit string, nodes []TreeNode, sample bool) (Chart, error) {
 		s["roam"] = false
 		s["breadcrumb"] = map[string]any{"show": true}
 	}
-	summary := name + "："
+	summary := ""
 	for i, n := range nodes {
 		if i == 5 {
-			summary += "等"
+			summary += tr.T("chart.etc")
 			break
 		}
 		if i > 0 {
-			summary += "，"
+			summary += tr.T("chart.list_sep")
 		}
 		summary += n.Name + " " + withUnit(math.Round(n.Value*100)/100, unit)
 	}
-	return build(id, name, summary+"。", sample, o)
+	return build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), sample, o)
 }

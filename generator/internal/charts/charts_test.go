@@ -10,12 +10,12 @@ import (
 const hostile = "</script><img src=x onerror=alert(1)>__f__alert(1)__f__"
 
 func TestOptionsAreInertJSON(t *testing.T) {
-	p, err := Progress("c1", ProgressSpec{Indicator: hostile, Unit: hostile, Target: 5, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: hostile,
+	p, err := Progress("c1", ProgressSpec{Table: zh, Indicator: hostile, Unit: hostile, Target: 5, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: hostile,
 		Points: []Point{{At: day(2012, 12, 31), Label: hostile, Value: 3.35, Series: hostile}, {At: day(2014, 12, 31), Label: "2014年", Value: 4.2, Sample: true}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Bars("c2", hostile, []Bar{{Label: hostile, Value: 3}})
+	b, err := Bars(zh, "c2", hostile, []Bar{{Label: hostile, Value: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestOptionsAreInertJSON(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
-	c, err := Lines("l", "直选比例", "%", []int{2011, 2012, 2013}, []Series{{Name: "居委会", Values: []float64{20, math.NaN(), 45.04}}, {Name: "村委会", Values: []float64{93, 94, 95}}},
+	c, err := Lines(zh, "l", "直选比例", "%", []int{2011, 2012, 2013}, []Series{{Name: "居委会", Values: []float64{20, math.NaN(), 45.04}}, {Name: "村委会", Values: []float64{93, 94, 95}}},
 		map[string]float64{"目标 40%（2015年）": 40}, true)
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +78,7 @@ func TestLines(t *testing.T) {
 }
 
 func TestTree(t *testing.T) {
-	c, err := Tree("t", "2015年预算", "万元", []TreeNode{{Name: "208 社会保障和就业", Value: 300.5, Children: []TreeNode{{Name: "20802 民政管理事务", Value: 300.5}}}}, false)
+	c, err := Tree(zh, "t", "2015年预算", "万元", []TreeNode{{Name: "208 社会保障和就业", Value: 300.5, Children: []TreeNode{{Name: "20802 民政管理事务", Value: 300.5}}}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,14 +89,14 @@ func TestTree(t *testing.T) {
 
 // TestMoneyInSummaries: sums of 万元 from a hundred million up read as 亿元.
 func TestMoneyInSummaries(t *testing.T) {
-	c, err := Lines("m", "预算总额", "万元", []int{2011, 2012}, []Series{{Name: "预算", Values: []float64{9999.4, 55349.8}}}, nil, false)
+	c, err := Lines(zh, "m", "预算总额", "万元", []int{2011, 2012}, []Series{{Name: "预算", Values: []float64{9999.4, 55349.8}}}, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Summary != "预算总额：预算 2011年9999.4万元，2012年5.53亿元。" {
 		t.Errorf("summary %q", c.Summary)
 	}
-	tree, err := Tree("t", "预算", "万元", []TreeNode{{Name: "208 社会保障和就业", Value: 123456}}, false)
+	tree, err := Tree(zh, "t", "预算", "万元", []TreeNode{{Name: "208 社会保障和就业", Value: 123456}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package charts
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"gongkai/generator/internal/i18n"
 )
 
 // Point is one value at a moment: the last day of the period it is for.
@@ -24,6 +25,7 @@ type Point struct {
 
 // ProgressSpec describes a commitment's progress chart.
 type ProgressSpec struct {
+	Table         *i18n.Table // the words of the chart, in the site's language
 	Indicator     string
 	Unit          string
 	Target        float64
@@ -33,12 +35,6 @@ type ProgressSpec struct {
 	Points        []Point   // in any order
 	Path          []Point   // the pace a kept promise needs, drawn as a dashed line through these points (usually two: the start and the target at the deadline); empty = none. Label may be used in the summary.
 }
-
-// The names the chart gives its lines.
-const (
-	actualSeries = "实际值"
-	pathSeries   = "按期完成所需进度"
-)
 
 // markColor is the colour of the target and deadline lines: neither a
 // series' colour nor the path's.
@@ -65,7 +61,9 @@ type progressLine struct {
 // options cannot carry a formatter function (the page's CSP runs no inline
 // code), so every label here is one of ECharts' string templates.
 func Progress(id string, s ProgressSpec) (Chart, error) {
-	lines := progressLines(s.Points)
+	tr := s.Table
+	actualSeries, pathSeries := tr.T("chart.actual"), tr.T("chart.path")
+	lines := progressLines(s.Points, actualSeries)
 	path := sortedPoints(s.Path)
 	sample := false
 	var moments []time.Time
@@ -92,7 +90,7 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 	if sample {
 		// At the top left, where neither the deadline's label nor the
 		// target's can reach it.
-		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: "含示例数据，不是真实数字", Left: "0", Top: "0"}))
+		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: tr.T("chart.progress_sample"), Left: "0", Top: "0"}))
 	}
 	colors := []string{}
 	for i, l := range lines {
@@ -103,11 +101,11 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 			color = palette[1+i%(len(palette)-2)]
 		}
 		colors = append(colors, color)
-		line.AddSeries(l.name, timeData(l.points), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}))
+		line.AddSeries(l.name, timeData(l.points, tr), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}))
 	}
 	if len(path) > 0 {
 		colors = append(colors, palette[len(palette)-1])
-		line.AddSeries(pathSeries, timeData(path),
+		line.AddSeries(pathSeries, timeData(path, tr),
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "emptyCircle", SymbolSize: 6}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
 	}
@@ -115,7 +113,7 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	axis, start, end := timeAxis(moments)
+	axis, start, end := timeAxis(moments, tr)
 	o["xAxis"] = []map[string]any{axis}
 	grid := map[string]any{"containLabel": true, "left": 8, "right": 24, "top": 48, "bottom": 40}
 	if sample {
@@ -152,7 +150,7 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 			"data":      marks,
 		}
 	}
-	return build(id, s.Indicator+"：实际值与目标", progressSummary(s, lines, path), sample, o)
+	return build(tr, id, tr.T("chart.progress_name", "indicator", s.Indicator), progressSummary(s, lines, path, actualSeries, pathSeries), sample, o)
 }
 
 // targetBounds are round bounds for the y axis that hold every value and
@@ -203,9 +201,10 @@ func targetBounds(target float64, lines []progressLine, path []Point) (lo, hi fl
 	return lo, hi, true
 }
 
-// progressLines groups points into lines: 实际值 first, then the other
-// series by name, each in time order.
-func progressLines(points []Point) []progressLine {
+// progressLines groups points into lines: the actual values (the points
+// of no series, named actualSeries) first, then the other series by name,
+// each in time order.
+func progressLines(points []Point, actualSeries string) []progressLine {
 	var lines []progressLine
 	for _, p := range sortedPoints(points) {
 		name := cmp.Or(p.Series, actualSeries)
@@ -241,10 +240,10 @@ func sortedPoints(points []Point) []Point {
 // timeData writes points as ECharts items: the period's label as the name,
 // [day, value] as the value. A missing period is simply not there, so a gap
 // is never drawn as zero.
-func timeData(points []Point) []opts.LineData {
+func timeData(points []Point, tr *i18n.Table) []opts.LineData {
 	out := make([]opts.LineData, len(points))
 	for i, p := range points {
-		out[i] = opts.LineData{Name: periodLabel(p), Value: []any{isoDay(p.At), shown(p.Value)}}
+		out[i] = opts.LineData{Name: periodLabel(p, tr), Value: []any{isoDay(p.At), shown(p.Value)}}
 	}
 	return out
 }
@@ -267,14 +266,10 @@ func shown(v float64) float64 {
 func isoDay(t time.Time) string { return t.Format(time.DateOnly) }
 
 // periodLabel is a point's label, or its day when it has none.
-func periodLabel(p Point) string { return cmp.Or(p.Label, dayLabel(p.At)) }
+func periodLabel(p Point, tr *i18n.Table) string { return cmp.Or(p.Label, tr.Date(p.At)) }
 
 // deadlineLabel is the deadline as the text sets it, or its day.
-func deadlineLabel(s ProgressSpec) string { return cmp.Or(s.DeadlineLabel, dayLabel(s.Deadline)) }
-
-func dayLabel(t time.Time) string {
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-}
+func deadlineLabel(s ProgressSpec) string { return cmp.Or(s.DeadlineLabel, s.Table.Date(s.Deadline)) }
 
 // progressMarks are the target line and the deadline line. The deadline's
 // label stands above the line's top on the side with more room, so it is not
@@ -282,7 +277,7 @@ func dayLabel(t time.Time) string {
 func progressMarks(s ProgressSpec, start, end time.Time) []map[string]any {
 	var marks []map[string]any
 	if s.HasTarget {
-		marks = append(marks, map[string]any{"name": "目标 " + num(s.Target) + s.Unit, "yAxis": s.Target,
+		marks = append(marks, map[string]any{"name": s.Table.T("chart.target_mark", "value", num(s.Target)+s.Unit), "yAxis": s.Target,
 			"label": map[string]any{"position": "insideStartTop"}})
 	}
 	if !s.Deadline.IsZero() {
@@ -290,7 +285,7 @@ func progressMarks(s ProgressSpec, start, end time.Time) []map[string]any {
 		if s.Deadline.Sub(start) > end.Sub(s.Deadline) {
 			align = "right"
 		}
-		marks = append(marks, map[string]any{"name": "期限 " + deadlineLabel(s), "xAxis": isoDay(s.Deadline),
+		marks = append(marks, map[string]any{"name": s.Table.T("chart.deadline_mark", "deadline", deadlineLabel(s)), "xAxis": isoDay(s.Deadline),
 			"label": map[string]any{"position": "end", "align": align, "padding": []int{0, 4}}})
 	}
 	return marks
@@ -306,7 +301,7 @@ func progressMarks(s ProgressSpec, start, end time.Time) []map[string]any {
 // third quarter) and names the axis for its year or years. Labels that would
 // crowd are thinned: every year, or every second, fifth or tenth; every month
 // or each quarter's last; ECharts hides what still overlaps on a narrow screen.
-func timeAxis(moments []time.Time) (axis map[string]any, start, end time.Time) {
+func timeAxis(moments []time.Time, tr *i18n.Table) (axis map[string]any, start, end time.Time) {
 	axis = map[string]any{"type": "time", "splitLine": map[string]any{"show": true}}
 	if len(moments) == 0 {
 		return axis, start, end
@@ -338,12 +333,12 @@ func timeAxis(moments []time.Time) (axis map[string]any, start, end time.Time) {
 			}
 		}
 		start, end = first.AddDate(0, 0, -15), last.AddDate(0, 0, 15)
-		axis["name"] = fmt.Sprintf("%d年", first.Year())
+		axis["name"] = tr.T("date.year", "y", strconv.Itoa(first.Year()))
 		if last.Year() != first.Year() {
-			axis["name"] = fmt.Sprintf("%d—%d年", first.Year(), last.Year())
+			axis["name"] = tr.T("date.years", "from", strconv.Itoa(first.Year()), "to", strconv.Itoa(last.Year()))
 		}
 		axis["nameLocation"], axis["nameGap"] = "middle", 28
-		axis["axisLabel"] = map[string]any{"customValues": labels, "formatter": "{M}月", "hideOverlap": true}
+		axis["axisLabel"] = map[string]any{"customValues": labels, "formatter": tr.T("chart.axis_month"), "hideOverlap": true}
 	} else {
 		// Ticks at the ends of years, chosen as the months' above, and half a
 		// year beyond.
@@ -370,7 +365,7 @@ func timeAxis(moments []time.Time) (axis map[string]any, start, end time.Time) {
 			}
 		}
 		start, end = time.Date(first, time.July, 1, 0, 0, 0, 0, time.UTC), time.Date(last+1, time.July, 1, 0, 0, 0, 0, time.UTC)
-		axis["axisLabel"] = map[string]any{"customValues": labels, "formatter": "{yyyy}年", "hideOverlap": true}
+		axis["axisLabel"] = map[string]any{"customValues": labels, "formatter": tr.T("chart.axis_year_tick"), "hideOverlap": true}
 	}
 	axis["min"], axis["max"] = isoDay(start), isoDay(end)
 	axis["axisTick"] = map[string]any{"customValues": ticks}
@@ -386,40 +381,41 @@ func monthEnd(y int, m time.Month) time.Time {
 // progressSummary says in words what the chart shows: the target and the
 // deadline, every point by its period's label, the other scopes' points and
 // the pace a kept promise needs.
-func progressSummary(s ProgressSpec, lines []progressLine, path []Point) string {
+func progressSummary(s ProgressSpec, lines []progressLine, path []Point, actualSeries, pathSeries string) string {
+	tr := s.Table
 	var b strings.Builder
 	switch {
 	case s.HasTarget && !s.Deadline.IsZero():
-		fmt.Fprintf(&b, "目标为%s达到%s%s。", deadlineLabel(s), num(s.Target), s.Unit)
+		b.WriteString(tr.T("chart.summary_target_deadline", "deadline", deadlineLabel(s), "value", num(s.Target)+s.Unit))
 	case s.HasTarget:
-		fmt.Fprintf(&b, "目标为达到%s%s，未定期限。", num(s.Target), s.Unit)
+		b.WriteString(tr.T("chart.summary_target", "value", num(s.Target)+s.Unit))
 	case !s.Deadline.IsZero():
-		fmt.Fprintf(&b, "期限为%s。", deadlineLabel(s))
+		b.WriteString(tr.T("chart.summary_deadline", "deadline", deadlineLabel(s)))
 	}
 	if len(lines) == 0 {
-		b.WriteString("尚无数据。")
+		b.WriteString(tr.T("chart.summary_no_data"))
 	}
 	for _, l := range lines {
 		if l.name == actualSeries {
-			b.WriteString("已知数据：")
+			b.WriteString(tr.T("chart.summary_known"))
 		} else {
-			b.WriteString(l.name + "：")
+			b.WriteString(tr.T("chart.summary_series", "name", l.name))
 		}
-		writePoints(&b, l.points, s.Unit)
+		writePoints(&b, l.points, s.Unit, tr)
 	}
 	if len(path) > 0 {
-		b.WriteString(pathSeries + "：")
-		writePoints(&b, path, s.Unit)
+		b.WriteString(tr.T("chart.summary_series", "name", pathSeries))
+		writePoints(&b, path, s.Unit, tr)
 	}
 	return b.String()
 }
 
-func writePoints(b *strings.Builder, points []Point, unit string) {
+func writePoints(b *strings.Builder, points []Point, unit string, tr *i18n.Table) {
 	for i, p := range points {
 		if i > 0 {
-			b.WriteString("，")
+			b.WriteString(tr.T("chart.list_sep"))
 		}
-		b.WriteString(periodLabel(p) + num(shown(p.Value)) + unit)
+		b.WriteString(tr.T("chart.point", "period", periodLabel(p, tr), "value", num(shown(p.Value))+unit))
 	}
-	b.WriteString("。")
+	b.WriteString(tr.T("chart.end"))
 }

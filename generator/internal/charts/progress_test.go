@@ -69,7 +69,7 @@ func points(s map[string]any) []string {
 // sub-year periods: a quarter, the year to a month, a month and a day are
 // drawn at their last days, in time order whatever order they came in.
 func TestProgressPlacesPeriodsAtTheirDays(t *testing.T) {
-	_, o := progressOptions(t, ProgressSpec{Indicator: "社会组织数", Unit: "个", Points: []Point{
+	_, o := progressOptions(t, ProgressSpec{Table: zh, Indicator: "社会组织数", Unit: "个", Points: []Point{
 		{At: day(2025, 9, 30), Label: "2025年1—9月", Value: 43000},
 		{At: day(2024, 12, 31), Label: "2024年", Value: 40000},
 		{At: day(2025, 3, 31), Label: "2025年第一季度", Value: 41000},
@@ -94,7 +94,7 @@ func TestProgressPlacesPeriodsAtTheirDays(t *testing.T) {
 }
 
 func TestProgressDeadlineAndTargetLines(t *testing.T) {
-	_, o := progressOptions(t, ProgressSpec{Indicator: "每万人社工数", Unit: "人/万人", Target: 5, HasTarget: true,
+	_, o := progressOptions(t, ProgressSpec{Table: zh, Indicator: "每万人社工数", Unit: "人/万人", Target: 5, HasTarget: true,
 		Deadline: day(2015, 12, 31), DeadlineLabel: "2015年",
 		Points: []Point{{At: day(2013, 12, 31), Label: "2013年", Value: 3.1}, {At: day(2025, 9, 30), Label: "2025年第三季度", Value: 6.2}}})
 	ml := get(seriesNamed(t, o, "实际值"), "markLine")
@@ -133,7 +133,7 @@ func TestProgressDeadlineAndTargetLines(t *testing.T) {
 // An undated commitment has no deadline line, and its axis spans its points
 // (it once ran from year 0).
 func TestProgressUndated(t *testing.T) {
-	c, o := progressOptions(t, ProgressSpec{Indicator: "社会组织数", Unit: "个", Target: 50000, HasTarget: true,
+	c, o := progressOptions(t, ProgressSpec{Table: zh, Indicator: "社会组织数", Unit: "个", Target: 50000, HasTarget: true,
 		Points: []Point{{At: day(2024, 12, 31), Label: "2024年", Value: 40000}, {At: day(2022, 12, 31), Label: "2022年", Value: 35000}}})
 	if get(o, "xAxis", 0, "min") != "2022-07-01" || get(o, "xAxis", 0, "max") != "2025-07-01" {
 		t.Errorf("axis from %v to %v, want 2022-07-01 to 2025-07-01", get(o, "xAxis", 0, "min"), get(o, "xAxis", 0, "max"))
@@ -156,7 +156,7 @@ func TestProgressUndated(t *testing.T) {
 }
 
 func TestProgressSeriesPerScopeAndPath(t *testing.T) {
-	c, o := progressOptions(t, ProgressSpec{Indicator: "每万人社工数", Unit: "人/万人", Target: 5, HasTarget: true,
+	c, o := progressOptions(t, ProgressSpec{Table: zh, Indicator: "每万人社工数", Unit: "人/万人", Target: 5, HasTarget: true,
 		Deadline: day(2015, 12, 31), DeadlineLabel: "2015年",
 		Points: []Point{
 			{At: day(2024, 12, 31), Label: "2024年", Value: 5.6, Series: "广州市"},
@@ -205,17 +205,17 @@ func TestProgressSummary(t *testing.T) {
 		spec ProgressSpec
 		want string
 	}{
-		{ProgressSpec{Unit: "人/万人", Target: 5, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年",
+		{ProgressSpec{Table: zh, Unit: "人/万人", Target: 5, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年",
 			Points: []Point{{At: day(2025, 9, 30), Label: "2025年第三季度", Value: 6.2}, {At: day(2013, 12, 31), Label: "2013年", Value: 3.1}}},
 			"目标为2015年达到5人/万人。已知数据：2013年3.1人/万人，2025年第三季度6.2人/万人。"},
-		{ProgressSpec{Unit: "%", Deadline: day(2011, 12, 31), DeadlineLabel: "2011年12月31日",
+		{ProgressSpec{Table: zh, Unit: "%", Deadline: day(2011, 12, 31), DeadlineLabel: "2011年12月31日",
 			Points: []Point{{At: day(2011, 6, 30), Label: "2011年上半年", Value: 40}}},
 			"期限为2011年12月31日。已知数据：2011年上半年40%。"},
-		{ProgressSpec{Unit: "个", Points: []Point{{At: day(2011, 6, 30), Value: 40}}}, // no label: the day
+		{ProgressSpec{Table: zh, Unit: "个", Points: []Point{{At: day(2011, 6, 30), Value: 40}}}, // no label: the day
 			"已知数据：2011年6月30日40个。"},
-		{ProgressSpec{Unit: "个", Target: 3, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年"},
+		{ProgressSpec{Table: zh, Unit: "个", Target: 3, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年"},
 			"目标为2015年达到3个。尚无数据。"},
-		{ProgressSpec{Unit: "%", Points: []Point{{At: day(2011, 12, 31), Label: "2011年", Value: 200.0 / 9}, {At: day(2012, 12, 31), Label: "2012年", Value: 0.0012345}}},
+		{ProgressSpec{Table: zh, Unit: "%", Points: []Point{{At: day(2011, 12, 31), Label: "2011年", Value: 200.0 / 9}, {At: day(2012, 12, 31), Label: "2012年", Value: 0.0012345}}},
 			"已知数据：2011年22.22%，2012年0.00123%。"}, // computed shares as the evidence table rounds them
 	} {
 		c, err := Progress("s", tc.spec)
@@ -238,7 +238,7 @@ func TestProgressDeterministic(t *testing.T) {
 		{At: day(2014, 12, 31), Label: "2014年", Value: 4.2},
 	}
 	spec := func(pts []Point) ProgressSpec {
-		return ProgressSpec{Indicator: "每万人社工数", Unit: "人/万人", Target: 5, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年",
+		return ProgressSpec{Table: zh, Indicator: "每万人社工数", Unit: "人/万人", Target: 5, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年",
 			Points: pts, Path: []Point{{At: day(2010, 12, 31), Label: "2010年", Value: 2.5}, {At: day(2015, 12, 31), Label: "2015年", Value: 5}}}
 	}
 	a, err := Progress("x", spec(pts))
@@ -292,7 +292,7 @@ func TestTimeAxis(t *testing.T) {
 			"2015-07-01", "2017-07-01", "{yyyy}年", []string{"2015-12-31", "2016-12-31"}, []string{"2015-12-31"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			axis, _, _ := timeAxis(tc.moments)
+			axis, _, _ := timeAxis(tc.moments, zh)
 			b, _ := json.Marshal(axis)
 			var o map[string]any
 			json.Unmarshal(b, &o)
@@ -325,10 +325,10 @@ func TestTimeAxis(t *testing.T) {
 // TestTooltipsAreText: ECharts' HTML tooltips carry style attributes the
 // page's CSP refuses; every chart draws its tooltip as rich text.
 func TestTooltipsAreText(t *testing.T) {
-	p, _ := Progress("p", ProgressSpec{Points: []Point{{At: day(2012, 12, 31), Label: "2012年", Value: 1}}})
-	b, _ := Bars("b", "状态", []Bar{{Label: "已完成", Value: 3}})
-	l, _ := Lines("l", "直选比例", "%", []int{2011}, []Series{{Name: "居委会", Values: []float64{20}}}, nil, false)
-	tr, _ := Tree("t", "预算", "万元", []TreeNode{{Name: "208", Value: 1}}, false)
+	p, _ := Progress("p", ProgressSpec{Table: zh, Points: []Point{{At: day(2012, 12, 31), Label: "2012年", Value: 1}}})
+	b, _ := Bars(zh, "b", "状态", []Bar{{Label: "已完成", Value: 3}})
+	l, _ := Lines(zh, "l", "直选比例", "%", []int{2011}, []Series{{Name: "居委会", Values: []float64{20}}}, nil, false)
+	tr, _ := Tree(zh, "t", "预算", "万元", []TreeNode{{Name: "208", Value: 1}}, false)
 	for _, c := range []Chart{p, b, l, tr} {
 		if !strings.Contains(string(c.Options), `"renderMode":"richText"`) {
 			t.Errorf("%s: tooltip not drawn as text: %s", c.ID, c.Options)

@@ -27,6 +27,7 @@ type Meta struct {
 	DateNote         string // date_note: how sure the date is, when it is not the issue date itself (e.g. 印发日期未找到，不早于此日)
 	Issuer           string // issuer: the body that issued it, e.g. 中共广东省委 广东省人民政府
 	Repost           bool   // repost: true when the text is taken from a repost, not the official original (false by default)
+	Language         string // language: the language the text is written in (BCP 47, e.g. zh-CN); empty = the site's
 	DocumentNumber   string // document_number: the official number, e.g. 粤发〔2011〕17号
 	SourceURL        string // source_url: where the published text was taken from (http or https)
 	SourcePage       int    // source_page: the page of the source's table of contents
@@ -146,6 +147,13 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		default:
 			return valueErr(v, fmt.Sprintf("repost must be true (the text is taken from a repost) or false (the official original), got %q", raw))
 		}
+	case "language":
+		if err := scalarString(v, &m.Language); err != nil {
+			return err
+		}
+		if !langTag.MatchString(m.Language) {
+			return valueErr(v, fmt.Sprintf("language %q must be a language tag like zh-CN or en (the language the text is written in)", m.Language))
+		}
 	case "document_number":
 		return scalarString(v, &m.DocumentNumber)
 	case "source_url":
@@ -169,7 +177,7 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, date_note, issuer, repost, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
 }
@@ -213,3 +221,6 @@ func valueErr(v ast.Node, msg string) *MetaError {
 	p := v.GetToken().Position
 	return &MetaError{p.Line, p.Column, msg}
 }
+
+// langTag is the shape of a BCP 47 language tag: zh-CN, en, zh-Hant-TW.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)

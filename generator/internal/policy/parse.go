@@ -20,7 +20,7 @@ func Parse(p *content.Page, diags *diag.List) *Document {
 		Path: p.Path, Slug: p.Meta.Slug, Title: p.Meta.Title, Weight: p.Meta.Weight,
 		DocumentNumber: p.Meta.DocumentNumber, SourceURL: p.Meta.SourceURL, SourcePage: p.Meta.SourcePage,
 		Completeness: cmp.Or(p.Meta.Completeness, content.Complete), CompletenessNote: p.Meta.CompletenessNote,
-		Date: p.Meta.Date, DateNote: p.Meta.DateNote, Issuer: p.Meta.Issuer, Repost: p.Meta.Repost,
+		Date: p.Meta.Date, DateNote: p.Meta.DateNote, Issuer: p.Meta.Issuer, Repost: p.Meta.Repost, Language: p.Meta.Language,
 	}
 	at := func(line int) diag.Pos { return diag.Pos{File: p.Path, Line: line, Col: 1} }
 	blocks := p.Blocks(diags)

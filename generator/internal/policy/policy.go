@@ -23,6 +23,7 @@ type Document struct {
 	DateNote         string // how sure Date is, when it is not the issue date itself
 	Issuer           string // the body that issued it, or ""
 	Repost           bool   // the text is taken from a repost, not the official original
+	Language         string // the language the text is written in (front matter language); "" = the site's
 	DocumentNumber   string
 	SourceURL        string
 	SourcePage       int

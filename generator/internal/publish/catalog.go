@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 // SHA-256 of the bytes written.
 type Resource struct {
 	Dataset *data.Dataset
+	Title   string // as the site shows it (a built-in kind's in the site's language); empty: the dataset's own
 	Path    string // "data/<id>.csv", relative to the site's root
 	Bytes   int64
 	SHA256  string // hex
@@ -26,6 +28,33 @@ type Package struct {
 	License            struct{ Name, URL string }
 	Sources            []data.Source // where the site's texts come from
 	Resources          []Resource
+	Text               FieldText // descriptions written in the site's language
+}
+
+// FieldText is what datapackage.json says in words, in the site's
+// language; an empty one is said in Chinese.
+type FieldText struct {
+	Date   string // a date column some of whose values are a year and month, or a year
+	USCC   string // a 统一社会信用代码 column
+	Period string // a period column
+	Sample string // the source of a sample dataset
+}
+
+// or is t with every empty text set to Chinese.
+func (t FieldText) or() FieldText {
+	if t.Date == "" {
+		t.Date = "日期，写作 YYYY-MM-DD、YYYY-MM 或 YYYY"
+	}
+	if t.USCC == "" {
+		t.USCC = "统一社会信用代码（GB 32100-2015），校验位已核对"
+	}
+	if t.Period == "" {
+		t.Period = "所属期：年（2025）、半年（2025-H1）、季度（2025-Q3）、月（2025-09）、年初至某月（2025-01/2025-09）或日（2025-09-30）"
+	}
+	if t.Sample == "" {
+		t.Sample = "示例数据：由 gongkai 的 sampledata 程序生成，不是真实数字"
+	}
+	return t
 }
 
 // namePattern is what Frictionless allows as a resource name.
@@ -108,17 +137,18 @@ func DataPackage(p Package) ([]byte, error) {
 	if p.License.Name != "" {
 		out.Licenses = []dpLicense{{Path: p.License.URL, Title: p.License.Name}}
 	}
+	text := p.Text.or()
 	names := map[string]string{}
 	for _, r := range p.Resources {
 		names[r.Dataset.ID] = resourceName(r.Dataset.ID)
 	}
 	for _, r := range p.Resources {
 		d := r.Dataset
-		res := dpResource{Name: names[d.ID], Title: d.Title, Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
+		res := dpResource{Name: names[d.ID], Title: cmp.Or(r.Title, d.Title), Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
 			Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: r.Bytes, Hash: "sha256:" + r.SHA256,
 			Sample: d.Sample, Updated: r.Updated, Frequency: d.Frequency, Sources: d.Sources, Schema: dpSchema{MissingVals: []string{""}}}
 		if d.Sample && len(res.Sources) == 0 {
-			res.Sources = []data.Source{{Title: "示例数据：由 gongkai 的 sampledata 程序生成，不是真实数字"}}
+			res.Sources = []data.Source{{Title: text.Sample}}
 		}
 		full := fullDates(d)
 		for i, c := range d.Columns {
@@ -132,14 +162,14 @@ func DataPackage(p Package) ([]byte, error) {
 			case data.Date:
 				f.Type = "date"
 				if !full[i] { // some values are a year and month, or a year
-					f.Type, f.Description = "string", "日期，写作 YYYY-MM-DD、YYYY-MM 或 YYYY"
+					f.Type, f.Description = "string", text.Date
 				}
 			case data.URL:
 				f.Type, f.Format = "string", "uri"
 			case data.USCC:
-				f.Type, f.Description = "string", "统一社会信用代码（GB 32100-2015），校验位已核对"
+				f.Type, f.Description = "string", text.USCC
 			case data.Period:
-				f.Type, f.Description = "string", "所属期：年（2025）、半年（2025-H1）、季度（2025-Q3）、月（2025-09）、年初至某月（2025-01/2025-09）或日（2025-09-30）"
+				f.Type, f.Description = "string", text.Period
 			default:
 				f.Type = "string"
 			}

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -106,7 +107,10 @@ type jsonField struct {
 // dataset's id, title, fields and rows; each row an object keyed by field
 // name, numbers as JSON numbers with their exact decimal value, booleans as
 // true/false, a missing value as null.
-func WriteJSON(w io.Writer, d *data.Dataset) error {
+//
+// title is the dataset's title as the site shows it (in the site's
+// language for a built-in kind); empty: the dataset's own.
+func WriteJSON(w io.Writer, d *data.Dataset, title string) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	head := struct {
 		ID      string      `json:"id"`
@@ -115,7 +119,7 @@ func WriteJSON(w io.Writer, d *data.Dataset) error {
 		Note    string      `json:"note,omitempty"`
 		Updated string      `json:"updated,omitempty"`
 		Fields  []jsonField `json:"fields"`
-	}{ID: d.ID, Title: d.Title, Sample: d.Sample, Updated: d.Updated}
+	}{ID: d.ID, Title: cmp.Or(title, d.Title), Sample: d.Sample, Updated: d.Updated}
 	if d.Sample {
 		head.Note = "示例数据：本数据集为演示用的示例数据，不是真实数字。"
 	}

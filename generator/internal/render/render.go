@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"time"
 
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/policy"
 )
 
@@ -31,14 +33,72 @@ var funcs = template.FuncMap{
 		return strings.TrimSuffix(s.BaseURL, "/") + p
 	},
 	"add": func(a, b int) int { return a + b },
-	// clause pairs a clause with the badges of the page, for the recursive clause template.
-	"clause": func(c *policy.Clause, b map[string][]Badge) clauseView { return clauseView{c, b} },
+	// clause pairs a clause with the badges of the page, for the recursive
+	// clause template; then, optionally, the document's language when it is
+	// not the site's (else "") and the site's, which the interface's words
+	// inside the document (badges, anchor labels) then carry.
+	"clause": func(c *policy.Clause, b map[string][]Badge, langs ...string) clauseView {
+		v := clauseView{Clause: c, Badges: b}
+		if len(langs) == 2 {
+			v.DocLang, v.SiteLang = langs[0], langs[1]
+			if v.DocLang != "" {
+				v.UILang = v.SiteLang
+			}
+		}
+		return v
+	},
+	// licenseLink is the site's licence, linked when it has an address.
+	"licenseLink": func(s *Site) template.HTML {
+		if s.LicenseURL == "" {
+			return template.HTML(i18n.EscapeHTML(s.LicenseName))
+		}
+		return template.HTML(`<a href="` + i18n.EscapeHTML(s.LicenseURL) + `" rel="license">` + i18n.EscapeHTML(s.LicenseName) + `</a>`)
+	},
+	// sourceLink is a source's title, linked when it has an address.
+	"sourceLink": func(url, title string) template.HTML {
+		if url == "" {
+			return template.HTML(i18n.EscapeHTML(title))
+		}
+		return template.HTML(`<a href="` + i18n.EscapeHTML(url) + `" rel="nofollow noopener">` + i18n.EscapeHTML(title) + `</a>`)
+	},
+}
+
+// textFuncs are the functions that write the interface's words in the
+// site's language, from its translation table:
+//
+//	{{T "nav.home"}}                       the text of a key
+//	{{T "commitments.count" "n" .Total}}   with its {n} filled (ints get the language's separators)
+//	{{T "footer.checked_html" "iso" .Site.AsOf}}  a key ending in _html is markup the table wrote; arguments are escaped
+//	{{day .Site.AsOf}}                     a YYYY-MM-DD day as the language writes it
+//	{{num 12000}}                          an integer as the language writes it
+//
+// A key the table lacks stops the page with an error naming key and table.
+func textFuncs(t *i18n.Table) template.FuncMap {
+	return template.FuncMap{
+		"T": func(key string, args ...any) (any, error) {
+			if strings.HasSuffix(key, "_html") {
+				return t.HTML(key, args...)
+			}
+			return t.Lookup(key, args...)
+		},
+		"day": func(iso string) string {
+			d, err := time.Parse(time.DateOnly, iso)
+			if err != nil {
+				return iso
+			}
+			return t.Date(d)
+		},
+		"num": t.Int,
+	}
 }
 
 // clauseView is a clause and the commitment badges of its document.
 type clauseView struct {
 	*policy.Clause
-	Badges map[string][]Badge
+	Badges   map[string][]Badge
+	DocLang  string // the document's language when it is not the site's, else ""
+	SiteLang string
+	UILang   string // the site's language when the document's differs, else "": the lang of interface words in the text
 }
 
 // Render executes the layout of kind with view and writes it to out at name.

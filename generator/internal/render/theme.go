@@ -13,6 +13,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"gongkai/generator/internal/i18n"
 	defaulttheme "gongkai/themes/default"
 )
 
@@ -33,7 +34,12 @@ type Theme struct {
 	layers []layer
 	pages  map[string]*template.Template
 	vendor []vendorFile
+	table  *i18n.Table
 }
+
+// Table is the translation table of the site's language the theme's pages
+// are written in (see LoadTheme).
+func (t *Theme) Table() *i18n.Table { return t.table }
 
 // layer is one place a theme's files are looked up in.
 type layer struct {
@@ -79,27 +85,24 @@ type vendorFile struct {
 
 // LoadTheme parses the layouts of the theme called name for the site in
 // fsys: the site's own files, then themes/<name>/, then the built-in default
-// theme (see Theme). A name other than "default" must be a folder under
-// themes/. Problems are returned as a *ThemeError.
-func LoadTheme(fsys fs.FS, name string) (*Theme, error) {
-	t := &Theme{pages: map[string]*template.Template{}}
-	t.layers = append(t.layers, layer{fsys: fsys, dir: ".", site: true})
-	dir := path.Join("themes", name)
-	switch fi, err := fs.Stat(fsys, dir); {
-	case err == nil && fi.IsDir():
-		t.layers = append(t.layers, layer{fsys: fsys, dir: dir})
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, &ThemeError{File: dir, Err: err}
-	case name != "default":
-		return nil, &ThemeError{File: dir, Err: fmt.Errorf("there is no theme %q: make the folder %s, or leave theme out of site.toml for the built-in theme \"default\"", name, dir)}
+// theme (see Theme), and the translation table of lang, the site's
+// language, that the layouts' T function reads (see loadTable). A name other
+// than "default" must be a folder under themes/. Problems are returned as a
+// *ThemeError.
+func LoadTheme(fsys fs.FS, name, lang string) (*Theme, error) {
+	t, err := themeLayers(fsys, name)
+	if err != nil {
+		return nil, err
 	}
-	t.layers = append(t.layers, layer{fsys: defaulttheme.FS(), dir: ".", builtIn: true})
+	if err := t.loadTable(lang); err != nil {
+		return nil, err
+	}
 
 	baseFile, _, err := t.layout("base.html", true)
 	if err != nil {
 		return nil, err
 	}
-	base, err := template.New("base.html").Funcs(funcs).Parse(baseFile.src)
+	base, err := template.New("base.html").Funcs(funcs).Funcs(textFuncs(t.table)).Parse(baseFile.src)
 	if err != nil {
 		return nil, &ThemeError{File: baseFile.where, Err: err}
 	}
@@ -125,6 +128,86 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, error) {
 		t.pages[kind] = tmpl
 	}
 	return t, nil
+}
+
+// referenceLang is the language of the built-in table that holds every key
+// the interface uses: every other table must give each of them.
+const referenceLang = "zh-CN"
+
+// loadTable reads the translation table of lang: i18n/<lang>.toml from the
+// site's own folder, then themes/<name>/, then the built-in theme, a key's
+// text coming from the first that has it. So a site that wants another
+// word for one key holds a file with just that key, and one in a language
+// the theme lacks holds the whole table. A key of the built-in zh-CN table
+// that the merged table lacks is an error naming the key and the table.
+func (t *Theme) loadTable(lang string) error {
+	name := "i18n/" + lang + ".toml"
+	var files []i18n.File
+	for _, l := range t.layers {
+		data, err := fs.ReadFile(l.fsys, l.file(name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return &ThemeError{File: l.where(name), Err: err}
+		}
+		files = append(files, i18n.File{Name: l.where(name), Src: data})
+	}
+	if len(files) == 0 {
+		return &ThemeError{File: name, Err: fmt.Errorf("there is no translation table for language %q: the built-in theme has zh-CN and en; for another language write the whole table into %s (copy themes/default/i18n/en.toml from gongkai's source)", lang, name)}
+	}
+	ref, err := fs.ReadFile(defaulttheme.FS(), "i18n/"+referenceLang+".toml")
+	if err != nil {
+		return &ThemeError{File: "themes/default/i18n/" + referenceLang + ".toml", Err: err}
+	}
+	refTable, err := i18n.Parse(referenceLang, []i18n.File{{Name: "themes/default/i18n/" + referenceLang + ".toml", Src: ref}}, nil)
+	if err != nil {
+		return asThemeError(err)
+	}
+	if t.table, err = i18n.Parse(lang, files, refTable.Keys()); err != nil {
+		return asThemeError(err)
+	}
+	return nil
+}
+
+func asThemeError(err error) error {
+	if e, ok := errors.AsType[*i18n.Error](err); ok {
+		return &ThemeError{File: e.File, Err: e.Err}
+	}
+	return err
+}
+
+// themeLayers is the theme called name for the site in fsys, with its
+// places to look files up in and nothing read yet.
+func themeLayers(fsys fs.FS, name string) (*Theme, error) {
+	t := &Theme{pages: map[string]*template.Template{}}
+	t.layers = append(t.layers, layer{fsys: fsys, dir: ".", site: true})
+	dir := path.Join("themes", name)
+	switch fi, err := fs.Stat(fsys, dir); {
+	case err == nil && fi.IsDir():
+		t.layers = append(t.layers, layer{fsys: fsys, dir: dir})
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, &ThemeError{File: dir, Err: err}
+	case name != "default":
+		return nil, &ThemeError{File: dir, Err: fmt.Errorf("there is no theme %q: make the folder %s, or leave theme out of site.toml for the built-in theme \"default\"", name, dir)}
+	}
+	t.layers = append(t.layers, layer{fsys: defaulttheme.FS(), dir: ".", builtIn: true})
+	return t, nil
+}
+
+// LoadTable reads the translation table of lang for the site in fsys and
+// its theme called name, as LoadTheme does, without the layouts: the words
+// the site's Go code writes into pages and files. Problems are returned as
+// a *ThemeError.
+func LoadTable(fsys fs.FS, name, lang string) (*i18n.Table, error) {
+	t, err := themeLayers(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.loadTable(lang); err != nil {
+		return nil, err
+	}
+	return t.table, nil
 }
 
 // layoutFile is a layout's text and the name messages give it.

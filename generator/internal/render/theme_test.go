@@ -41,7 +41,7 @@ func TestThemeOverrideOrder(t *testing.T) {
 		"themes/default/static/assets/favicon.svg": {Data: []byte("theme favicon")},
 		"themes/default/static/assets/site.css":    {Data: []byte("theme css")},
 	}
-	th, err := LoadTheme(site, "default")
+	th, err := LoadTheme(site, "default", "zh-CN")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestThemeOverrideOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	builtIn := template.Must(template.New("search.html").Funcs(funcs).Parse(string(src)))
+	builtIn := template.Must(template.New("search.html").Funcs(funcs).Funcs(textFuncs(th.Table())).Parse(string(src)))
 	if got, want := th.pages["search"].Lookup("main").Tree.Root.String(), builtIn.Lookup("main").Tree.Root.String(); got != want {
 		t.Errorf("search layout is not the built-in one:\n%s", got)
 	}
@@ -85,10 +85,10 @@ func TestThemeOverrideOrder(t *testing.T) {
 // TestThemeWithoutFolder: with no themes/ folder the built-in theme gives
 // every layout; another theme's name must be a folder.
 func TestThemeWithoutFolder(t *testing.T) {
-	if _, err := LoadTheme(fstest.MapFS{"site.toml": {}}, "default"); err != nil && !strings.Contains(err.Error(), "npm") {
+	if _, err := LoadTheme(fstest.MapFS{"site.toml": {}}, "default", "zh-CN"); err != nil && !strings.Contains(err.Error(), "npm") {
 		t.Fatalf("the built-in theme does not load: %v", err)
 	}
-	_, err := LoadTheme(fstest.MapFS{"site.toml": {}}, "civic")
+	_, err := LoadTheme(fstest.MapFS{"site.toml": {}}, "civic", "zh-CN")
 	var te *ThemeError
 	if !errors.As(err, &te) || te.File != "themes/civic" || !strings.Contains(te.Err.Error(), `there is no theme "civic"`) {
 		t.Errorf("got %v", err)
@@ -102,7 +102,7 @@ func TestThemeVendorFiles(t *testing.T) {
 		"themes/default/theme.toml":                  {Data: []byte("[[vendor]]\nfrom = \"node_modules/lib/lib.min.js\"\nto = \"assets/vendor/lib.js\"\n")},
 		"themes/default/node_modules/lib/lib.min.js": {Data: []byte("lib")},
 	}
-	th, err := LoadTheme(site, "default")
+	th, err := LoadTheme(site, "default", "zh-CN")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestThemeVendorFiles(t *testing.T) {
 	}
 
 	delete(site, "themes/default/node_modules/lib/lib.min.js")
-	_, err = LoadTheme(site, "default")
+	_, err = LoadTheme(site, "default", "zh-CN")
 	var te *ThemeError
 	if !errors.As(err, &te) || te.File != "themes/default/theme.toml" ||
 		!strings.Contains(te.Err.Error(), "themes/default/node_modules/lib/lib.min.js is missing: install the theme's packages with `npm ci` in themes/default") {

@@ -92,6 +92,7 @@ type DocSummary struct {
 	Number           int // position in the package, 1-based
 	Slug             string
 	Title            string
+	Lang             string // the document's language when it is not the site's, else ""
 	URL              string // link to the document's page, base path included
 	DocumentNumber   string
 	Completeness     string
@@ -158,6 +159,7 @@ type CommitmentSummary struct {
 	URL         string
 	DocSlug     string
 	DocTitle    string
+	DocLang     string // the document's language when it is not the site's, else "": its quotes and title carry it
 	DocURL      string
 	ClauseURL   string
 	ClauseLabel string
@@ -249,6 +251,8 @@ type PolicyIndexView struct {
 type DocumentView struct {
 	Page
 	Doc         *policy.Document
+	Lang        string // the language the document is written in: Doc.Language, or the site's
+	DocLang     string // Lang when it is not the site's, else ""
 	PolicyTitle string
 	Summary     DocSummary
 	Prev, Next  *DocSummary
@@ -517,6 +521,7 @@ type SearchView struct {
 	Hint        string  // the search box's label, e.g. 查找政策条款、承诺和数据集
 	Placeholder string  // example queries in the empty box (site.toml [search] placeholder)
 	Commitments bool    // the site has a list of commitments to browse
+	Orgs        bool    // the index holds social organisations (which rank below the rest)
 	Index       string  // the documents to search, JSON
 	Count       int     // how many
 	Documents   []Crumb // the policy documents, linked when there is no script

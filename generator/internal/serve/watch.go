@@ -19,7 +19,7 @@ import (
 
 // Watched are the folders of a source a change in which means a rebuild, and
 // the settings file.
-var Watched = []string{"content", "data", "themes", "layouts", "static"}
+var Watched = []string{"content", "data", "themes", "layouts", "static", "i18n"}
 
 const settingsFile = "site.toml"
 

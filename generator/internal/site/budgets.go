@@ -8,6 +8,7 @@ import (
 
 	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/render"
 )
 
@@ -23,16 +24,20 @@ func plainNum(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// wan writes an amount in 万元 as Chinese readers read money: 万元 below
-// ten thousand, 亿元 above.
-func wan(v float64) string {
+// wan writes an amount in 万元 as the site's language reads money: in
+// Chinese 万元 below ten thousand, 亿元 above; in English in millions or
+// billions of yuan (the table's budgets.money and budgets.money_large, with
+// {wan}, {yi}, {million} and {billion} to choose from).
+func wan(v float64, tr *i18n.Table) string {
 	if math.IsNaN(v) {
 		return "—"
 	}
+	f := func(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
+	args := []any{"wan", display(f(v), data.Number), "yi", strconv.FormatFloat(math.Round(v/100)/100, 'f', -1, 64), "million", display(f(v/100), data.Number), "billion", display(f(v/100000), data.Number)}
 	if math.Abs(v) >= 10000 {
-		return strconv.FormatFloat(math.Round(v/100)/100, 'f', -1, 64) + "亿元"
+		return tr.T("budgets.money_large", args...)
 	}
-	return display(strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64), data.Number) + "万元"
+	return tr.T("budgets.money", args...)
 }
 
 func ratio(a, b float64) string {
@@ -109,10 +114,11 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		}
 	}
 	slices.Sort(years)
-	home := render.Crumb{Title: "首页", Path: "/"}
+	tr := in.tr
+	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
 	v := render.BudgetsView{
-		Page:        base(datasetTitle(d), "/budgets/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
-		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/budgets/"), CSV: link("/data/budgets.csv"), JSON: link("/data/budgets.json"), Rows: d.Rows, Sample: d.Sample},
+		Page:        base(datasetTitle(d, in.tr), "/budgets/", "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
+		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/budgets/"), CSV: link("/data/budgets.csv"), JSON: link("/data/budgets.json"), Rows: d.Rows, Sample: d.Sample},
 		Description: d.Description,
 		Subtotals:   d.Subtotals,
 		Totals:      d.Totals,
@@ -143,7 +149,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		if i > 0 {
 			prev = budget[i-1]
 		}
-		v.Years = append(v.Years, render.BudgetYear{Year: y, Budget: wan(budget[i]), Final: wan(final[i]), Execution: ratio(final[i], budget[i]),
+		v.Years = append(v.Years, render.BudgetYear{Year: y, Budget: wan(budget[i], tr), Final: wan(final[i], tr), Execution: ratio(final[i], budget[i]),
 			Change: change(budget[i], prev), Depth: pct(deepSeries[i])})
 		if !math.IsNaN(final[i]) {
 			v.Year = y // the latest year with final accounts
@@ -152,11 +158,11 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 	if v.Year == 0 {
 		v.Year = years[len(years)-1]
 	}
-	if ch, err := charts.Lines("chart-budget-totals", "预算与决算总额", "万元", years, []charts.Series{{Name: "预算", Values: budget}, {Name: "决算", Values: final}}, nil, d.Sample); err == nil {
+	if ch, err := charts.Lines(tr, "chart-budget-totals", tr.T("budgets.totals"), tr.T("budgets.unit"), years, []charts.Series{{Name: tr.T("budgets.col_budget"), Values: budget}, {Name: tr.T("budgets.col_final"), Values: final}}, nil, d.Sample); err == nil {
 		ch.Data = v.Dataset.CSV
 		v.TotalsChart = &ch
 	}
-	if ch, err := charts.Lines("chart-budget-depth", "预算公开到“项”级科目的部门比例", "%", years, []charts.Series{{Name: "公开到项级的部门", Values: deepSeries}}, map[string]float64{"全部部门 100%": 100}, d.Sample); err == nil {
+	if ch, err := charts.Lines(tr, "chart-budget-depth", tr.T("budgets.chart_depth"), "%", years, []charts.Series{{Name: tr.T("budgets.col_deep"), Values: deepSeries}}, map[string]float64{tr.T("budgets.all_departments", "value", "100%"): 100}, d.Sample); err == nil {
 		ch.Data = v.Dataset.CSV
 		v.DepthChart = &ch
 	}
@@ -165,7 +171,10 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 	prevYear := dept[ys{v.Year - 1, "预算"}]
 	for dp, b := range cur {
 		l := depth[yd{v.Year, dp}]
-		level := map[int]string{3: "类", 5: "款", 7: "项"}[l]
+		level := ""
+		if key, ok := map[int]string{3: "budgets.level_class", 5: "budgets.level_section", 7: "budgets.level_item"}[l]; ok {
+			level = tr.T(key)
+		}
 		f, ok := fin[dp]
 		if !ok {
 			f = nan
@@ -174,7 +183,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		if !ok {
 			p = nan
 		}
-		v.Departments = append(v.Departments, render.BudgetDept{Department: dp, Budget: wan(b), Final: wan(f), Execution: ratio(f, b), Change: change(b, p), Depth: level, Deep: l >= 7,
+		v.Departments = append(v.Departments, render.BudgetDept{Department: dp, Budget: wan(b, tr), Final: wan(f, tr), Execution: ratio(f, b), Change: change(b, p), Depth: level, Deep: l >= 7,
 			BudgetValue: plainNum(b), FinalValue: plainNum(f), ExecutionValue: plainNum(100 * f / b), ChangeValue: plainNum(100 * (b - p) / p)})
 	}
 	slices.SortFunc(v.Departments, func(a, b render.BudgetDept) int {
@@ -185,7 +194,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		paths := paginate(len(all), deptsPerPage, "/budgets/departments/")
 		for i, path := range paths {
 			m.pages = append(m.pages, page{path[1:] + "index.html", path, "budget-departments", render.BudgetDeptsView{
-				Page:    base(pageTitle(strconv.Itoa(v.Year)+"年各部门预算与决算", i), path, "data", home, render.Crumb{Title: "部门预算与决算", Path: "/budgets/"}),
+				Page:    base(pageTitle(tr.T("budgets.departments_title", "year", strconv.Itoa(v.Year)), i, tr), path, "data", home, render.Crumb{Title: tr.T("budgets.crumb"), Path: "/budgets/"}),
 				Dataset: v.Dataset, Year: v.Year, Departments: all[i*deptsPerPage : min(len(all), (i+1)*deptsPerPage)], Pages: pager(paths, i, link)}})
 		}
 		v.Departments, v.AllDepts = all[:deptsShown], link(paths[0])
@@ -206,7 +215,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 	name := func(code string) string { return names[code] }
 	var nodes []charts.TreeNode
 	for _, c3 := range classes {
-		class := render.BudgetSubject{Code: c3, Name: names[c3], Level: 1, Amount: wan(tree[c3])}
+		class := render.BudgetSubject{Code: c3, Name: names[c3], Level: 1, Amount: wan(tree[c3], tr)}
 		if class.Name == "" && classNames[c3] != "" {
 			class.Name, class.Standard, v.StandardNames = classNames[c3], true, true
 		}
@@ -214,16 +223,16 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		v.Subjects = append(v.Subjects, class)
 		for _, c5 := range sortedCodes(tree, c3, 5) {
 			child := charts.TreeNode{Name: c5 + " " + name(c5), Value: tree[c5]}
-			v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c5, Name: name(c5), Level: 2, Amount: wan(tree[c5])})
+			v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c5, Name: name(c5), Level: 2, Amount: wan(tree[c5], tr)})
 			for _, c7 := range sortedCodes(tree, c5, 7) {
 				child.Children = append(child.Children, charts.TreeNode{Name: c7 + " " + name(c7), Value: tree[c7]})
-				v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c7, Name: name(c7), Level: 3, Amount: wan(tree[c7])})
+				v.Subjects = append(v.Subjects, render.BudgetSubject{Code: c7, Name: name(c7), Level: 3, Amount: wan(tree[c7], tr)})
 			}
 			node.Children = append(node.Children, child)
 		}
 		nodes = append(nodes, node)
 	}
-	if ch, err := charts.Tree("chart-budget-tree", strconv.Itoa(v.Year)+"年预算的功能分类", "万元", nodes, d.Sample); err == nil {
+	if ch, err := charts.Tree(tr, "chart-budget-tree", tr.T("budgets.tree_of", "year", strconv.Itoa(v.Year)), tr.T("budgets.unit"), nodes, d.Sample); err == nil {
 		ch.Data = v.Dataset.CSV
 		v.TreeChart = &ch
 	}

@@ -13,6 +13,7 @@ import (
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/history"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/linkcheck"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
@@ -103,6 +104,7 @@ type input struct {
 	docs        []*policy.Document
 	datasets    []*data.Dataset
 	theme       *render.Theme
+	tr          *i18n.Table          // the interface's words in the site's language
 	reuse       *Reuse               // Options.Reuse
 	history     map[string]time.Time // when each file was last committed (Options.History); nil outside git
 	commits     []history.Commit     // Options.History
@@ -147,6 +149,9 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
+	if err := in.tr.Err(); err != nil { // a word the Go code asked the table for and did not get
+		return Report{}, themeConfigError(err, in.cfg.Theme)
+	}
 	if err := checkLinks(links, in); err != nil {
 		return Report{}, err
 	}
@@ -173,14 +178,21 @@ func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.theme, err = render.LoadTheme(src, in.cfg.Theme); err != nil {
-		d := diag.Diagnostic{Pos: diag.Pos{File: "themes/" + in.cfg.Theme}, Message: err.Error()}
-		if te, ok := errors.AsType[*render.ThemeError](err); ok {
-			d = diag.Diagnostic{Pos: diag.Pos{File: te.File}, Message: te.Err.Error()}
-		}
-		return nil, &ConfigError{[]diag.Diagnostic{d}}
+	if in.theme, err = render.LoadTheme(src, in.cfg.Theme, in.cfg.Language); err != nil {
+		return nil, themeConfigError(err, in.cfg.Theme)
 	}
 	return in, nil
+}
+
+// themeConfigError is a problem with the theme as a settings error.
+func themeConfigError(err error, theme string) error {
+	d := diag.Diagnostic{Pos: diag.Pos{File: "themes/" + theme}, Message: err.Error()}
+	if te, ok := errors.AsType[*render.ThemeError](err); ok {
+		d = diag.Diagnostic{Pos: diag.Pos{File: te.File}, Message: te.Err.Error()}
+	} else if ie, ok := errors.AsType[*i18n.Error](err); ok {
+		d = diag.Diagnostic{Pos: diag.Pos{File: ie.File}, Message: ie.Err.Error()}
+	}
+	return &ConfigError{[]diag.Diagnostic{d}}
 }
 
 // load reads the settings, every page and every dataset.
@@ -208,6 +220,10 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if len(cds) > 0 {
 		return nil, &ConfigError{cds}
 	}
+	tr, err := render.LoadTable(src, cfg.Theme, cfg.Language)
+	if err != nil {
+		return nil, themeConfigError(err, cfg.Theme)
+	}
 	var reuse *Reuse
 	var dataReuse *data.Reuse
 	var contentReuse *content.Reuse
@@ -223,7 +239,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
 	asOfDay, _ := time.Parse(time.DateOnly, asOf)
-	in := &input{cfg: cfg, asOf: asOf, asOfDay: asOfDay, pages: pages, datasets: datasets, commits: opts.History, past: opts.Past, reuse: opts.Reuse}
+	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, datasets: datasets, commits: opts.History, past: opts.Past, reuse: opts.Reuse}
 	if opts.History != nil {
 		in.history = history.LastChanges(opts.History)
 	}

@@ -12,6 +12,7 @@ import (
 	"gongkai/generator/internal/config"
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/track"
 )
@@ -122,6 +123,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			Kind: string(r.Kind), Comparator: string(r.Comparator), Unit: string(r.Unit), Deadline: deadline, Reading: reading, Scope: string(r.Scope),
 			Target: target.Value, TargetMax: target.Max, Tolerance: target.Tolerance, HasTarget: r.Target != "" && r.Kind == track.Target,
 			Baseline: r.Baseline.Value, HasBaseline: r.Baseline.Valid, BaselineYear: int(r.BaselineYear.Value), Made: made,
+			Lang: in.cfg.Language,
 		}
 		c.related = strings.Fields(string(r.Related))
 		out = append(out, c)
@@ -197,7 +199,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 		}
 	}
 	for _, c := range out {
-		expectPublications(c, asOf, diags)
+		expectPublications(c, asOf, in.tr, diags)
 	}
 	measure(in, out, byID, diags)
 	for _, c := range out {
@@ -215,7 +217,7 @@ const maxExpected = 600
 // due at the deadline — that disclosures.csv does not list (a row whose due
 // date is the expected one stands for it). They count as missing once due,
 // and the site says no record was found rather than that they were not made.
-func expectPublications(c *commitment, asOf time.Time, diags *diag.List) {
+func expectPublications(c *commitment, asOf time.Time, tr *i18n.Table, diags *diag.List) {
 	r := c.row
 	if r.Cadence == "" {
 		return
@@ -235,7 +237,7 @@ func expectPublications(c *commitment, asOf time.Time, diags *diag.List) {
 		at("a cadence needs a deadline: the day the first publication is due")
 		return
 	}
-	c.cadence = f.Words()
+	c.cadence = frequencyWords(f, tr)
 	listed := map[string]bool{}
 	for _, p := range c.eval.Publications {
 		if p.Scope == "" || p.Scope == c.eval.Scope { // a narrower record does not stand for the expected one
@@ -246,8 +248,8 @@ func expectPublications(c *commitment, asOf time.Time, diags *diag.List) {
 	for k := 0; k < maxExpected; k++ {
 		due := f.Nth(first, k)
 		if !listed[due.Format(time.DateOnly)] {
-			c.pubs = append(c.pubs, data.DisclosureRow{Period: data.Text("按“" + f.Words() + "”推算的第" + strconv.Itoa(k+1) + "次"),
-				Due: data.DateText{Text: due.Format(time.DateOnly), Valid: true}, Note: "没有找到这一次公开的记录"})
+			c.pubs = append(c.pubs, data.DisclosureRow{Period: data.Text(tr.T("disclosure.inferred", "cadence", c.cadence, "n", strconv.Itoa(k+1))),
+				Due: data.DateText{Text: due.Format(time.DateOnly), Valid: true}, Note: data.Text(tr.T("disclosure.not_found"))})
 			c.eval.Publications = append(c.eval.Publications, track.Publication{Period: string(c.pubs[len(c.pubs)-1].Period), Due: due, Inferred: true})
 		}
 		if due.After(asOf) {

@@ -11,13 +11,14 @@ import (
 	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/data/value"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/track"
 )
 
-// kindLabels name the kinds of commitment on the site.
-var kindLabels = map[string]string{track.Target: "量化目标", track.Disclosure: "公开承诺", track.Institution: "机构与制度"}
+// kindLabel names a kind of commitment on the site: 量化目标 / Quantified target.
+func kindLabel(tr *i18n.Table, kind string) string { return tr.T("kind." + kind) }
 
 // statusColors are the colours of the statuses in charts (the CSS uses the same).
 var statusColors = map[track.Status]string{
@@ -34,40 +35,41 @@ type commitmentViews struct {
 }
 
 // summarize writes a commitment as lists show it.
-func summarize(c *commitment, link func(string) string) render.CommitmentSummary {
-	r := c.row
+func summarize(in *input, c *commitment, link func(string) string) render.CommitmentSummary {
+	r, tr, lang := c.row, in.tr, in.cfg.Language
 	s := render.CommitmentSummary{
 		ID: string(r.ID), URL: link("/commitments/" + string(r.ID) + "/"),
-		DocSlug: string(r.Document), Kind: string(r.Kind), KindLabel: kindLabels[string(r.Kind)],
-		Indicator: string(r.Indicator), Deadline: c.eval.Deadline.String(), Year: c.eval.Deadline.Year,
-		Status: string(c.result.Status), StatusLabel: c.result.Status.Label(), Explanation: c.result.Explanation,
+		DocSlug: string(r.Document), Kind: string(r.Kind), KindLabel: kindLabel(tr, string(r.Kind)),
+		Indicator: string(r.Indicator), Deadline: c.eval.Deadline.StringIn(lang), Year: c.eval.Deadline.Year,
+		Status: string(c.result.Status), StatusLabel: c.result.Status.LabelIn(lang), Explanation: c.result.Explanation,
 		Sample: c.sample || c.result.Sample,
 	}
 	if c.doc != nil {
 		s.DocTitle, s.DocURL = c.doc.Title, link("/policy/"+c.doc.Slug+"/")
+		s.DocLang = otherLang(c.doc, lang)
 		s.ClauseURL = s.DocURL + "#" + string(r.Clause)
 		s.ClauseLabel = clauseLabel(c.doc, string(r.Clause))
 	}
 	switch string(r.Kind) {
 	case track.Target:
-		s.Target = targetText(c)
+		s.Target = targetText(c, tr)
 	case track.Disclosure:
-		s.Target = "按期公开"
+		s.Target = tr.T("target.disclosure")
 	default:
-		s.Target = "建立或出台"
+		s.Target = tr.T("target.institution")
 	}
 	return s
 }
 
 // targetText writes a target as lists show it: ≥ 5人/万人, 约 5.5%（±0.275%）, 2—3名/万人.
-func targetText(c *commitment) string {
+func targetText(c *commitment, tr *i18n.Table) string {
 	n := func(v float64) string { return strconv.FormatFloat(roundTo(v, 4), 'f', -1, 64) + string(c.row.Unit) }
 	t := c.target
 	switch string(c.row.Comparator) {
 	case "range":
 		return strconv.FormatFloat(roundTo(t.Value, 4), 'f', -1, 64) + "—" + n(t.Max)
 	case "≈":
-		return "约 " + n(t.Value) + "（±" + n(t.Tolerance) + "）"
+		return tr.T("target.about", "value", n(t.Value), "tolerance", n(t.Tolerance))
 	}
 	return map[string]string{">=": "≥", "<=": "≤", "==": "="}[string(c.row.Comparator)] + " " + n(t.Value)
 }
@@ -77,7 +79,7 @@ func targetText(c *commitment) string {
 func clauseLabel(d *policy.Document, id string) string { return d.Label(id) }
 
 // countStatuses counts commitments by status, in display order, leaving out zeros.
-func countStatuses(cs []*commitment) []render.StatusCount {
+func countStatuses(cs []*commitment, lang string) []render.StatusCount {
 	n, sample := map[track.Status]int{}, map[track.Status]int{}
 	for _, c := range cs {
 		n[c.result.Status]++
@@ -88,18 +90,18 @@ func countStatuses(cs []*commitment) []render.StatusCount {
 	var out []render.StatusCount
 	for _, s := range track.Statuses {
 		if n[s] > 0 {
-			out = append(out, render.StatusCount{Status: string(s), Label: s.Label(), Count: n[s], Sample: sample[s]})
+			out = append(out, render.StatusCount{Status: string(s), Label: s.LabelIn(lang), Count: n[s], Sample: sample[s]})
 		}
 	}
 	return out
 }
 
-func statusChart(id string, counts []render.StatusCount, data string) *charts.Chart {
+func statusChart(id string, counts []render.StatusCount, data string, tr *i18n.Table) *charts.Chart {
 	var bars []charts.Bar
 	for _, c := range counts {
 		bars = append(bars, charts.Bar{Label: c.Label, Value: float64(c.Count), Color: statusColors[track.Status(c.Status)]})
 	}
-	ch, err := charts.Bars(id, "各状态的承诺数", bars)
+	ch, err := charts.Bars(tr, id, tr.T("chart.status_counts"), bars)
 	if err != nil {
 		return nil
 	}
@@ -114,11 +116,12 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 	if len(in.commitments) == 0 {
 		return v
 	}
-	home := render.Crumb{Title: "首页", Path: "/"}
-	list := render.CommitmentsView{Page: base("全部承诺", "/commitments/", "commitments", home), PolicyTitle: policySectionTitle(in)}
+	tr, lang := in.tr, in.cfg.Language
+	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
+	list := render.CommitmentsView{Page: base(tr.T("nav.all_commitments"), "/commitments/", "commitments", home), PolicyTitle: policySectionTitle(in)}
 	years := map[int]bool{}
 	for _, c := range in.commitments {
-		s := summarize(c, link)
+		s := summarize(in, c, link)
 		v.summaries[s.ID] = s
 		list.Commitments = append(list.Commitments, s)
 		years[s.Year] = true
@@ -129,8 +132,8 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		clause := string(c.row.Clause)
 		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample})
 	}
-	list.Counts = countStatuses(in.commitments)
-	list.Chart = statusChart("chart-status", list.Counts, link("/data/commitments.json"))
+	list.Counts = countStatuses(in.commitments, lang)
+	list.Chart = statusChart("chart-status", list.Counts, link("/data/commitments.json"), tr)
 	list.Page.Charts = list.Chart != nil
 	for _, d := range in.docs {
 		if len(v.byDoc[d.Slug]) > 0 {
@@ -138,7 +141,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		}
 	}
 	for _, k := range []string{track.Target, track.Disclosure, track.Institution} {
-		list.Kinds = append(list.Kinds, render.Option{Value: k, Label: kindLabels[k]})
+		list.Kinds = append(list.Kinds, render.Option{Value: k, Label: kindLabel(tr, k)})
 	}
 	for _, c := range list.Counts {
 		list.Statuses = append(list.Statuses, render.Option{Value: c.Status, Label: c.Label})
@@ -152,45 +155,45 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 	for _, c := range in.commitments {
 		s := v.summaries[string(c.row.ID)]
 		p := render.CommitmentView{
-			Page: base(s.Indicator, "/commitments/"+s.ID+"/", "commitments", home, render.Crumb{Title: "全部承诺", Path: "/commitments/"}),
+			Page: base(s.Indicator, "/commitments/"+s.ID+"/", "commitments", home, render.Crumb{Title: tr.T("nav.all_commitments"), Path: "/commitments/"}),
 			C:    s, Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: c.cadence,
 			Scope: string(c.row.Scope), JSON: link("/data/commitments.json"),
 		}
 		if c.row.Reading != "" || c.row.Kind == track.Target {
-			p.Reading = readingWords[c.eval.Reading]
+			p.Reading = tr.T("reading.words." + cmp.Or(string(c.eval.Reading), string(track.Level)))
 		}
 		if !c.eval.Made.IsZero() && c.row.Kind != track.Disclosure {
-			p.Made = c.eval.Made.Format("2006年1月2日")
+			p.Made = tr.Date(c.eval.Made)
 		}
 		p.Page.Description = s.Explanation
-		p.Evidence = evidence(c, link)
+		p.Evidence = evidence(in, c, link)
 		for i, pub := range c.pubs {
 			ev := c.eval.Publications[i]
 			st := ev.Judge(in.asOfDay)
-			label := st.Label()
+			label := st.LabelIn(lang)
 			if ev.Scope != "" && ev.Scope != c.eval.Scope {
-				label += "（" + ev.Scope + "，范围与承诺不同）"
+				label += tr.T("publication.other_scope", "scope", ev.Scope)
 			}
 			p.Publications = append(p.Publications, render.PublicationRow{Period: string(pub.Period), Due: pub.Due.Text, Published: pub.Published.Text,
 				Status: string(st), StatusLabel: label, URL: safeURL(string(pub.URL)), Note: string(pub.Note)})
 		}
 		if c.row.Kind == track.Target || len(c.obs) > 0 {
-			spec := charts.ProgressSpec{Indicator: s.Indicator, Unit: string(c.row.Unit), Target: c.eval.Target, HasTarget: c.eval.HasTarget}
+			spec := charts.ProgressSpec{Table: tr, Indicator: s.Indicator, Unit: string(c.row.Unit), Target: c.eval.Target, HasTarget: c.eval.HasTarget}
 			if !c.eval.Deadline.None() {
-				spec.Deadline, spec.DeadlineLabel = c.eval.Deadline.Last(), c.eval.Deadline.String()
+				spec.Deadline, spec.DeadlineLabel = c.eval.Deadline.Last(), c.eval.Deadline.StringIn(lang)
 			}
 			for _, o := range c.eval.Observations {
 				series := o.Scope
 				if c.eval.Reading == track.Cumulative && o.Period.Year != c.eval.Deadline.Year {
 					// Another year's running total is not a step on this year's way.
-					series = strings.TrimSpace(o.Scope + " " + strconv.Itoa(o.Period.Year) + "年累计")
+					series = strings.TrimSpace(o.Scope + " " + tr.T("chart.year_total", "y", strconv.Itoa(o.Period.Year)))
 				}
-				spec.Points = append(spec.Points, charts.Point{At: o.Period.End(), Label: o.Period.Label(), Value: o.Value, Sample: o.Sample, Series: series})
+				spec.Points = append(spec.Points, charts.Point{At: o.Period.End(), Label: o.Period.LabelIn(lang), Value: o.Value, Sample: o.Sample, Series: series})
 			}
 			for _, pt := range c.result.Path {
-				label := pt.At.Format("2006年1月2日")
+				label := tr.Date(pt.At)
 				if pt.At.Month() == 12 && pt.At.Day() == 31 {
-					label = pt.At.Format("2006年") + "底"
+					label = tr.T("date.year_end", "y", strconv.Itoa(pt.At.Year()))
 				}
 				spec.Path = append(spec.Path, charts.Point{At: pt.At, Label: label, Value: pt.Value})
 			}
@@ -212,7 +215,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 }
 
 // timeline groups the commitments by deadline year.
-func timeline(cs []*commitment) []render.DeadlineYear {
+func timeline(cs []*commitment, tr *i18n.Table) []render.DeadlineYear {
 	by := map[int][]*commitment{}
 	for _, c := range cs {
 		by[c.eval.Deadline.Year] = append(by[c.eval.Deadline.Year], c)
@@ -225,11 +228,11 @@ func timeline(cs []*commitment) []render.DeadlineYear {
 			}
 		}
 	}) {
-		label := strconv.Itoa(y) + "年"
+		label := tr.T("date.year", "y", strconv.Itoa(y))
 		if y == 0 {
-			label = "未规定期限"
+			label = tr.T("date.none")
 		}
-		out = append(out, render.DeadlineYear{Year: y, Label: label, Counts: countStatuses(by[y]), Total: len(by[y])})
+		out = append(out, render.DeadlineYear{Year: y, Label: label, Counts: countStatuses(by[y], tr.Lang), Total: len(by[y])})
 	}
 	if len(out) > 0 && out[0].Year == 0 { // undated last
 		out = append(out[1:], out[0])
@@ -237,25 +240,17 @@ func timeline(cs []*commitment) []render.DeadlineYear {
 	return out
 }
 
-// readingWords say how a target is decided, on its page.
-var readingWords = map[track.Reading]string{
-	"":               "期末水平：以期限当期的数值为准，没有当期数值时以期限前最近的数值为准",
-	track.Level:      "期末水平：以期限当期的数值为准，没有当期数值时以期限前最近的数值为准",
-	track.Rate:       "当期比率：只以期限当年的数值为准",
-	track.Cumulative: "年度累计：以全年数值为准；年内按已过去的时间比例衡量进度",
-	track.Once:       "达到即可：期限前任何一期达到即为实现",
-}
-
 // evidence lists a commitment's observations, oldest period first: the
 // progress rows and the values metrics computed.
-func evidence(c *commitment, link func(string) string) []render.EvidenceRow {
+func evidence(in *input, c *commitment, link func(string) string) []render.EvidenceRow {
+	tr, lang := in.tr, in.cfg.Language
 	type row struct {
 		render.EvidenceRow
 		p value.Period
 	}
 	var rows []row
 	for _, o := range c.obs {
-		r := row{render.EvidenceRow{Period: o.Period.Label(), Scope: o.Observation.Scope, Value: observed(c, o.ProgressRow),
+		r := row{render.EvidenceRow{Period: o.Period.LabelIn(lang), Scope: o.Observation.Scope, Value: observed(c, o.ProgressRow, tr),
 			Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample,
 			Baseline: o.Period.End().Before(c.eval.Made)}, o.Period}
 		if !o.Observation.Published.IsZero() {
@@ -268,8 +263,8 @@ func evidence(c *commitment, link func(string) string) []render.EvidenceRow {
 		if title == "" {
 			title = dv.metric.ID
 		}
-		rows = append(rows, row{render.EvidenceRow{Period: dv.Period.Label(), Value: display(strconv.FormatFloat(roundTo(dv.Value, 2), 'f', -1, 64), data.Number) + string(c.row.Unit),
-			Source: "由数据集“" + datasetTitle(dv.dataset) + "”计算", SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: title + "：" + dv.Inputs, Sample: dv.sample,
+		rows = append(rows, row{render.EvidenceRow{Period: dv.Period.LabelIn(lang), Value: display(strconv.FormatFloat(roundTo(dv.Value, 2), 'f', -1, 64), data.Number) + string(c.row.Unit),
+			Source: tr.T("evidence.computed", "dataset", datasetTitle(dv.dataset, in.tr)), SourceURL: link("/data/" + dv.dataset.ID + "/"), Note: tr.T("evidence.inputs", "metric", title, "inputs", dv.Inputs), Sample: dv.sample,
 			Baseline: dv.Period.End().Before(c.eval.Made)}, dv.Period})
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return periodOrder(a.p, b.p) })
@@ -286,7 +281,7 @@ func periodOrder(a, b value.Period) int {
 }
 
 // latest lists the newest observations across all commitments.
-func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow {
+func latest(cs []*commitment, views commitmentViews, n int, tr *i18n.Table) []render.EvidenceRow {
 	type row struct {
 		render.EvidenceRow
 		p value.Period
@@ -295,8 +290,8 @@ func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow
 	for _, c := range cs {
 		for _, o := range c.obs {
 			s := views.summaries[string(c.row.ID)]
-			rows = append(rows, row{render.EvidenceRow{Commitment: s.Indicator, URL: s.URL, Period: o.Period.Label(), Scope: o.Observation.Scope,
-				Value: observed(c, o.ProgressRow), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample}, o.Period})
+			rows = append(rows, row{render.EvidenceRow{Commitment: s.Indicator, URL: s.URL, Period: o.Period.LabelIn(tr.Lang), Scope: o.Observation.Scope,
+				Value: observed(c, o.ProgressRow, tr), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Sample: c.sample}, o.Period})
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b row) int {
@@ -311,12 +306,12 @@ func latest(cs []*commitment, views commitmentViews, n int) []render.EvidenceRow
 
 // observed writes an observation as the site shows it: a number with its
 // unit, or done / not done for an institution.
-func observed(c *commitment, o data.ProgressRow) string {
+func observed(c *commitment, o data.ProgressRow, tr *i18n.Table) string {
 	if c.row.Kind == track.Institution {
 		if o.Value.Value >= 1 {
-			return "已完成"
+			return tr.T("evidence.done")
 		}
-		return "未完成"
+		return tr.T("evidence.not_done")
 	}
 	return display(o.Value.Text, data.Number) + string(c.row.Unit)
 }
@@ -347,12 +342,12 @@ func mustDay(s string) time.Time {
 // addStatusChanges gives each commitment page its status changes in the
 // site's recent builds. It runs last in compute: the builds of earlier
 // commits are read meanwhile, and it waits for them.
-func addStatusChanges(m *model) {
+func addStatusChanges(m *model, lang string) {
 	all, _ := m.statusHistory()
 	changes := map[string][]render.StatusChange{}
 	for _, ch := range all {
 		changes[ch.id] = append(changes[ch.id], render.StatusChange{Date: ch.when.Format(time.DateOnly),
-			From: string(ch.from.Status), To: string(ch.to.Status), FromLabel: ch.from.Status.Label(), ToLabel: ch.to.Status.Label()})
+			From: string(ch.from.Status), To: string(ch.to.Status), FromLabel: ch.from.Status.LabelIn(lang), ToLabel: ch.to.Status.LabelIn(lang)})
 	}
 	for i := range m.pages {
 		if v, ok := m.pages[i].view.(render.CommitmentView); ok && len(changes[v.C.ID]) > 0 {
@@ -360,4 +355,13 @@ func addStatusChanges(m *model) {
 			m.pages[i].view = v
 		}
 	}
+}
+
+// otherLang is the language a document is written in when it is not the
+// site's, lang; "" when it is (its text then needs no lang of its own).
+func otherLang(d *policy.Document, lang string) string {
+	if d.Language == "" || d.Language == lang {
+		return ""
+	}
+	return d.Language
 }

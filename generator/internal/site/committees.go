@@ -110,10 +110,11 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 	if err != nil {
 		return
 	}
-	home := render.Crumb{Title: "首页", Path: "/"}
+	tr := in.tr
+	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
 	v := render.CommitteesView{
-		Page:        base(datasetTitle(d), "/committees/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
-		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/committees/"), CSV: link("/data/committees.csv"), JSON: link("/data/committees.json"), Rows: d.Rows, Sample: d.Sample},
+		Page:        base(datasetTitle(d, in.tr), "/committees/", "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
+		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/committees/"), CSV: link("/data/committees.csv"), JSON: link("/data/committees.json"), Rows: d.Rows, Sample: d.Sample},
 		Description: d.Description, LatestYear: latest,
 	}
 	var years []int
@@ -145,13 +146,14 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 			v.Stale, v.Villages = vi.stale, vi.n
 		}
 	}
-	if ch, err := charts.Lines("chart-direct", "直接选举的比例", "%", years, []charts.Series{{Name: "社区居委会", Values: directC}, {Name: "村委会", Values: directV}},
-		map[string]float64{"居委会目标 40%（2015年）": 40, "居委会目标 70%（2020年）": 70}, d.Sample); err == nil {
+	community, village := tr.T("committees.series_community"), tr.T("committees.col_village")
+	if ch, err := charts.Lines(tr, "chart-direct", tr.T("committees.chart_direct"), "%", years, []charts.Series{{Name: community, Values: directC}, {Name: village, Values: directV}},
+		map[string]float64{tr.T("committees.target_community", "value", "40%", "year", "2015"): 40, tr.T("committees.target_community", "value", "70%", "year", "2020"): 70}, d.Sample); err == nil {
 		ch.Data = v.Dataset.CSV
 		v.DirectChart = &ch
 	}
-	if ch, err := charts.Lines("chart-open", "村（居）务公开民主管理达标的比例", "%", years, []charts.Series{{Name: "社区居委会", Values: openC}, {Name: "村委会", Values: openV}},
-		map[string]float64{"目标 70%（2015年）": 70}, d.Sample); err == nil {
+	if ch, err := charts.Lines(tr, "chart-open", tr.T("committees.chart_open"), "%", years, []charts.Series{{Name: community, Values: openC}, {Name: village, Values: openV}},
+		map[string]float64{tr.T("committees.target", "value", "70%", "year", "2015"): 70}, d.Sample); err == nil {
 		ch.Data = v.Dataset.CSV
 		v.OpenChart = &ch
 	}
@@ -177,7 +179,7 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 	for i := 0; i < len(places); {
 		city := places[i].city
 		path := cityPath("committees", city)
-		cvw := render.CommitteeCityView{Page: base(city+"的居委会和村委会", path, "data", home, render.Crumb{Title: "居委会与村委会", Path: "/committees/"}),
+		cvw := render.CommitteeCityView{Page: base(tr.T("committees.city_title", "city", city), path, "data", home, render.Crumb{Title: tr.T("committees.crumb"), Path: "/committees/"}),
 			Dataset: v.Dataset, City: city, LatestYear: latest}
 		for ; i < len(places) && places[i].city == city; i++ {
 			row := committeeRow(places[i].district, byDistrict[places[i]])

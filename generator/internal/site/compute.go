@@ -11,6 +11,7 @@ import (
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/history"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/searchindex"
 	"gongkai/generator/internal/track"
@@ -34,6 +35,7 @@ type model struct {
 	files         []file            // other files, written as they are
 	searchDocs    []searchindex.Doc // what /search/ finds
 	sources       []data.Source     // where the policy texts come from
+	tr            *i18n.Table       // the interface's words in the site's language
 }
 
 // file is a file of the site made in compute, such as the search index.
@@ -60,7 +62,7 @@ func compute(in *input) *model {
 	}
 	portalSite(site, in.cfg)
 	link := func(p string) string { return site.BasePath + p[1:] }
-	m := &model{cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
+	m := &model{tr: in.tr, cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
 	m.statusHistory = sync.OnceValues(func() ([]statusChange, []registered) {
 		var past []PastBuild
 		if in.past != nil {
@@ -70,7 +72,7 @@ func compute(in *input) *model {
 	})
 	for _, d := range in.docs {
 		if d.SourceURL != "" && !slices.ContainsFunc(m.sources, func(s data.Source) bool { return s.Path == d.SourceURL }) {
-			m.sources = append(m.sources, data.Source{Title: sourceTitle(d), Path: d.SourceURL})
+			m.sources = append(m.sources, data.Source{Title: sourceTitle(d, in.tr), Path: d.SourceURL})
 		}
 	}
 	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
@@ -94,15 +96,17 @@ func compute(in *input) *model {
 		return cmp.Or(cmp.Compare(a.Meta.Weight, b.Meta.Weight), cmp.Compare(a.Meta.Slug, b.Meta.Slug))
 	})
 
-	policyTitle := "政策文件"
+	tr, lang := in.tr, in.cfg.Language
+	policyTitle := tr.T("nav.policy")
 	if policyIndex != nil {
 		policyTitle = policyIndex.Meta.Title
 	}
-	site.Nav = []render.NavItem{{Key: "home", Title: "首页", Path: "/"}, {Key: "policy", Title: "政策文件", Path: "/policy/"}}
+	homeCrumb := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
+	site.Nav = []render.NavItem{{Key: "home", Title: tr.T("nav.home"), Path: "/"}, {Key: "policy", Title: tr.T("nav.policy"), Path: "/policy/"}}
 	if len(in.commitments) > 0 {
-		site.Nav = append(site.Nav, render.NavItem{Key: "commitments", Title: "承诺", Path: "/commitments/"})
+		site.Nav = append(site.Nav, render.NavItem{Key: "commitments", Title: tr.T("nav.commitments"), Path: "/commitments/"})
 	}
-	site.Nav = append(site.Nav, render.NavItem{Key: "data", Title: "数据", Path: "/data/"})
+	site.Nav = append(site.Nav, render.NavItem{Key: "data", Title: tr.T("nav.data"), Path: "/data/"})
 	cv := computeCommitments(in, m, base, link)
 	m.commitments = in.commitments
 	for _, p := range others {
@@ -110,24 +114,24 @@ func compute(in *input) *model {
 	}
 	hasMethod := slices.ContainsFunc(others, isMethod)
 	if !hasMethod {
-		site.Nav = append(site.Nav, render.NavItem{Key: "method", Title: "方法说明", Path: methodPath})
+		site.Nav = append(site.Nav, render.NavItem{Key: "method", Title: tr.T("nav.method"), Path: methodPath})
 	}
-	site.Nav = append(site.Nav, render.NavItem{Key: "search", Title: "搜索", Path: "/search/"})
+	site.Nav = append(site.Nav, render.NavItem{Key: "search", Title: tr.T("nav.search"), Path: "/search/"})
 
 	summaries := make([]render.DocSummary, len(in.docs))
 	for i, d := range in.docs {
 		summaries[i] = render.DocSummary{
-			Number: i + 1, Slug: d.Slug, Title: d.Title, URL: link("/policy/" + d.Slug + "/"),
+			Number: i + 1, Slug: d.Slug, Title: d.Title, Lang: otherLang(d, lang), URL: link("/policy/" + d.Slug + "/"),
 			DocumentNumber: d.DocumentNumber, Completeness: d.Completeness, CompletenessNote: d.CompletenessNote,
 			Sections: len(d.Sections), Clauses: d.ClauseCount(), SourcePage: d.SourcePage,
-			Score: countStatuses(cv.byDoc[d.Slug]), Commitments: len(cv.byDoc[d.Slug]),
+			Score: countStatuses(cv.byDoc[d.Slug], lang), Commitments: len(cv.byDoc[d.Slug]),
 		}
 	}
 
 	hv := render.HomeView{Page: base("", "/", "home"), PolicyTitle: policyTitle, Documents: summaries,
-		Total: len(in.commitments), Counts: countStatuses(in.commitments), Timeline: timeline(in.commitments), Latest: latest(in.commitments, cv, 6)}
+		Total: len(in.commitments), Counts: countStatuses(in.commitments, lang), Timeline: timeline(in.commitments, tr), Latest: latest(in.commitments, cv, 6, tr)}
 	if hv.Total > 0 {
-		hv.Chart = statusChart("chart-home-status", hv.Counts, link("/data/commitments.json"))
+		hv.Chart = statusChart("chart-home-status", hv.Counts, link("/data/commitments.json"), tr)
 		hv.Page.Charts = hv.Chart != nil
 	}
 	sums := datasetSummaries(in, link)
@@ -138,7 +142,7 @@ func compute(in *input) *model {
 	}
 	add("index.html", "/", "home", hv)
 
-	pv := render.PolicyIndexView{Page: base(policyTitle, "/policy/", "policy", render.Crumb{Title: "首页", Path: "/"}), Documents: summaries}
+	pv := render.PolicyIndexView{Page: base(policyTitle, "/policy/", "policy", homeCrumb), Documents: summaries}
 	if policyIndex != nil {
 		pv.Intro = policyIndex.HTML(&ignored)
 		pv.Description = policyIndex.Meta.Summary
@@ -148,8 +152,8 @@ func compute(in *input) *model {
 	for i, d := range in.docs {
 		path := "/policy/" + d.Slug + "/"
 		dv := render.DocumentView{
-			Page: base(d.Title, path, "policy", render.Crumb{Title: "首页", Path: "/"}, render.Crumb{Title: policyTitle, Path: "/policy/"}),
-			Doc:  d, PolicyTitle: policyTitle, Summary: summaries[i], Badges: cv.badges[d.Slug],
+			Page: base(d.Title, path, "policy", homeCrumb, render.Crumb{Title: policyTitle, Path: "/policy/"}),
+			Doc:  d, Lang: cmp.Or(d.Language, lang), DocLang: otherLang(d, lang), PolicyTitle: policyTitle, Summary: summaries[i], Badges: cv.badges[d.Slug],
 		}
 		if i > 0 {
 			dv.Prev = &summaries[i-1]
@@ -161,24 +165,24 @@ func compute(in *input) *model {
 	}
 	for _, p := range others {
 		path := pagePath(p)
-		cv := render.ContentView{Page: base(p.Meta.Title, path, p.Meta.Slug, render.Crumb{Title: "首页", Path: "/"}), Body: p.HTML(&ignored)}
+		cv := render.ContentView{Page: base(p.Meta.Title, path, p.Meta.Slug, homeCrumb), Body: p.HTML(&ignored)}
 		cv.Description = p.Meta.Summary
 		if isMethod(p) {
-			cv.Method = methodRules()
+			cv.Method = methodRules(tr)
 		}
 		cv.Contact = path == "/about/"
 		add(path[1:]+"index.html", path, "page", cv)
 	}
 	if !hasMethod {
-		add(methodPath[1:]+"index.html", methodPath, "page", methodPage(base))
+		add(methodPath[1:]+"index.html", methodPath, "page", methodPage(base, tr))
 	}
 	computeData(in, m, sums, base, link)
 	computeCommittees(in, m, base, link, cv)
 	computeBudgets(in, m, base, link, cv)
 	computeOrganizations(in, m, base, link, cv)
 	computeSearch(in, m, base, link, cv)
-	addStatusChanges(m)
-	add("404.html", "", "404", render.NotFoundView{Page: base("页面未找到", "/404.html", "")})
+	addStatusChanges(m, lang)
+	add("404.html", "", "404", render.NotFoundView{Page: base(tr.T("notfound.title"), "/404.html", "")})
 	return m
 }
 
@@ -192,7 +196,7 @@ func timeliness(in *input, hv *render.HomeView, sums []render.DatasetSummary, li
 		}
 		hv.Disclosures++
 		if c.result.Status == track.Overdue || c.result.Status == track.Partial {
-			hv.LateDisclosures = append(hv.LateDisclosures, summarize(c, link))
+			hv.LateDisclosures = append(hv.LateDisclosures, summarize(in, c, link))
 		}
 	}
 	for _, s := range sums {

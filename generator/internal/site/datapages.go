@@ -5,25 +5,25 @@ import (
 	"fmt"
 	"gongkai/generator/internal/publish"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/render"
 )
 
-// typeNames are the column types in the words the site uses.
-var typeNames = map[data.Type]string{
-	data.String: "文本", data.Code: "代码（文本）", data.Integer: "整数", data.Number: "数值", data.Year: "年份",
-	data.Date: "日期", data.Boolean: "是/否", data.URL: "网址", data.USCC: "统一社会信用代码", data.Period: "所属期",
-}
+// typeName is a column type in the words the site uses (the table's
+// type.<type>: 文本, 整数… / text, whole number…).
+func typeName(tr *i18n.Table, t data.Type) string { return tr.T("type." + string(t)) }
 
 // datasetSummaries sums up every dataset as the catalogue lists it.
 func datasetSummaries(in *input, link func(string) string) []render.DatasetSummary {
 	var sums []render.DatasetSummary
 	for _, d := range in.datasets {
 		sums = append(sums, render.DatasetSummary{
-			ID: d.ID, Title: datasetTitle(d), URL: link("/data/" + d.ID + "/"),
+			ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/" + d.ID + "/"),
 			CSV: link("/data/" + d.ID + ".csv"), JSON: link("/data/" + d.ID + ".json"),
 			Rows: d.Rows, Columns: len(d.Columns), Files: len(d.Files), Sample: d.Sample,
 		})
@@ -35,24 +35,25 @@ func datasetSummaries(in *input, link func(string) string) []render.DatasetSumma
 // computeData adds the catalogue and one page per dataset, summed up in sums.
 func computeData(in *input, m *model, sums []render.DatasetSummary, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
 	m.datasets = in.datasets
-	home := render.Crumb{Title: "首页", Path: "/"}
-	index := render.DataIndexView{Page: base("数据", "/data/", "data", home), Datasets: sums}
+	tr := in.tr
+	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
+	index := render.DataIndexView{Page: base(tr.T("nav.data"), "/data/", "data", home), Datasets: sums}
 	for _, d := range in.datasets {
 		if d.ID == "budgets" && d.Rows > 0 {
-			index.Topics = append(index.Topics, render.Option{Value: link("/budgets/"), Label: "部门预算与决算：总额、执行率、公开深度和功能分类"})
+			index.Topics = append(index.Topics, render.Option{Value: link("/budgets/"), Label: tr.T("topics.budgets")})
 		}
 		if d.ID == "organizations" && d.Rows > 0 {
-			index.Topics = append(index.Topics, render.Option{Value: link("/organizations/"), Label: "社会组织：评估等级、类型和地市分布"})
+			index.Topics = append(index.Topics, render.Option{Value: link("/organizations/"), Label: tr.T("topics.organizations")})
 		}
 		if d.ID == "committees" && d.Rows > 0 {
-			index.Topics = append(index.Topics, render.Option{Value: link("/committees/"), Label: "居委会与村委会：直选、属地化与公开"})
+			index.Topics = append(index.Topics, render.Option{Value: link("/committees/"), Label: tr.T("topics.committees")})
 		}
 	}
 	m.pages = append(m.pages, page{"data/index.html", "/data/", "data-index", index})
 	for i, d := range in.datasets {
 		path := "/data/" + d.ID + "/"
 		v := render.DatasetView{
-			Page:        base(sums[i].Title, path, "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
+			Page:        base(sums[i].Title, path, "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
 			Dataset:     sums[i],
 			Description: d.Description,
 			Updated:     d.Updated,
@@ -60,22 +61,22 @@ func computeData(in *input, m *model, sums []render.DatasetSummary, base func(st
 			Inferred:    d.Schema.Inferred,
 		}
 		if in.history != nil {
-			v.Committed = "尚未提交到版本库"
+			v.Committed = tr.T("dataset.not_committed")
 			if t, ok := lastCommit(in.history, d); ok {
 				v.Committed = t.Format(time.DateOnly)
 			}
 		}
 		v.Page.Description = d.Description
 		v.Page.Alternates = []render.Alternate{
-			{Type: "text/csv", Href: sums[i].CSV, Title: sums[i].Title + "（CSV）"},
-			{Type: "application/json", Href: sums[i].JSON, Title: sums[i].Title + "（JSON）"},
+			{Type: "text/csv", Href: sums[i].CSV, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "CSV")},
+			{Type: "application/json", Href: sums[i].JSON, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "JSON")},
 		}
 		v.Page.JSONLD = datasetJSONLD(in, d, sums[i].Title)
 		for _, f := range d.Files {
-			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterNames[f.Delimiter], HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes)})
+			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterName(tr, f.Delimiter), HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes, tr)})
 		}
 		for _, c := range d.Columns {
-			ci := render.ColumnInfo{Name: c.Name, Type: typeNames[c.Type], Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}
+			ci := render.ColumnInfo{Name: c.Name, Type: typeName(tr, c.Type), Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}
 			if c.Header != "" && c.Header != c.Name {
 				ci.Header = c.Header
 			}
@@ -86,7 +87,7 @@ func computeData(in *input, m *model, sums []render.DatasetSummary, base func(st
 				ci.Range = lo
 			}
 			if ci.Range == "" && !c.Stats.Many && len(c.Stats.Distinct) > 0 && len(c.Stats.Distinct) <= 8 {
-				ci.Values = strings.Join(c.Stats.Distinct, "、")
+				ci.Values = strings.Join(c.Stats.Distinct, tr.T("search.list_sep"))
 			}
 			v.Columns = append(v.Columns, ci)
 			v.PreviewHeader = append(v.PreviewHeader, c.Name)
@@ -105,8 +106,14 @@ func computeData(in *input, m *model, sums []render.DatasetSummary, base func(st
 	}
 }
 
-// delimiterNames say in words which delimiter a file uses.
-var delimiterNames = map[string]string{`","`: "逗号（,）", `";"`: "分号（;）", "tab": "制表符"}
+// delimiterName says in words which delimiter a file uses.
+func delimiterName(tr *i18n.Table, d string) string {
+	key, ok := map[string]string{`","`: "comma", `";"`: "semicolon", "tab": "tab"}[d]
+	if !ok {
+		return ""
+	}
+	return tr.T("delimiter." + key)
+}
 
 // display formats a value for reading: numbers get thousands separators.
 func display(text string, t data.Type) string {
@@ -131,21 +138,27 @@ func display(text string, t data.Type) string {
 	return sign + b.String()
 }
 
-func datasetTitle(d *data.Dataset) string {
+// datasetTitle is a dataset's title; a built-in kind's own title (承诺登记表)
+// is said in the site's language (the table's datasets.<id>), a title the
+// site gives its dataset stays as written.
+func datasetTitle(d *data.Dataset, tr *i18n.Table) string {
+	if d.Kind != nil && d.Title == d.Kind.Title {
+		return tr.T("datasets." + d.Kind.ID)
+	}
 	if d.Title != "" {
 		return d.Title
 	}
 	return d.ID
 }
 
-func size(n int64) string {
+func size(n int64, tr *i18n.Table) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	default:
-		return fmt.Sprintf("%d 字节", n)
+		return tr.T("dataset.bytes", "n", strconv.FormatInt(n, 10))
 	}
 }
 
@@ -157,8 +170,8 @@ func datasetJSONLD(in *input, d *data.Dataset, title string) template.JS {
 	if desc == "" {
 		desc = title
 	}
-	if d.Sample && !strings.Contains(desc, "示例数据") {
-		desc += "（示例数据：不是真实数字。）"
+	if sample := in.tr.T("sample.badge"); d.Sample && !strings.Contains(desc, sample) {
+		desc += in.tr.T("sample.description")
 	}
 	ld := map[string]any{
 		"@context":            "https://schema.org",
@@ -218,7 +231,7 @@ func freshness(in *input, d *data.Dataset, s *render.DatasetSummary) {
 	if !ok {
 		return
 	}
-	s.Frequency = f.Words()
+	s.Frequency = frequencyWords(f, in.tr)
 	last, err := time.Parse(time.DateOnly, d.Updated)
 	if err != nil {
 		var committed bool

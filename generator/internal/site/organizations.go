@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/render"
 )
 
@@ -20,9 +20,9 @@ const orgsPerPage = 400
 // gradeOrder is the grading scale, best first.
 var gradeOrder = []string{"5A", "4A", "3A", "2A", "1A", ""}
 
-func gradeName(g string) string {
+func gradeName(g string, tr *i18n.Table) string {
 	if g == "" {
-		return "未评估"
+		return tr.T("orgs.unrated")
 	}
 	return g
 }
@@ -93,16 +93,17 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 			return nil
 		})
 	}
-	home := render.Crumb{Title: "首页", Path: "/"}
-	sum := render.DatasetSummary{ID: d.ID, Title: datasetTitle(d), URL: link("/data/organizations/"), CSV: link("/data/organizations.csv"), JSON: link("/data/organizations.json"), Rows: d.Rows, Sample: d.Sample}
-	v := render.OrganizationsView{Page: base(datasetTitle(d), "/organizations/", "data", home, render.Crumb{Title: "数据", Path: "/data/"}),
+	tr := in.tr
+	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
+	sum := render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/organizations/"), CSV: link("/data/organizations.csv"), JSON: link("/data/organizations.json"), Rows: d.Rows, Sample: d.Sample}
+	v := render.OrganizationsView{Page: base(datasetTitle(d, in.tr), "/organizations/", "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
 		Dataset: sum, Description: d.Description, Total: d.Rows, PopYear: popYear}
 	var bars []charts.Bar
 	for _, g := range gradeOrder {
-		v.Grades = append(v.Grades, render.OrgGroup{Name: gradeName(g), Count: byGrade[g]})
-		bars = append(bars, charts.Bar{Label: gradeName(g), Value: float64(byGrade[g])})
+		v.Grades = append(v.Grades, render.OrgGroup{Name: gradeName(g, tr), Count: byGrade[g]})
+		bars = append(bars, charts.Bar{Label: gradeName(g, tr), Value: float64(byGrade[g])})
 	}
-	if ch, err := charts.Bars("chart-grades", "各评估等级的社会组织数", bars); err == nil {
+	if ch, err := charts.Bars(tr, "chart-grades", tr.T("orgs.grades_caption"), bars); err == nil {
 		ch.Sample = d.Sample
 		ch.Data = v.Dataset.CSV
 		v.GradeChart = &ch
@@ -145,7 +146,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 		}
 		paths := paginate(len(orgs), orgsPerPage, cityPath("organizations", c))
 		for p, path := range paths {
-			lv := render.OrgListView{Page: base(pageTitle(c+"的社会组织", p), path, "data", home, render.Crumb{Title: "社会组织", Path: "/organizations/"}),
+			lv := render.OrgListView{Page: base(pageTitle(tr.T("orgs.city_caption", "city", c), p, tr), path, "data", home, render.Crumb{Title: tr.T("orgs.col_orgs"), Path: "/organizations/"}),
 				Dataset: sum, City: c, Orgs: orgs[p*orgsPerPage : min(len(orgs), (p+1)*orgsPerPage)],
 				Types: slices.Sorted(maps.Keys(types)), Grades: gradeList, Pages: pager(paths, p, link)}
 			m.pages = append(m.pages, page{path[1:] + "index.html", path, "org-list", lv})
@@ -180,11 +181,11 @@ func pager(paths []string, current int, link func(string) string) []render.Crumb
 }
 
 // pageTitle numbers the pages after the first: "…（第2页）".
-func pageTitle(title string, p int) string {
+func pageTitle(title string, p int, tr *i18n.Table) string {
 	if p == 0 {
 		return title
 	}
-	return fmt.Sprintf("%s（第%d页）", title, p+1)
+	return tr.T("pager.title", "title", title, "page", strconv.Itoa(p+1))
 }
 
 // cityPath is a city's page under a section, e.g. /organizations/广州市/

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
@@ -115,7 +114,7 @@ func verdictsOf(src fs.FS, opts Options) (_ map[string]CommitmentState, ok bool)
 func verdicts(cs []*commitment) map[string]CommitmentState {
 	out := make(map[string]CommitmentState, len(cs))
 	for _, c := range cs {
-		out[string(c.row.ID)] = CommitmentState{Indicator: string(c.row.Indicator), Deadline: c.eval.Deadline.String(), Status: c.result.Status,
+		out[string(c.row.ID)] = CommitmentState{Indicator: string(c.row.Indicator), Deadline: c.eval.Deadline.StringIn(c.eval.Lang), Status: c.result.Status,
 			Explanation: c.result.Explanation, Sample: c.sample || c.result.Sample}
 	}
 	return out
@@ -180,26 +179,27 @@ func statusHistory(cs []*commitment, asOf string, past []PastBuild) ([]statusCha
 // entry, not one each: a registry is often entered many rows at a time.
 func statusEntries(m *model) []publish.FeedEntry {
 	changes, added := m.statusHistory()
+	tr := m.tr
 	var out []publish.FeedEntry
 	for _, c := range changes {
 		v := c.to
 		summary := v.Explanation
-		if v.Sample && !strings.Contains(summary, "示例数据") {
-			summary += "（据示例数据判断，不是真实数字。）"
+		if v.Sample && !strings.Contains(summary, tr.T("sample.badge")) {
+			summary += tr.T("feed.sample_judged")
 		}
 		out = append(out, publish.FeedEntry{
-			Title: fmt.Sprintf("承诺：%s（%s），%s → %s", v.Indicator, v.Deadline, c.from.Status.Label(), v.Status.Label()),
+			Title: tr.T("feed.status_change", "indicator", v.Indicator, "deadline", v.Deadline, "from", c.from.Status.LabelIn(tr.Lang), "to", v.Status.LabelIn(tr.Lang)),
 			Path:  "/commitments/" + c.id + "/", Updated: c.when, Summary: summary})
 	}
 	for _, r := range added {
 		var parts []string
 		for _, st := range track.Statuses {
 			if r.byStatus[st] > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d 项", st.Label(), r.byStatus[st]))
+				parts = append(parts, tr.T("feed.status_count", "status", st.LabelIn(tr.Lang), "n", r.byStatus[st]))
 			}
 		}
-		out = append(out, publish.FeedEntry{Title: fmt.Sprintf("新登记承诺 %d 项", r.n), Path: "/commitments/", Updated: r.when,
-			Summary: fmt.Sprintf("承诺登记表新增 %d 项承诺：%s。", r.n, strings.Join(parts, "，"))})
+		out = append(out, publish.FeedEntry{Title: tr.T("feed.registered_title", "n", r.n), Path: "/commitments/", Updated: r.when,
+			Summary: tr.T("feed.registered", "n", r.n, "statuses", strings.Join(parts, tr.T("chart.list_sep")))})
 	}
 	return out
 }

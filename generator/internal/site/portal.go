@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gongkai/generator/internal/config"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 )
@@ -60,7 +61,7 @@ func rebase(href, basePath string) string {
 
 // searchKinds names what the search finds, in the words of its hint:
 // 政策条款、承诺、数据集和社会组织 (only the kinds the index holds).
-func searchKinds(docs []searchDoc) (list string, hint string) {
+func searchKinds(docs []searchDoc, tr *i18n.Table) (list string, hint string) {
 	var kinds []string
 	for _, d := range docs {
 		if !slices.Contains(kinds, d.Kind) {
@@ -68,29 +69,29 @@ func searchKinds(docs []searchDoc) (list string, hint string) {
 		}
 	}
 	if len(kinds) == 0 {
-		return "", "查找本站内容"
+		return "", tr.T("search.hint_any")
 	}
 	named := make([]string, len(kinds))
 	for i, k := range kinds {
 		named[i] = k
-		if k == "条款" {
-			named[i] = "政策条款"
+		if k == tr.T("search.kind_clause") {
+			named[i] = tr.T("search.kind_clause_long")
 		}
 	}
-	hint = "查找" + named[0]
+	hint = tr.T("search.hint", "what", named[0])
 	if len(named) > 1 {
-		hint = "查找" + strings.Join(named[:len(named)-1], "、") + "和" + named[len(named)-1]
+		hint = tr.T("search.hint", "what", strings.Join(named[:len(named)-1], tr.T("search.list_sep"))+tr.T("search.list_and")+named[len(named)-1])
 	}
-	return strings.Join(kinds, "、"), hint
+	return strings.Join(kinds, tr.T("search.list_sep")), hint
 }
 
 // sourceTitle names where a policy document's text comes from, in
 // datapackage.json's sources: a repost says so.
-func sourceTitle(d *policy.Document) string {
+func sourceTitle(d *policy.Document, tr *i18n.Table) string {
 	if d.Repost {
-		return "政策原文的网上转载"
+		return tr.T("sources.repost")
 	}
-	return "政策原文"
+	return tr.T("sources.original")
 }
 
 // policySectionTitle is the title of the policy section: content/policy/_index.md's, else 政策文件.
@@ -100,5 +101,5 @@ func policySectionTitle(in *input) string {
 			return p.Meta.Title
 		}
 	}
-	return "政策文件"
+	return in.tr.T("nav.policy")
 }

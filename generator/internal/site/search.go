@@ -5,6 +5,7 @@ import (
 
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/searchindex"
@@ -13,7 +14,7 @@ import (
 // searchDoc is one thing /search/ can find.
 type searchDoc struct {
 	ID    int    `json:"id"`
-	Kind  string `json:"kind"` // 条款, 承诺, 数据集, 社会组织
+	Kind  string `json:"kind"` // in the site's language: 条款, 承诺, 数据集, 社会组织
 	Title string `json:"title"`
 	Text  string `json:"text,omitempty"`
 	URL   string `json:"url"`
@@ -31,6 +32,7 @@ const maxSearchOrgs = 5000
 // computeSearch adds /search/ and the documents it searches, written as
 // /search/index.json: clauses, commitments, datasets and organisations.
 func computeSearch(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+	tr := in.tr
 	var docs []searchDoc
 	add := func(kind, title, text, url string) *searchDoc {
 		docs = append(docs, searchDoc{ID: len(docs), Kind: kind, Title: title, Text: text, URL: url})
@@ -39,7 +41,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 	for _, d := range in.docs {
 		var walk func(c *policy.Clause)
 		walk = func(c *policy.Clause) {
-			add("条款", c.Marker+c.Title, c.Text, link("/policy/"+d.Slug+"/")+"#"+c.ID).In = d.Title
+			add(tr.T("search.kind_clause"), c.Marker+c.Title, c.Text, link("/policy/"+d.Slug+"/")+"#"+c.ID).In = d.Title
 			for _, it := range c.Items {
 				walk(it)
 			}
@@ -52,7 +54,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 	}
 	for _, c := range in.commitments {
 		s := cv.summaries[string(c.row.ID)]
-		add("承诺", s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL).Sample = s.Sample
+		add(tr.T("search.kind_commitment"), s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL).Sample = s.Sample
 	}
 	orgs := 0
 	for _, d := range in.datasets {
@@ -60,7 +62,7 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 		for _, c := range d.Columns {
 			cols += c.Name + " "
 		}
-		add("数据集", datasetTitle(d), d.Description+" "+cols+d.ID, link("/data/"+d.ID+"/")).Sample = d.Sample
+		add(tr.T("search.kind_dataset"), datasetTitle(d, in.tr), d.Description+" "+cols+d.ID, link("/data/"+d.ID+"/")).Sample = d.Sample
 		if d.ID == "organizations" && d.Rows <= maxSearchOrgs {
 			col := map[string]int{}
 			for i, c := range d.Columns {
@@ -68,17 +70,18 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 			}
 			_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
 				name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
-				add("社会组织", name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
+				add(tr.T("search.kind_organization"), name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
 				orgs++
 				return nil
 			})
 		}
 	}
-	m.searchDocs = searchDocuments(docs)
+	m.searchDocs = searchDocuments(docs, tr)
 	m.files = append(m.files, file{"search/index.json", searchindex.Build(searchFields, m.searchDocs)})
-	v := render.SearchView{Page: base("搜索", "/search/", "search", render.Crumb{Title: "首页", Path: "/"}), Index: link("/search/index.json"), Count: len(docs),
+	v := render.SearchView{Page: base(tr.T("nav.search"), "/search/", "search", render.Crumb{Title: tr.T("nav.home"), Path: "/"}), Index: link("/search/index.json"), Count: len(docs),
 		Placeholder: in.cfg.Search.Placeholder, Commitments: len(in.commitments) > 0}
-	v.Kinds, v.Hint = searchKinds(docs)
+	v.Kinds, v.Hint = searchKinds(docs, tr)
+	v.Orgs = orgs > 0
 	for _, d := range in.docs {
 		v.Documents = append(v.Documents, render.Crumb{Title: d.Title, Path: link("/policy/" + d.Slug + "/")})
 	}
@@ -95,7 +98,7 @@ var searchFields = []string{"title", "text"}
 // searchDocuments are the documents of /search/index.json (see package
 // searchindex): searched by title and text, each giving back its kind,
 // title, link, document and the start of its text.
-func searchDocuments(docs []searchDoc) []searchindex.Doc {
+func searchDocuments(docs []searchDoc, tr *i18n.Table) []searchindex.Doc {
 	out := make([]searchindex.Doc, len(docs))
 	for i, d := range docs {
 		snippet := d.Text
@@ -104,7 +107,7 @@ func searchDocuments(docs []searchDoc) []searchindex.Doc {
 		}
 		sample := ""
 		if d.Sample {
-			sample = "示例数据"
+			sample = tr.T("sample.badge")
 		}
 		out[i] = searchindex.Doc{Fields: []string{d.Title, d.Text},
 			Stored: map[string]string{"kind": d.Kind, "title": d.Title, "text": snippet, "url": d.URL, "in": d.In, "sample": sample}}

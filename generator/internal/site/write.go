@@ -34,8 +34,9 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	}
 	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL, Sources: m.sources}
 	pkg.License.Name, pkg.License.URL = m.cfg.License.Name, m.cfg.License.URL
+	pkg.Text = publish.FieldText{Date: m.tr.T("datapackage.date"), USCC: m.tr.T("datapackage.uscc"), Period: m.tr.T("datapackage.period"), Sample: m.tr.T("datapackage.sample")}
 	for _, d := range m.datasets {
-		res := publish.Resource{Dataset: d, Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
+		res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
 		err := counted.PutStream(res.Path, func(w io.Writer) error {
 			h := sha256.New()
 			cw := &countWriter{w: io.MultiWriter(w, h)}
@@ -52,7 +53,7 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 		if d.ID == "commitments" && len(m.commitments) > 0 {
 			continue // the registry's JSON carries the statuses: written below
 		}
-		if err := counted.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d) }); err != nil {
+		if err := counted.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d, datasetTitle(d, m.tr)) }); err != nil {
 			return n, err
 		}
 	}
@@ -181,12 +182,12 @@ func catalog(m *model) publish.Catalog {
 		}
 		desc := d.Description
 		if desc == "" {
-			desc = datasetTitle(d)
+			desc = datasetTitle(d, m.tr)
 		}
-		if d.Sample && !strings.Contains(desc, "示例数据") {
-			desc += "（示例数据：不是真实数字。）"
+		if d.Sample && !strings.Contains(desc, m.tr.T("sample.badge")) {
+			desc += m.tr.T("sample.description")
 		}
-		cd := publish.CatalogDataset{Title: datasetTitle(d), Description: desc, Modified: modified, Page: "/data/" + d.ID + "/",
+		cd := publish.CatalogDataset{Title: datasetTitle(d, m.tr), Description: desc, Modified: modified, Page: "/data/" + d.ID + "/",
 			CSV: "/data/" + d.ID + ".csv", JSON: "/data/" + d.ID + ".json", Frequency: d.Frequency, Keywords: []string{d.ID}}
 		for _, col := range d.Columns {
 			if len(cd.Keywords) < 12 {
@@ -207,11 +208,12 @@ func catalog(m *model) publish.Catalog {
 // dataset with neither is not in the feed. The feed keeps the newest.
 func feedEntries(m *model) []publish.FeedEntry {
 	out := statusEntries(m)
+	tr := m.tr
 	for _, d := range m.datasets {
-		title := datasetTitle(d)
+		title := datasetTitle(d, m.tr)
 		sample := ""
 		if d.Sample {
-			sample = "（示例数据，不是真实数字。）"
+			sample = tr.T("feed.sample")
 		}
 		files := map[string]bool{}
 		for _, f := range d.Files {
@@ -228,17 +230,17 @@ func feedEntries(m *model) []publish.FeedEntry {
 			if len(changed) == 0 {
 				continue
 			}
-			summary := fmt.Sprintf("数据集“%s”的文件有改动：%s。", title, strings.Join(changed, "、"))
+			summary := tr.T("feed.files_changed", "title", title, "files", strings.Join(changed, tr.T("search.list_sep")))
 			if latest { // what the site publishes now
-				summary = fmt.Sprintf("数据集“%s”已更新，共 %d 行（改动的文件：%s）。", title, d.Rows, strings.Join(changed, "、"))
+				summary = tr.T("feed.updated_files", "title", title, "rows", d.Rows, "files", strings.Join(changed, tr.T("search.list_sep")))
 				latest = false
 			}
-			out = append(out, publish.FeedEntry{Title: title + " 已更新", Path: "/data/" + d.ID + "/", Updated: c.Time, Summary: summary + sample})
+			out = append(out, publish.FeedEntry{Title: tr.T("feed.updated_title", "title", title), Path: "/data/" + d.ID + "/", Updated: c.Time, Summary: summary + sample})
 		}
 		if latest && d.Updated != "" { // not in git: the date its publisher declares
 			when, _ := time.Parse(time.DateOnly, d.Updated)
-			out = append(out, publish.FeedEntry{Title: title + " 已更新", Path: "/data/" + d.ID + "/", Updated: when,
-				Summary: fmt.Sprintf("数据集“%s”已更新，共 %d 行。", title, d.Rows) + sample})
+			out = append(out, publish.FeedEntry{Title: tr.T("feed.updated_title", "title", title), Path: "/data/" + d.ID + "/", Updated: when,
+				Summary: tr.T("feed.updated", "title", title, "rows", d.Rows) + sample})
 		}
 	}
 	return out

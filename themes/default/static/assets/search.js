@@ -8,9 +8,10 @@
   'use strict';
   var han = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-  // Quotation and title marks inside a phrase (“三公”经费, 《条例》规定) do
-  // not break it: they are dropped between Chinese characters.
-  var marks = /([\u3400-\u9fff\uf900-\ufaff])[“”‘’「」『』《》〈〉·]+(?=[\u3400-\u9fff\uf900-\ufaff])/g;
+  // Quotation and title marks inside a phrase (a quoted term inside a
+  // phrase, a title in book-title marks) do not break it: they are dropped
+  // between Chinese characters.
+  var marks = /([\u3400-\u9fff\uf900-\ufaff])[\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u00b7]+(?=[\u3400-\u9fff\uf900-\ufaff])/g;
 
   // tokenize cuts text into lowercase words of letters and digits, and runs
   // of Chinese into bigrams (a single character stays whole).
@@ -27,8 +28,10 @@
   }
 
   // What people look for first: the commitments, then the text; an
-  // organisation's name matches many searches in passing.
-  var boosts = { '承诺': 2, '社会组织': 0.5 };
+  // organisation's name matches many searches in passing. The kinds are
+  // named in the site's language, so the page says which name is which
+  // (data-boost-commitment, data-boost-organization on the form).
+  var boosts = {};
 
   // Every term of the query must match (find then adds documents holding
   // some of them when those are few). A word of letters and digits also
@@ -46,8 +49,8 @@
 
   // find searches for documents holding every term of the query; when they
   // are few, documents holding some of the terms follow, best first. A
-  // phrase that skips a character of the text (积分入户 for 积分制入户,
-  // 社会领域立法 for 社会建设领域立法) shares only some pairs with it.
+  // phrase that skips a character of the text (a four-character term typed
+  // without its third character) shares only some pairs with it.
   // Each result says whether it holds every term (all).
   function find(index, query) {
     var results = index.search(query);
@@ -61,15 +64,22 @@
   // For pages and tests that search the way this page does.
   window.gongkaiSearch = { tokenize: tokenize, options: searchOptions, find: find };
 
+  // say fills the {placeholders} of one of the page's sentences (the
+  // form's data-text-* attributes, from the site's translation table).
+  function say(text, values) {
+    return String(text || '').replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+
   // show lists the results; with no query, the status says again what the
   // page said at first (idle: how many things of which kinds it can find).
-  function show(list, status, results, query, idle) {
+  // text holds the page's sentences.
+  function show(list, status, results, query, idle, text) {
     list.textContent = '';
     if (!query) { status.textContent = idle; return; }
     var all = results.filter(function (r) { return r.all; }).length;
-    var found = all ? '找到 ' + all + ' 条' : '没有同时含有全部字词的内容';
-    if (results.length > all) found += (all ? '；另列出 ' : '；以下列出 ') + (results.length - all) + ' 条含有其中部分字词的（最相关的在前）';
-    status.textContent = results.length ? '“' + query + '”：' + found + (results.length > 50 ? '，显示前 50 条' : '') + '。' : '没有找到“' + query + '”。换一个说法，或少写几个字试试。';
+    var found = all ? say(text.textFound, { n: all }) : say(text.textNoneAll, {});
+    if (results.length > all) found += say(all ? text.textMore : text.textSome, { n: results.length - all });
+    status.textContent = results.length ? say(text.textResult, { q: query, found: found, first: results.length > 50 ? say(text.textFirst, {}) : '' }) : say(text.textNothing, { q: query });
     results.slice(0, 50).forEach(function (r) {
       var li = document.createElement('li');
       var kind = document.createElement('span');
@@ -105,6 +115,9 @@
     var list = document.getElementById('search-results');
     var status = document.querySelector('.search-status');
     var idle = status.textContent;
+    var text = form.dataset;
+    if (text.boostCommitment) boosts[text.boostCommitment] = 2;
+    if (text.boostOrganization) boosts[text.boostOrganization] = 0.5;
     fetch(form.getAttribute('data-index')).then(function (r) { return r.text(); }).then(function (json) {
       var index = window.MiniSearch.loadJSON(json, {
         fields: ['title', 'text'],
@@ -114,7 +127,7 @@
       });
       function run() {
         var q = input.value.trim();
-        show(list, status, q ? find(index, q) : [], q, idle);
+        show(list, status, q ? find(index, q) : [], q, idle, text);
         window.history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : window.location.pathname);
       }
       input.value = new URLSearchParams(window.location.search).get('q') || '';

@@ -56,7 +56,7 @@
         Array.prototype.forEach.call(form.elements, function (el) {
           if (el.name && el.value) query.set(el.name, el.value);
         });
-        if (count) count.textContent = '显示 ' + shown + ' / ' + rows.length + ' 项';
+        if (count) count.textContent = (count.getAttribute('data-text') || '{shown} / {total}').replace('{shown}', shown).replace('{total}', rows.length);
         var q = query.toString();
         window.history.replaceState(null, '', q ? '?' + q : window.location.pathname);
       }
@@ -94,7 +94,7 @@
           var x = a.cells[index], y = b.cells[index];
           var p = x.getAttribute('data-value') || x.textContent.trim();
           var q = y.getAttribute('data-value') || y.textContent.trim();
-          var c = numeric ? (parseFloat(p) || 0) - (parseFloat(q) || 0) : p.localeCompare(q, 'zh-CN');
+          var c = numeric ? (parseFloat(p) || 0) - (parseFloat(q) || 0) : p.localeCompare(q, document.documentElement.lang || 'zh-CN');
           return asc ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });

@@ -1,4 +1,4 @@
-// gongkai default theme: larger text (适老化). Loaded in <head>, before the
+// gongkai default theme: larger text (for older readers). Loaded in <head>, before the
 // page is drawn, so a reader who chose larger text never sees the page jump:
 // the choice is kept in localStorage and applies on every page of the site.
 // The button in the header's navigation stays hidden without this script.
