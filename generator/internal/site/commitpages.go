@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -328,15 +327,6 @@ func safeURL(u string) string {
 		return u
 	}
 	return ""
-}
-
-// mustDay reads the as-of date, which load has already checked.
-func mustDay(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(fmt.Sprintf("as-of %q was checked at load: %v", s, err))
-	}
-	return t
 }
 
 // addStatusChanges gives each commitment page its status changes in the

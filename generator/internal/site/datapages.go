@@ -241,7 +241,7 @@ func freshness(in *input, d *data.Dataset, s *render.DatasetSummary) {
 	}
 	due := f.Next(last)
 	s.Due = due.Format(time.DateOnly)
-	asOf := mustDay(in.asOf)
+	asOf := in.asOfDay
 	if asOf.After(due) {
 		s.Overdue = int(asOf.Sub(due).Hours() / 24)
 	}

@@ -33,7 +33,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 	if d == nil {
 		return
 	}
-	asOf := mustDay(in.asOf)
+	asOf := in.asOfDay
 	type counts struct{ n, assessed, high int }
 	byGrade, byType, byCity := map[string]int{}, map[string]*counts{}, map[string]*counts{}
 	orgsByCity := map[string][]render.Org{}
