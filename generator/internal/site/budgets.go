@@ -105,6 +105,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		return nil
 	})
 	if err != nil {
+		m.fail("/budgets/", err)
 		return
 	}
 	var years []int

@@ -143,7 +143,10 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 		in.past = later(in.past)
 		defer in.past() // even when writing fails: the reading ends before the build does
 	}
-	site := compute(in)                                   // compute
+	site := compute(in) // compute
+	if site.err != nil {
+		return Report{}, site.err
+	}
 	links := linkcheck.New(in.cfg.BasePath())             // every internal link must go somewhere
 	n, err := write(site, in.theme, linkSink{out, links}) // render → write
 	if err != nil {

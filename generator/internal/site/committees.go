@@ -108,6 +108,7 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 		return nil
 	})
 	if err != nil {
+		m.fail("/committees/", err)
 		return
 	}
 	tr := in.tr

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -35,7 +36,18 @@ type model struct {
 	files         []file            // other files, written as they are
 	searchDocs    []searchindex.Doc // what /search/ finds
 	sources       []data.Source     // where the policy texts come from
+	// err is the first dataset a page could not read again (Dataset.Each):
+	// the build stops rather than publish a site without that page.
+	err error
 	tr            *i18n.Table       // the interface's words in the site's language
+}
+
+// fail records that the pages at path could not read their data; the
+// first failure stops the build.
+func (m *model) fail(path string, err error) {
+	if err != nil && m.err == nil {
+		m.err = fmt.Errorf("%s could not be made: %w", path, err)
+	}
 }
 
 // file is a file of the site made in compute, such as the search index.

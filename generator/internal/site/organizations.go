@@ -76,13 +76,14 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 		return nil
 	})
 	if err != nil {
+		m.fail("/organizations/", err)
 		return
 	}
 	// Residents per city, from the population dataset's latest year.
 	residents, popYear := map[string]float64{}, 0
 	if pop, pcol := in.dataset("population"); pop != nil {
 		ci, yi, ni := pcol["city"], pcol["year"], pcol["population"]
-		_ = pop.Each(func(_ string, _ int, cells []data.Cell) error {
+		m.fail("/organizations/", pop.Each(func(_ string, _ int, cells []data.Cell) error {
 			y := int(cells[yi].Num)
 			if y > popYear {
 				popYear, residents = y, map[string]float64{}
@@ -91,7 +92,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 				residents[cells[ci].Text] = cells[ni].Num
 			}
 			return nil
-		})
+		}))
 	}
 	tr := in.tr
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}

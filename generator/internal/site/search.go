@@ -68,12 +68,12 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 			for i, c := range d.Columns {
 				col[c.Name] = i
 			}
-			_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
+			m.fail("/search/", d.Each(func(_ string, _ int, cells []data.Cell) error {
 				name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
 				add(tr.T("search.kind_organization"), name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
 				orgs++
 				return nil
-			})
+			}))
 		}
 	}
 	m.searchDocs = searchDocuments(docs, tr)
@@ -128,5 +128,6 @@ func SearchDocuments(src fs.FS, opts Options) ([]searchindex.Doc, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	return compute(in).searchDocs, nil
+	m := compute(in)
+	return m.searchDocs, m.err
 }
