@@ -178,23 +178,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	report, err := site.Check(src.FS(), site.Options{AsOf: c.asOf, Today: time.Now()})
-	ds := report.Warnings
-	var inputErrs *diag.Errors
-	if errors.As(err, &inputErrs) {
-		ds = inputErrs.List
-	}
-	var cfgErr *site.ConfigError
-	if errors.As(err, &cfgErr) {
-		ds = cfgErr.Diagnostics
-	}
-	code = exitOK
+	ds, code := classify(err)
 	switch {
-	case cfgErr != nil:
-		code = exitUsage
-	case err != nil:
-		code = exitInput
-	}
-	if err != nil && inputErrs == nil && cfgErr == nil {
+	case err == nil:
+		ds = report.Warnings
+	case ds == nil:
 		fmt.Fprintln(stderr, "gongkai:", err)
 		return code
 	}
@@ -315,24 +303,36 @@ func printDiagnostics(w io.Writer, ds []diag.Diagnostic) {
 	}
 }
 
-// reportError prints err and returns the exit status it means.
-func reportError(stderr io.Writer, err error) int {
+// classify is what a build's error means: its diagnostics (input or
+// settings problems; none for any other error) and the exit status.
+func classify(err error) (ds []diag.Diagnostic, code int) {
 	var inputErrs *diag.Errors
 	var cfgErr *site.ConfigError
 	switch {
 	case err == nil:
-		return exitOK
+		return nil, exitOK
 	case errors.As(err, &inputErrs):
-		printDiagnostics(stderr, inputErrs.List)
-		fmt.Fprintf(stderr, "gongkai: %d problem(s) in the input; nothing was published, the previous site is unchanged\n", countErrors(inputErrs.List))
-		return exitInput
+		return inputErrs.List, exitInput
 	case errors.As(err, &cfgErr):
-		printDiagnostics(stderr, cfgErr.Diagnostics)
-		return exitUsage
-	default:
-		fmt.Fprintln(stderr, "gongkai:", err)
-		return exitInput
+		return cfgErr.Diagnostics, exitUsage
 	}
+	return nil, exitInput
+}
+
+// reportError prints err and returns the exit status it means.
+func reportError(stderr io.Writer, err error) int {
+	ds, code := classify(err)
+	switch {
+	case err == nil:
+	case ds == nil:
+		fmt.Fprintln(stderr, "gongkai:", err)
+	case code == exitInput:
+		printDiagnostics(stderr, ds)
+		fmt.Fprintf(stderr, "gongkai: %d problem(s) in the input; nothing was published, the previous site is unchanged\n", countErrors(ds))
+	default:
+		printDiagnostics(stderr, ds)
+	}
+	return code
 }
 
 func countErrors(ds []diag.Diagnostic) int {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -65,18 +64,14 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 			// Links from the served address, whatever base_url the site publishes at.
 			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse, History: gitLog(c.source, io.Discard), Past: past}, out)
 			msgs := diagLines(report.Warnings)
-			var inputErrs *diag.Errors
-			var cfgErr *site.ConfigError
+			ds, _ := classify(err)
 			switch {
 			case err == nil:
 				return out, msgs, true
-			case errors.As(err, &inputErrs):
-				return nil, append(msgs, diagLines(inputErrs.List)...), false
-			case errors.As(err, &cfgErr):
-				return nil, append(msgs, diagLines(cfgErr.Diagnostics)...), false
-			default:
+			case ds == nil:
 				return nil, append(msgs, err.Error()), false
 			}
+			return nil, append(msgs, diagLines(ds)...), false
 		},
 		Ready: func(addr string) {
 			fmt.Fprintf(stdout, "serving %s at http://%s/ — edits reload the page; Ctrl-C stops\n", c.source, addr)
