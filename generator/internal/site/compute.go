@@ -39,7 +39,7 @@ type model struct {
 	// err is the first dataset a page could not read again (Dataset.Each):
 	// the build stops rather than publish a site without that page.
 	err error
-	tr            *i18n.Table       // the interface's words in the site's language
+	tr  *i18n.Table // the interface's words in the site's language
 }
 
 // fail records that the pages at path could not read their data; the
