@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -170,7 +171,8 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 		at(1, 1, "site.toml is not valid TOML: %v", err)
 		return cfg, ds
 	}
-	line := keyLines(src)
+	pos := keyPositions(src)
+	line := pos.line
 	if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(u.Path, "/") {
 		at(line("base_url"), 1, "base_url %q must be a full address ending in /, like \"https://gongkai.example.gov.cn/\"", cfg.BaseURL)
 	}
@@ -183,18 +185,18 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 		at(line("theme"), 1, "theme %q must be the name of a folder under themes/", cfg.Theme)
 	}
 	if cfg.License.URL != "" && !isWebURL(cfg.License.URL) {
-		at(tableLine(src, "license", "url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
+		at(line("license.url"), 1, "license url %q must be an http:// or https:// address", cfg.License.URL)
 	}
 	if e := cfg.Publisher.Email; e != "" && !isEmail(e) {
-		at(tableLine(src, "publisher", "email"), 1, "publisher email %q must be an address such as opendata@example.gov.cn", e)
+		at(line("publisher.email"), 1, "publisher email %q must be an address such as opendata@example.gov.cn", e)
 	}
 	if cfg.Publisher.Email != "" && cfg.Publisher.Name == "" {
-		at(tableLine(src, "publisher", "email"), 1, "publisher email is set but publisher name is not: name who publishes the data")
+		at(line("publisher.email"), 1, "publisher email is set but publisher name is not: name who publishes the data")
 	}
-	checkPublisher(src, cfg.Publisher, at)
+	checkPublisher(line, cfg.Publisher, at)
 	for _, t := range []struct{ table, key, text string }{{"footer", "text", cfg.Footer.Text}, {"policy", "repost_note", cfg.Policy.RepostNote}} {
 		for _, msg := range CheckLinks(t.text) {
-			at(tableLine(src, t.table, t.key), 1, "%s.%s: %s", t.table, t.key, msg)
+			at(line(t.table+"."+t.key), 1, "%s.%s: %s", t.table, t.key, msg)
 		}
 	}
 	switch cfg.Data.Thousands {
@@ -207,15 +209,15 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 	}
 	seen := map[string]bool{}
 	for i := range cfg.Metrics {
-		cfg.Metrics[i].Line = MetricLine(src, cfg.Metrics[i].ID)
+		cfg.Metrics[i].Line = line("metric." + strconv.Itoa(i) + ".id")
 	}
-	for _, m := range cfg.Metrics {
+	for i, m := range cfg.Metrics {
 		if !metricID.MatchString(m.ID) || seen[m.ID] {
-			at(MetricLine(src, m.ID), 1, "each [[metric]] needs its own id of lowercase letters, digits and hyphens (got %q)", m.ID)
+			at(m.Line, 1, "each [[metric]] needs its own id of lowercase letters, digits and hyphens (got %q)", m.ID)
 		}
 		seen[m.ID] = true
 		if m.Dataset == "" {
-			at(MetricLine(src, m.ID), 1, "metric %q needs a dataset", m.ID)
+			at(line("metric."+strconv.Itoa(i)+".dataset"), 1, "metric %q needs a dataset", m.ID)
 		}
 	}
 	if cfg.Data.MaxFileMB <= 0 {
@@ -225,16 +227,6 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 }
 
 var metricID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
-// MetricLine is the line of site.toml that sets a metric's id, for messages.
-func MetricLine(src []byte, id string) int {
-	for i, l := range strings.Split(string(src), "\n") {
-		if k, v, ok := strings.Cut(strings.TrimSpace(l), "="); ok && strings.TrimSpace(k) == "id" && strings.Trim(strings.TrimSpace(v), `"'`) == id {
-			return i + 1
-		}
-	}
-	return 1
-}
 
 // BasePath is the path part of BaseURL ("/" or "/portal/"), which every link on the site starts with.
 func (c Config) BasePath() string {
@@ -246,15 +238,3 @@ func (c Config) BasePath() string {
 }
 
 // keyLines returns a function giving the line a top-level or table key is set
-// on, for messages about values that decoded but are not acceptable.
-func keyLines(src []byte) func(key string) int {
-	return func(key string) int {
-		for i, l := range strings.Split(string(src), "\n") {
-			l = strings.TrimSpace(l)
-			if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
-				return i + 1
-			}
-		}
-		return 1
-	}
-}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,33 @@ func checkErrors(t *testing.T, tests []struct{ src, want string }) {
 		if got := ds[0].String(); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%q: got %q, want prefix %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestPositionsFromTheParser: lines come from the TOML parser's own key
+// positions, so two metrics with one id are told apart (the second is the
+// mistake), a key is found in its own table, and a dotted key counts.
+func TestPositionsFromTheParser(t *testing.T) {
+	src := "title = \"a\"\n\n[[metric]]\nid = \"m\"\ndataset = \"d\"\n\n[[metric]]\n# the same id again\nid = \"m\"\ndataset = \"d\"\n\n[[metric]]\nid = \"n\"\n\n[license]\nname = \"x\"\nurl = \"cc\"\n"
+	cfg, ds := Parse([]byte(src))
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`site.toml:9:1: each [[metric]] needs its own id of lowercase letters, digits and hyphens (got "m")`,
+		`site.toml:12:1: metric "n" needs a dataset`,
+		`site.toml:17:1: license url "cc" must be an http:// or https:// address`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(cfg.Metrics) != 3 || cfg.Metrics[0].Line != 4 || cfg.Metrics[1].Line != 9 || cfg.Metrics[2].Line != 13 {
+		t.Errorf("metric lines %+v", cfg.Metrics)
+	}
+	if p := keyPositions([]byte("a.b = 1\n[t]\nc = 2\n")); p.line("a.b") != 1 || p.line("t.c") != 3 || p.line("t.x") != 2 || p.line("zz") != 1 {
+		t.Errorf("positions %v", p)
 	}
 }

@@ -10,22 +10,22 @@ import (
 // checkPublisher checks the addresses of [publisher]: the filing sites'
 // links must be web addresses, the contacts an email or a web address or a
 // site path.
-func checkPublisher(src []byte, p Publisher, at func(line, col int, format string, args ...any)) {
+func checkPublisher(line func(key string) int, p Publisher, at func(line, col int, format string, args ...any)) {
 	for _, u := range []struct{ key, val, what string }{
 		{"icp_url", p.ICPURL, "the MIIT filing site, https://beian.miit.gov.cn/"},
 		{"public_security_url", p.PublicSecURL, "the number's record on the filing site, https://beian.mps.gov.cn/…"},
 	} {
 		if u.val != "" && !isWebURL(u.val) {
-			at(tableLine(src, "publisher", u.key), 1, "publisher %s %q must be an http:// or https:// address: %s", u.key, u.val, u.what)
+			at(line("publisher."+u.key), 1, "publisher %s %q must be an http:// or https:// address: %s", u.key, u.val, u.what)
 		}
 	}
 	for _, c := range []struct{ key, val string }{{"error_report", p.ErrorReport}, {"feedback", p.Feedback}} {
 		if c.val != "" && ContactHref(c.val) == "" {
-			at(tableLine(src, "publisher", c.key), 1, "publisher %s %q must be an email address (wangzhan@example.gov.cn), a form's address (https://…) or a page of the site (/feedback/)", c.key, c.val)
+			at(line("publisher."+c.key), 1, "publisher %s %q must be an email address (wangzhan@example.gov.cn), a form's address (https://…) or a page of the site (/feedback/)", c.key, c.val)
 		}
 	}
 	if p.PublicSecURL != "" && p.PublicSec == "" {
-		at(tableLine(src, "publisher", "public_security_url"), 1, "publisher public_security_url is set but public_security is not: write the number it links to, e.g. \"粤公网安备 44010402000001号\"")
+		at(line("publisher.public_security_url"), 1, "publisher public_security_url is set but public_security is not: write the number it links to, e.g. \"粤公网安备 44010402000001号\"")
 	}
 }
 
@@ -102,23 +102,3 @@ func CheckLinks(text string) []string {
 	return out
 }
 
-// tableLine is the line of site.toml that sets key in [table], for messages;
-// the table's own line when the key is not written out, else 1.
-func tableLine(src []byte, table, key string) int {
-	current, tableAt := "", 1
-	for i, l := range strings.Split(string(src), "\n") {
-		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, "[") {
-			current, _, _ = strings.Cut(strings.TrimLeft(l, "["), "]")
-			current = strings.TrimSpace(current)
-			if current == table {
-				tableAt = i + 1
-			}
-			continue
-		}
-		if k, _, ok := strings.Cut(l, "="); ok && current == table && strings.TrimSpace(k) == key {
-			return i + 1
-		}
-	}
-	return tableAt
-}
