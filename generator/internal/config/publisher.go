@@ -101,4 +101,3 @@ func CheckLinks(text string) []string {
 	}
 	return out
 }
-
