@@ -65,9 +65,16 @@ bench-scale: gongkai $(THEME)/node_modules
 	cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/
 	cd $(SCALE_DIR) && command time -v $(CURDIR)/bin/gongkai build 2>&1 | grep -E 'built|Elapsed|Maximum resident'
 
-# Longer fuzzing than the seed corpus `make test` runs.
+# Longer fuzzing than the seed corpus `make test` runs: every fuzz target of
+# every package, FUZZTIME each (go test fuzzes one target at a time).
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzSplitFrontMatter -fuzztime 60s ./generator/internal/content/
+	@for pkg in $$($(GO) list ./generator/...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "$$pkg $$target"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
 
 clean:
 	rm -rf bin public .public.staging .public.staging.old $(THEME)/node_modules

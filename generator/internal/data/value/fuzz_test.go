@@ -109,3 +109,31 @@ func FuzzCheckUSCC(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePeriod: any text is a period whose canonical form reads back as
+// the same period, whose start is not after its end, or an error at an
+// offset inside the text — never a panic, never year 0.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2025", "2025年", "2025年度", "2025Q3", "2025-Q3", "2025年第三季度", "2025年三季度", "2025-H1",
+		"2025年上半年", "2025-09", "2025/9", "2025年9月", "2025年9月底", "2025年1—9月", "2025年1-9月", "2025-01/2025-09",
+		"2025-09-30", "2025/9/30", "2025年9月30日", "2025年底", "2025-02-30", "2025年13月", "上年同期", "２０２５年", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Offset < 0 || e.Offset > utf8.RuneCountInString(s) {
+				t.Fatalf("ParsePeriod(%q) error %#v", s, err)
+			}
+			return
+		}
+		if p.Year < minYear || p.Year > maxYear || p.From < 1 || p.To > 12 || p.From > p.To || p.Start().After(p.End()) {
+			t.Fatalf("ParsePeriod(%q) = %#v, not a period", s, p)
+		}
+		back, err := ParsePeriod(p.String())
+		if err != nil || back != p {
+			t.Fatalf("ParsePeriod(%q) = %v, but %q reads back as %v, %v", s, p, p.String(), back, err)
+		}
+	})
+}
