@@ -73,10 +73,6 @@ func (e *RowError) Error() string { return e.Msg }
 // Compute runs the metric over rows given by each, which calls its function
 // once per row of the dataset with the file and line it came from.
 func (m Metric) Compute(each func(func(file string, line int, row MetricRow) error) error) ([]MetricPoint, error) {
-	type acc struct {
-		n, yes int
-		sum    float64
-	}
 	by := map[value.Period]*acc{}
 	series := map[string]map[value.Period]float64{}
 	groups := map[value.Period]map[string]bool{} // period → group → meets
@@ -138,27 +134,12 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 			a = &acc{}
 			by[year] = a
 		}
-		switch m.Value {
-		case "count":
-			a.n++
-		case "sum", "mean":
-			if _, v, missing := row(m.Column); !missing {
-				a.n++
-				a.sum += v
-			}
-		case "share":
-			if text, _, missing := row(m.Column); !missing {
-				a.n++
-				if text == "true" {
-					a.yes++
-				}
-			}
-		case "filled":
-			a.n++
-			if _, _, missing := row(m.Column); !missing {
-				a.yes++
-			}
+		k := rowKinds[m.Value]
+		text, v, missing := "", 0.0, true
+		if k.column {
+			text, v, missing = row(m.Column)
 		}
+		k.add(a, text, v, missing)
 		return nil
 	})
 	if err != nil {
@@ -185,33 +166,21 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 		sortPoints(out)
 		return out, nil
 	}
+	k := rowKinds[m.Value]
 	for y, a := range by {
-		p := MetricPoint{Period: y, Rows: a.n}
-		switch m.Value {
-		case "count":
-			p.Value = float64(a.n)
-			p.Inputs = fmt.Sprintf("%s共%d行", y.Label(), a.n)
-		case "sum":
-			p.Value = a.sum
-			p.Inputs = fmt.Sprintf("%s%d行的%s之和", y.Label(), a.n, m.Column)
-		case "mean":
-			if a.n == 0 {
-				continue
-			}
-			p.Value = a.sum / float64(a.n)
-			p.Inputs = fmt.Sprintf("%s%d行的%s平均值", y.Label(), a.n, m.Column)
-		case "share":
-			if a.n == 0 {
-				continue
-			}
-			p.Value = 100 * float64(a.yes) / float64(a.n)
-			p.Inputs = fmt.Sprintf("%s%d行中%d行的%s为“是”", y.Label(), a.n, a.yes, m.Column)
-		case "filled":
-			p.Value = 100 * float64(a.yes) / float64(a.n)
-			p.Inputs = fmt.Sprintf("%s%d行中%d行的%s有值", y.Label(), a.n, a.yes, m.Column)
+		v, ok := k.value(*a)
+		if !ok {
+			continue
 		}
+		p := MetricPoint{Period: y, Value: v, Rows: a.n}
 		if english(m.Lang) {
-			p.Inputs = m.inputsEnglish(y, a.n, a.yes)
+			rows := thousands(strconv.Itoa(a.n)) + " rows"
+			if a.n == 1 {
+				rows = "1 row"
+			}
+			p.Inputs = fmt.Sprintf(k.en, y.LabelIn(m.Lang), a.n, a.yes, m.Column, rows, thousands(strconv.Itoa(a.yes)))
+		} else {
+			p.Inputs = fmt.Sprintf(k.zh, y.Label(), a.n, a.yes, m.Column)
 		}
 		out = append(out, p)
 	}
@@ -219,27 +188,74 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 	return out, nil
 }
 
-// inputsEnglish says in English how a point of n rows (yes of them yes or
-// filled) was computed.
-func (m Metric) inputsEnglish(y value.Period, n, yes int) string {
-	rows := func(n int) string {
-		if n == 1 {
-			return "1 row"
-		}
-		return thousands(strconv.Itoa(n)) + " rows"
-	}
-	switch m.Value {
-	case "sum":
-		return fmt.Sprintf("%s: the sum of %s over %s", y.LabelIn(m.Lang), m.Column, rows(n))
-	case "mean":
-		return fmt.Sprintf("%s: the mean of %s over %s", y.LabelIn(m.Lang), m.Column, rows(n))
-	case "share":
-		return fmt.Sprintf("%s: %s is yes in %s of %s", y.LabelIn(m.Lang), m.Column, thousands(strconv.Itoa(yes)), rows(n))
-	case "filled":
-		return fmt.Sprintf("%s: %s is filled in %s of %s", y.LabelIn(m.Lang), m.Column, thousands(strconv.Itoa(yes)), rows(n))
-	}
-	return fmt.Sprintf("%s: %s", y.LabelIn(m.Lang), rows(n))
+// acc adds up one period's rows.
+type acc struct {
+	n, yes int
+	sum    float64
 }
+
+// rowKind is a value computed row by row: how a row adds to its period,
+// what the period comes to (ok false: no value), and the inputs in words
+// (verbs: 1 the period, 2 its rows, 3 those yes or filled, 4 the column; in
+// English 5 the rows and 6 the yes ones in words).
+type rowKind struct {
+	column bool // reads Column
+	add    func(a *acc, text string, v float64, missing bool)
+	value  func(a acc) (float64, bool)
+	zh, en string
+}
+
+// rowKinds are the value kinds but groups and ratio.
+var rowKinds = map[string]rowKind{
+	"count": {
+		add:   func(a *acc, _ string, _ float64, _ bool) { a.n++ },
+		value: func(a acc) (float64, bool) { return float64(a.n), true },
+		zh:    "%[1]s共%[2]d行", en: "%[1]s: %[5]s",
+	},
+	"sum": {
+		column: true, add: addNumber,
+		value: func(a acc) (float64, bool) { return a.sum, true },
+		zh:    "%[1]s%[2]d行的%[4]s之和", en: "%[1]s: the sum of %[4]s over %[5]s",
+	},
+	"mean": {
+		column: true, add: addNumber,
+		value: func(a acc) (float64, bool) { return a.sum / float64(a.n), a.n > 0 },
+		zh:    "%[1]s%[2]d行的%[4]s平均值", en: "%[1]s: the mean of %[4]s over %[5]s",
+	},
+	"share": {
+		column: true,
+		add: func(a *acc, text string, _ float64, missing bool) {
+			if !missing {
+				a.n++
+				if text == "true" {
+					a.yes++
+				}
+			}
+		},
+		value: percentYes,
+		zh:    "%[1]s%[2]d行中%[3]d行的%[4]s为“是”", en: "%[1]s: %[4]s is yes in %[6]s of %[5]s",
+	},
+	"filled": {
+		column: true,
+		add: func(a *acc, _ string, _ float64, missing bool) {
+			a.n++
+			if !missing {
+				a.yes++
+			}
+		},
+		value: percentYes,
+		zh:    "%[1]s%[2]d行中%[3]d行的%[4]s有值", en: "%[1]s: %[4]s is filled in %[6]s of %[5]s",
+	},
+}
+
+func addNumber(a *acc, _ string, v float64, missing bool) {
+	if !missing {
+		a.n++
+		a.sum += v
+	}
+}
+
+func percentYes(a acc) (float64, bool) { return 100 * float64(a.yes) / float64(a.n), a.n > 0 }
 
 // sortPoints orders points by the end of their period, then the longer first.
 func sortPoints(pts []MetricPoint) {
@@ -332,11 +348,12 @@ func (m Metric) Check(columns []string) string {
 	for col := range m.Where {
 		need("where", col)
 	}
-	switch m.Value {
-	case "count":
-	case "sum", "mean", "share", "filled":
+	k, rowWise := rowKinds[m.Value]
+	switch {
+	case rowWise && k.column:
 		need("column", m.Column)
-	case "groups":
+	case rowWise:
+	case m.Value == "groups":
 		need("group", m.Group)
 		for col, pattern := range m.Match {
 			need("match", col)
@@ -347,7 +364,7 @@ func (m Metric) Check(columns []string) string {
 		if len(m.Match) == 0 {
 			problems = append(problems, "groups needs match: the columns and patterns a row must match")
 		}
-	case "ratio":
+	case m.Value == "ratio":
 		need("column", m.Column)
 		need("series_column", m.SeriesColumn)
 		if m.Numerator == "" || m.Denominator == "" {
