@@ -139,6 +139,7 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	if err := diags.Err(); err != nil {
 		return Report{}, err
 	}
+	judge(in) // judge
 	if in.past != nil {
 		in.past = later(in.past)
 		defer in.past() // even when writing fails: the reading ends before the build does

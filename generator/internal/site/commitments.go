@@ -202,10 +202,15 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 		expectPublications(c, asOf, in.tr, diags)
 	}
 	measure(in, out, byID, diags)
-	for _, c := range out {
-		c.result = track.Evaluate(c.eval, asOf)
-	}
 	return out
+}
+
+// judge gives every commitment its verdict as of the as-of day: the stage
+// after the input checked clean (check stops before it).
+func judge(in *input) {
+	for _, c := range in.commitments {
+		c.result = track.Evaluate(c.eval, in.asOfDay)
+	}
 }
 
 // maxExpected bounds the publications a cadence expects of one commitment

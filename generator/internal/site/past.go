@@ -108,6 +108,7 @@ func verdictsOf(src fs.FS, opts Options) (_ map[string]CommitmentState, ok bool)
 	if diags.HasErrors() {
 		return nil, false
 	}
+	judge(in)
 	return verdicts(in.commitments), true
 }
 

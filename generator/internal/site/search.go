@@ -128,6 +128,7 @@ func SearchDocuments(src fs.FS, opts Options) ([]searchindex.Doc, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
+	judge(in)
 	m := compute(in)
 	return m.searchDocs, m.err
 }
