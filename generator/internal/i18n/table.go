@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"gongkai/generator/internal/data/value"
 )
 
 // Table is the interface text of one language. Its methods are safe to call
@@ -254,26 +256,7 @@ func fill(s string, args []any, str func(any) string) (string, error) {
 // Int writes n with the table's number.thousands separator (none in
 // Chinese: 12000; "," in English: 12,000).
 func (t *Table) Int(n int) string {
-	s := strconv.Itoa(n)
-	sep := t.text["number.thousands"]
-	if sep == "" || n > -1000 && n < 1000 {
-		return s
-	}
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return value.GroupThousands(strconv.Itoa(n), t.text["number.thousands"])
 }
 
 // Date writes a day as the language does: 2025年12月31日, 31 December 2025.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/render"
 )
@@ -120,22 +121,7 @@ func display(text string, t data.Type) string {
 	if t != data.Number && t != data.Integer || text == "" {
 		return text
 	}
-	sign, digits := "", text
-	if digits[0] == '-' {
-		sign, digits = "-", digits[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(digits, ".")
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		return sign + b.String() + "." + frac
-	}
-	return sign + b.String()
+	return value.GroupThousands(text, ",")
 }
 
 // datasetTitle is a dataset's title; a built-in kind's own title (承诺登记表)

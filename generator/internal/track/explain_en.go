@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gongkai/generator/internal/data/value"
 )
 
 // en writes the sentences in English. Numbers get thousands separators
@@ -18,27 +20,7 @@ type en struct {
 // plain writes a number rounded to two decimals with thousands separators:
 // 12,000, 1,234.5, -3.35.
 func (e en) plain(v float64) string {
-	return thousands(strconv.FormatFloat(roundTo(v, 2), 'f', -1, 64))
-}
-
-// thousands puts separators into decimal text: 1234567.891 is 1,234,567.891.
-func thousands(s string) string {
-	sign := ""
-	if rest, ok := strings.CutPrefix(s, "-"); ok {
-		sign, s = "-", rest
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, d := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
+	return value.GroupThousands(strconv.FormatFloat(roundTo(v, 2), 'f', -1, 64), ",")
 }
 
 // num writes a value with its unit: 16 days, 5.5%, 3.35 per 10,000 people.

@@ -174,11 +174,11 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 		}
 		p := MetricPoint{Period: y, Value: v, Rows: a.n}
 		if english(m.Lang) {
-			rows := thousands(strconv.Itoa(a.n)) + " rows"
+			rows := value.GroupThousands(strconv.Itoa(a.n), ",") + " rows"
 			if a.n == 1 {
 				rows = "1 row"
 			}
-			p.Inputs = fmt.Sprintf(k.en, y.LabelIn(m.Lang), a.n, a.yes, m.Column, rows, thousands(strconv.Itoa(a.yes)))
+			p.Inputs = fmt.Sprintf(k.en, y.LabelIn(m.Lang), a.n, a.yes, m.Column, rows, value.GroupThousands(strconv.Itoa(a.yes), ","))
 		} else {
 			p.Inputs = fmt.Sprintf(k.zh, y.Label(), a.n, a.yes, m.Column)
 		}
@@ -293,7 +293,7 @@ func PerIn(lang string, pts, den []MetricPoint, numName, denName string, scale f
 func divide(num, den map[value.Period]float64, numName, denName string, scale float64, lang string) []MetricPoint {
 	plain := plain
 	if english(lang) {
-		plain = func(v float64) string { return thousands(strconv.FormatFloat(v, 'f', -1, 64)) }
+		plain = func(v float64) string { return value.GroupThousands(strconv.FormatFloat(v, 'f', -1, 64), ",") }
 	}
 	if scale == 0 {
 		scale = 1

@@ -372,3 +372,29 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isHex(c byte) bool {
 	return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
 }
+
+// GroupThousands writes exact decimal text ("-1234567.5") with sep between
+// groups of three digits of its whole part ("-1,234,567.5"); sep "" leaves
+// it as it is.
+func GroupThousands(dec, sep string) string {
+	sign, digits := "", dec
+	if rest, ok := strings.CutPrefix(digits, "-"); ok {
+		sign, digits = "-", rest
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	if sep == "" || len(whole) <= 3 {
+		return dec
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

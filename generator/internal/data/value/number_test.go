@@ -304,3 +304,14 @@ func mustFloat(t *testing.T, s string) float64 {
 	}
 	return f
 }
+
+func TestGroupThousands(t *testing.T) {
+	for _, tt := range []struct{ in, sep, want string }{
+		{"1234567.891", ",", "1,234,567.891"}, {"-1234", ",", "-1,234"}, {"999", ",", "999"},
+		{"-999.5", ",", "-999.5"}, {"12000", "", "12000"}, {"1000000", " ", "1 000 000"}, {"0.5", ",", "0.5"},
+	} {
+		if got := GroupThousands(tt.in, tt.sep); got != tt.want {
+			t.Errorf("GroupThousands(%q, %q) = %q, want %q", tt.in, tt.sep, got, tt.want)
+		}
+	}
+}
