@@ -66,7 +66,7 @@ func explainCases() []explainCase {
 								for _, obs := range sets {
 									c := t
 									c.Kind, c.HasTarget, c.Unit, c.Reading, c.Made, c.Scope, c.Observations = Target, true, unit, reading, made, scope, obs
-									c.Deadline, _ = ParseDeadline(d)
+									c.Deadline = dl(d)
 									if d == "" {
 										c.Deadline = Deadline{}
 									}
@@ -90,7 +90,7 @@ func explainCases() []explainCase {
 			for _, scope := range []string{"", "Guangdong"} {
 				for _, obs := range institutionSets {
 					c := Commitment{Kind: Institution, Made: made, Scope: scope, Observations: obs}
-					c.Deadline, _ = ParseDeadline(d)
+					c.Deadline = dl(d)
 					if d == "" {
 						c.Deadline = Deadline{}
 					}
@@ -124,7 +124,7 @@ func explainCases() []explainCase {
 		for _, scope := range []string{"", "Guangdong"} {
 			for _, pubs := range pubSets {
 				c := Commitment{Kind: Disclosure, Scope: scope, Publications: pubs}
-				c.Deadline, _ = ParseDeadline(d)
+				c.Deadline = dl(d)
 				if d == "" {
 					c.Deadline = Deadline{}
 				}

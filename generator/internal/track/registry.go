@@ -114,9 +114,6 @@ var fiveYearPlans = map[string]int{"十一五": 2010, "十二五": 2015, "十三
 // 2015). made is the document's date, zero when it has none.
 func ParseDeadlineText(s string, made time.Time) (Deadline, error) {
 	t := strings.Trim(strings.TrimSpace(s), "。")
-	if d, ok := ParseDeadline(t); ok && d.valid() {
-		return d, nil
-	}
 	plain := strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "", "到", "", "前", "", "底前", "底", "末前", "末").Replace(t)
 	for plan, year := range fiveYearPlans {
 		if rest, ok := strings.CutPrefix(plain, plan); ok && (rest == "" || rest == "期末" || rest == "期间" || rest == "末" || rest == "时期") {
@@ -152,14 +149,6 @@ func ParseDeadlineText(s string, made time.Time) (Deadline, error) {
 		return Deadline{Year: p.Year, Month: p.To, Day: p.Day}, nil
 	}
 	return Deadline{}, fmt.Errorf("%q is not a deadline: write a year (2015), a day (2011-12-31), 年底, 三年内 or 十二五期末", s)
-}
-
-// valid reports whether a deadline read from digits is a real day.
-func (d Deadline) valid() bool {
-	if d.Year < 1900 || d.Year > 2100 || d.Month < 0 || d.Month > 12 || d.Day < 0 || (d.Day > 0 && d.Month == 0) {
-		return false
-	}
-	return d.Day == 0 || d.Last().Day() == d.Day && int(d.Last().Month()) == d.Month
 }
 
 // yearsWithin reads 三年内, 3年内, 两年内, 五年之内.

@@ -107,27 +107,6 @@ type Deadline struct {
 	Day   int
 }
 
-// ParseDeadline reads "2015", "2015-06" or "2011-12-31".
-func ParseDeadline(s string) (Deadline, bool) {
-	parts := strings.Split(s, "-")
-	var d Deadline
-	var err error
-	if d.Year, err = strconv.Atoi(parts[0]); err != nil || len(parts) > 3 {
-		return Deadline{}, false
-	}
-	if len(parts) > 1 {
-		if d.Month, err = strconv.Atoi(parts[1]); err != nil {
-			return Deadline{}, false
-		}
-	}
-	if len(parts) > 2 {
-		if d.Day, err = strconv.Atoi(parts[2]); err != nil {
-			return Deadline{}, false
-		}
-	}
-	return d, true
-}
-
 // Last is the last day the deadline allows.
 func (d Deadline) Last() time.Time {
 	switch {

@@ -16,10 +16,14 @@ func day(s string) time.Time {
 	return t
 }
 
+// dl reads a deadline as the registry writes it; "" is none.
 func dl(s string) Deadline {
-	d, ok := ParseDeadline(s)
-	if !ok {
-		panic(s)
+	if s == "" {
+		return Deadline{}
+	}
+	d, err := ParseDeadlineText(s, time.Time{})
+	if err != nil {
+		panic(err)
 	}
 	return d
 }
