@@ -20,9 +20,6 @@ type Sink interface {
 	PutStream(name string, write func(io.Writer) error) error
 }
 
-// Kinds of page a theme must provide, one layouts/<kind>.html each.
-var kinds = []string{"home", "policy-index", "document", "page", "404", "data-index", "dataset", "commitments", "commitment", "committees", "committees-city", "budgets", "budget-departments", "organizations", "org-list", "search"}
-
 var funcs = template.FuncMap{
 	// url prefixes a site path with the base path: {{url .Site "/policy/"}}.
 	"url": func(s *Site, p string) string {

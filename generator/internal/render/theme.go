@@ -86,10 +86,12 @@ type vendorFile struct {
 // LoadTheme parses the layouts of the theme called name for the site in
 // fsys: the site's own files, then themes/<name>/, then the built-in default
 // theme (see Theme), and the translation table of lang, the site's
-// language, that the layouts' T function reads (see loadTable). A name other
-// than "default" must be a folder under themes/. Problems are returned as a
-// *ThemeError.
-func LoadTheme(fsys fs.FS, name, lang string) (*Theme, error) {
+// language, that the layouts' T function reads (see loadTable). layouts
+// are the names of the layouts the site's pages use (without .html; none:
+// every layout of the built-in theme); each must exist in some layer. A
+// name other than "default" must be a folder under themes/. Problems are
+// returned as a *ThemeError.
+func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error) {
 	t, err := themeLayers(fsys, name)
 	if err != nil {
 		return nil, err
@@ -116,7 +118,10 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, error) {
 	if err := t.loadVendor(); err != nil {
 		return nil, err
 	}
-	for _, kind := range kinds {
+	if len(layouts) == 0 {
+		layouts = builtInLayouts()
+	}
+	for _, kind := range layouts {
 		f, _, err := t.layout(kind+".html", true)
 		if err != nil {
 			return nil, err
@@ -338,4 +343,17 @@ func (t *Theme) CopyStatic(out Sink) error {
 		}
 	}
 	return nil
+}
+
+// builtInLayouts are the page layouts of the built-in theme: every
+// layouts/*.html but base.html and partials.html.
+func builtInLayouts() []string {
+	var out []string
+	files, _ := fs.Glob(defaulttheme.FS(), "layouts/*.html")
+	for _, f := range files {
+		if name := strings.TrimSuffix(path.Base(f), ".html"); name != "base" && name != "partials" {
+			out = append(out, name)
+		}
+	}
+	return out
 }

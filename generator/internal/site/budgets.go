@@ -61,10 +61,11 @@ func change(cur, prev float64) string {
 
 // computeBudgets adds /budgets/: totals, execution, disclosure depth and the
 // functional classification of the budgets dataset, read in one pass.
-func computeBudgets(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+func computeBudgets(e *env) error {
+	in, m, base, link, cv := e.in, e.m, e.base, e.link, e.cv
 	d, col := in.dataset("budgets")
 	if d == nil {
-		return
+		return nil
 	}
 	type ys struct {
 		year  int
@@ -105,8 +106,7 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		return nil
 	})
 	if err != nil {
-		m.fail("/budgets/", err)
-		return
+		return err
 	}
 	var years []int
 	for k := range totals {
@@ -159,14 +159,18 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 	if v.Year == 0 {
 		v.Year = years[len(years)-1]
 	}
-	if ch, err := charts.Lines(tr, "chart-budget-totals", tr.T("budgets.totals"), tr.T("budgets.unit"), years, []charts.Series{{Name: tr.T("budgets.col_budget"), Values: budget}, {Name: tr.T("budgets.col_final"), Values: final}}, nil, d.Sample); err == nil {
-		ch.Data = v.Dataset.CSV
-		v.TotalsChart = &ch
+	totalsChart, err := charts.Lines(tr, "chart-budget-totals", tr.T("budgets.totals"), tr.T("budgets.unit"), years, []charts.Series{{Name: tr.T("budgets.col_budget"), Values: budget}, {Name: tr.T("budgets.col_final"), Values: final}}, nil, d.Sample)
+	if err != nil {
+		return err
 	}
-	if ch, err := charts.Lines(tr, "chart-budget-depth", tr.T("budgets.chart_depth"), "%", years, []charts.Series{{Name: tr.T("budgets.col_deep"), Values: deepSeries}}, map[string]float64{tr.T("budgets.all_departments", "value", "100%"): 100}, d.Sample); err == nil {
-		ch.Data = v.Dataset.CSV
-		v.DepthChart = &ch
+	totalsChart.Data = v.Dataset.CSV
+	v.TotalsChart = &totalsChart
+	depthChart, err := charts.Lines(tr, "chart-budget-depth", tr.T("budgets.chart_depth"), "%", years, []charts.Series{{Name: tr.T("budgets.col_deep"), Values: deepSeries}}, map[string]float64{tr.T("budgets.all_departments", "value", "100%"): 100}, d.Sample)
+	if err != nil {
+		return err
 	}
+	depthChart.Data = v.Dataset.CSV
+	v.DepthChart = &depthChart
 	// Departments in the detailed year, largest budget first.
 	cur, fin := dept[ys{v.Year, "预算"}], dept[ys{v.Year, "决算"}]
 	prevYear := dept[ys{v.Year - 1, "预算"}]
@@ -233,13 +237,16 @@ func computeBudgets(in *input, m *model, base func(string, string, string, ...re
 		}
 		nodes = append(nodes, node)
 	}
-	if ch, err := charts.Tree(tr, "chart-budget-tree", tr.T("budgets.tree_of", "year", strconv.Itoa(v.Year)), tr.T("budgets.unit"), nodes, d.Sample); err == nil {
-		ch.Data = v.Dataset.CSV
-		v.TreeChart = &ch
+	treeChart, err := charts.Tree(tr, "chart-budget-tree", tr.T("budgets.tree_of", "year", strconv.Itoa(v.Year)), tr.T("budgets.unit"), nodes, d.Sample)
+	if err != nil {
+		return err
 	}
+	treeChart.Data = v.Dataset.CSV
+	v.TreeChart = &treeChart
 	v.Page.Charts = true
 	v.Measures = cv.measuredBy(in, d)
 	m.pages = append(m.pages, page{"budgets/index.html", "/budgets/", "budgets", v})
+	return nil
 }
 
 // sortedCodes lists the codes of a length under a prefix, in order.

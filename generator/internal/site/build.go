@@ -144,9 +144,9 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 		in.past = later(in.past)
 		defer in.past() // even when writing fails: the reading ends before the build does
 	}
-	site := compute(in) // compute
-	if site.err != nil {
-		return Report{}, site.err
+	site, err := compute(in) // compute
+	if err != nil {
+		return Report{}, err
 	}
 	links := linkcheck.New(in.cfg.BasePath())             // every internal link must go somewhere
 	n, err := write(site, in.theme, linkSink{out, links}) // render → write
@@ -182,7 +182,7 @@ func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.theme, err = render.LoadTheme(src, in.cfg.Theme, in.cfg.Language); err != nil {
+	if in.theme, err = render.LoadTheme(src, in.cfg.Theme, in.cfg.Language, requiredLayouts(in.datasets)...); err != nil {
 		return nil, themeConfigError(err, in.cfg.Theme)
 	}
 	return in, nil
@@ -275,12 +275,6 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	return in, nil
 }
 
-// reserved are the first path segments the site itself uses.
-var reserved = map[string]bool{
-	"assets": true, "policy": true, "commitments": true, "data": true, "search": true,
-	"budgets": true, "organizations": true, "committees": true, "index": true,
-}
-
 // validate checks what spans files: unique page addresses, and the
 // commitments against the policy text and their evidence.
 func validate(in *input, diags *diag.List) {
@@ -293,7 +287,7 @@ func validate(in *input, diags *diag.List) {
 			continue
 		}
 		url := pagePath(p)
-		if p.Section == "" && reserved[p.Meta.Slug] {
+		if p.Section == "" && reservedPaths[p.Meta.Slug] {
 			diags.Errorf(diag.Pos{File: p.Path}, "slug %q is used by the site itself (%s); choose another", p.Meta.Slug, url)
 			continue
 		}

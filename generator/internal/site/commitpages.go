@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,11 +110,11 @@ func statusChart(id string, counts []render.StatusCount, data string, tr *i18n.T
 }
 
 // computeCommitments adds /commitments/ and one page per commitment, and
-// returns what the policy and home pages show of them.
-func computeCommitments(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) commitmentViews {
-	v := commitmentViews{summaries: map[string]render.CommitmentSummary{}, byDoc: map[string][]*commitment{}, badges: map[string]map[string][]render.Badge{}}
+// keeps in e.cv what the policy and home pages show of them.
+func computeCommitments(e *env) error {
+	in, m, base, link, v := e.in, e.m, e.base, e.link, e.cv
 	if len(in.commitments) == 0 {
-		return v
+		return nil
 	}
 	tr, lang := in.tr, in.cfg.Language
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
@@ -197,10 +198,12 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 				spec.Path = append(spec.Path, charts.Point{At: pt.At, Label: label, Value: pt.Value})
 			}
 			if len(spec.Points) > 0 {
-				if ch, err := charts.Progress("chart-progress", spec); err == nil {
-					ch.Data = link("/data/commitments.json")
-					p.Chart, p.Page.Charts = &ch, true
+				ch, err := charts.Progress("chart-progress", spec)
+				if err != nil {
+					return fmt.Errorf("the chart of %s: %w", s.ID, err)
 				}
+				ch.Data = link("/data/commitments.json")
+				p.Chart, p.Page.Charts = &ch, true
 			}
 		}
 		for _, rel := range c.related {
@@ -210,7 +213,7 @@ func computeCommitments(in *input, m *model, base func(string, string, string, .
 		}
 		m.pages = append(m.pages, page{"commitments/" + s.ID + "/index.html", "/commitments/" + s.ID + "/", "commitment", p})
 	}
-	return v
+	return nil
 }
 
 // timeline groups the commitments by deadline year.

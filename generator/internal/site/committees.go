@@ -61,10 +61,11 @@ func pct(v float64) string {
 }
 
 // computeCommittees adds /committees/: committee transparency by year and city.
-func computeCommittees(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+func computeCommittees(e *env) error {
+	in, m, base, link, cv := e.in, e.m, e.base, e.link, e.cv
 	d, col := in.dataset("committees")
 	if d == nil {
-		return
+		return nil
 	}
 	type key struct {
 		year int
@@ -108,8 +109,7 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 		return nil
 	})
 	if err != nil {
-		m.fail("/committees/", err)
-		return
+		return err
 	}
 	tr := in.tr
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
@@ -148,16 +148,20 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 		}
 	}
 	community, village := tr.T("committees.series_community"), tr.T("committees.col_village")
-	if ch, err := charts.Lines(tr, "chart-direct", tr.T("committees.chart_direct"), "%", years, []charts.Series{{Name: community, Values: directC}, {Name: village, Values: directV}},
-		map[string]float64{tr.T("committees.target_community", "value", "40%", "year", "2015"): 40, tr.T("committees.target_community", "value", "70%", "year", "2020"): 70}, d.Sample); err == nil {
-		ch.Data = v.Dataset.CSV
-		v.DirectChart = &ch
+	direct, err := charts.Lines(tr, "chart-direct", tr.T("committees.chart_direct"), "%", years, []charts.Series{{Name: community, Values: directC}, {Name: village, Values: directV}},
+		map[string]float64{tr.T("committees.target_community", "value", "40%", "year", "2015"): 40, tr.T("committees.target_community", "value", "70%", "year", "2020"): 70}, d.Sample)
+	if err != nil {
+		return err
 	}
-	if ch, err := charts.Lines(tr, "chart-open", tr.T("committees.chart_open"), "%", years, []charts.Series{{Name: community, Values: openC}, {Name: village, Values: openV}},
-		map[string]float64{tr.T("committees.target", "value", "70%", "year", "2015"): 70}, d.Sample); err == nil {
-		ch.Data = v.Dataset.CSV
-		v.OpenChart = &ch
+	direct.Data = v.Dataset.CSV
+	v.DirectChart = &direct
+	open, err := charts.Lines(tr, "chart-open", tr.T("committees.chart_open"), "%", years, []charts.Series{{Name: community, Values: openC}, {Name: village, Values: openV}},
+		map[string]float64{tr.T("committees.target", "value", "70%", "year", "2015"): 70}, d.Sample)
+	if err != nil {
+		return err
 	}
+	open.Data = v.Dataset.CSV
+	v.OpenChart = &open
 	v.Page.Charts = v.DirectChart != nil || v.OpenChart != nil
 	cities := make([]string, 0, len(byCity))
 	for c := range byCity {
@@ -192,6 +196,7 @@ func computeCommittees(in *input, m *model, base func(string, string, string, ..
 		}
 		m.pages = append(m.pages, page{path[1:] + "index.html", path, "committees-city", cvw})
 	}
+	return nil
 }
 
 // committeeRow sums up a place's committees of both kinds.

@@ -2,7 +2,7 @@ package site
 
 import (
 	"cmp"
-	"fmt"
+
 	"slices"
 	"sync"
 	"time"
@@ -36,18 +36,7 @@ type model struct {
 	files         []file            // other files, written as they are
 	searchDocs    []searchindex.Doc // what /search/ finds
 	sources       []data.Source     // where the policy texts come from
-	// err is the first dataset a page could not read again (Dataset.Each):
-	// the build stops rather than publish a site without that page.
-	err error
-	tr  *i18n.Table // the interface's words in the site's language
-}
-
-// fail records that the pages at path could not read their data; the
-// first failure stops the build.
-func (m *model) fail(path string, err error) {
-	if err != nil && m.err == nil {
-		m.err = fmt.Errorf("%s could not be made: %w", path, err)
-	}
+	tr            *i18n.Table       // the interface's words in the site's language
 }
 
 // file is a file of the site made in compute, such as the search index.
@@ -64,16 +53,15 @@ type page struct {
 	view any
 }
 
-// compute turns the loaded input into views.
-func compute(in *input) *model {
-	var ignored diag.List // pages were checked in load; rendering Markdown here reports nothing new
+// compute turns the loaded input into views: each page family makes its
+// pages (see families).
+func compute(in *input) (*model, error) {
 	site := &render.Site{
 		Title: in.cfg.Title, Description: in.cfg.Description, Lang: in.cfg.Language,
 		BasePath: in.cfg.BasePath(), BaseURL: in.cfg.BaseURL, AsOf: in.asOf,
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	portalSite(site, in.cfg)
-	link := func(p string) string { return site.BasePath + p[1:] }
 	m := &model{tr: in.tr, cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
 	m.statusHistory = sync.OnceValues(func() ([]statusChange, []registered) {
 		var past []PastBuild
@@ -87,85 +75,91 @@ func compute(in *input) *model {
 			m.sources = append(m.sources, data.Source{Title: sourceTitle(d, in.tr), Path: d.SourceURL})
 		}
 	}
-	add := func(file, path, kind string, view any) { m.pages = append(m.pages, page{file, path, kind, view}) }
-	base := func(title, path, section string, crumbs ...render.Crumb) render.Page {
-		return render.Page{Site: site, Title: title, Path: path, Section: section, Crumbs: crumbs}
-	}
-
-	var home, policyIndex *content.Page
-	var others []*content.Page
+	e := &env{in: in, m: m, site: site, tr: in.tr,
+		cv: commitmentViews{summaries: map[string]render.CommitmentSummary{}, byDoc: map[string][]*commitment{}, badges: map[string]map[string][]render.Badge{}}}
 	for _, p := range in.pages {
 		switch {
 		case isHome(p):
-			home = p
+			e.home = p
 		case isSectionIndex(p):
-			policyIndex = p
+			e.policyIndex = p
 		case p.Section == "":
-			others = append(others, p)
+			e.others = append(e.others, p)
 		}
 	}
-	slices.SortStableFunc(others, func(a, b *content.Page) int {
+	slices.SortStableFunc(e.others, func(a, b *content.Page) int {
 		return cmp.Or(cmp.Compare(a.Meta.Weight, b.Meta.Weight), cmp.Compare(a.Meta.Slug, b.Meta.Slug))
 	})
-
-	tr, lang := in.tr, in.cfg.Language
-	policyTitle := tr.T("nav.policy")
-	if policyIndex != nil {
-		policyTitle = policyIndex.Meta.Title
-	}
-	homeCrumb := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
-	site.Nav = []render.NavItem{{Key: "home", Title: tr.T("nav.home"), Path: "/"}, {Key: "policy", Title: tr.T("nav.policy"), Path: "/policy/"}}
-	if len(in.commitments) > 0 {
-		site.Nav = append(site.Nav, render.NavItem{Key: "commitments", Title: tr.T("nav.commitments"), Path: "/commitments/"})
-	}
-	site.Nav = append(site.Nav, render.NavItem{Key: "data", Title: tr.T("nav.data"), Path: "/data/"})
-	cv := computeCommitments(in, m, base, link)
+	e.sums = datasetSummaries(in, e.link)
 	m.commitments = in.commitments
-	for _, p := range others {
-		site.Nav = append(site.Nav, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+	if err := makePages(e); err != nil {
+		return nil, err
 	}
-	hasMethod := slices.ContainsFunc(others, isMethod)
-	if !hasMethod {
-		site.Nav = append(site.Nav, render.NavItem{Key: "method", Title: tr.T("nav.method"), Path: methodPath})
-	}
-	site.Nav = append(site.Nav, render.NavItem{Key: "search", Title: tr.T("nav.search"), Path: "/search/"})
+	addStatusChanges(m, in.cfg.Language) // last: it waits for the past builds, read meanwhile
+	return m, nil
+}
 
-	summaries := make([]render.DocSummary, len(in.docs))
-	for i, d := range in.docs {
-		summaries[i] = render.DocSummary{
-			Number: i + 1, Slug: d.Slug, Title: d.Title, Lang: otherLang(d, lang), URL: link("/policy/" + d.Slug + "/"),
+// policyTitle is the title of the policy section: content/policy/_index.md's, else the table's.
+func (e *env) policyTitle() string {
+	if e.policyIndex != nil {
+		return e.policyIndex.Meta.Title
+	}
+	return e.tr.T("nav.policy")
+}
+
+// docSummaries sums up the policy documents, with their commitments' statuses.
+func (e *env) docSummaries() []render.DocSummary {
+	if e.summaries != nil || len(e.in.docs) == 0 {
+		return e.summaries
+	}
+	lang := e.in.cfg.Language
+	e.summaries = make([]render.DocSummary, len(e.in.docs))
+	for i, d := range e.in.docs {
+		e.summaries[i] = render.DocSummary{
+			Number: i + 1, Slug: d.Slug, Title: d.Title, Lang: otherLang(d, lang), URL: e.link("/policy/" + d.Slug + "/"),
 			DocumentNumber: d.DocumentNumber, Completeness: d.Completeness, CompletenessNote: d.CompletenessNote,
 			Sections: len(d.Sections), Clauses: d.ClauseCount(), SourcePage: d.SourcePage,
-			Score: countStatuses(cv.byDoc[d.Slug], lang), Commitments: len(cv.byDoc[d.Slug]),
+			Score: countStatuses(e.cv.byDoc[d.Slug], lang), Commitments: len(e.cv.byDoc[d.Slug]),
 		}
 	}
+	return e.summaries
+}
 
-	hv := render.HomeView{Page: base("", "/", "home"), PolicyTitle: policyTitle, Documents: summaries,
-		Total: len(in.commitments), Counts: countStatuses(in.commitments, lang), Timeline: timeline(in.commitments, tr), Latest: latest(in.commitments, cv, 6, tr)}
+// computeHome adds the home page: the documents, the statuses and what was due.
+func computeHome(e *env) error {
+	in, tr := e.in, e.tr
+	hv := render.HomeView{Page: e.base("", "/", "home"), PolicyTitle: e.policyTitle(), Documents: e.docSummaries(),
+		Total: len(in.commitments), Counts: countStatuses(in.commitments, in.cfg.Language), Timeline: timeline(in.commitments, tr), Latest: latest(in.commitments, e.cv, 6, tr)}
 	if hv.Total > 0 {
-		hv.Chart = statusChart("chart-home-status", hv.Counts, link("/data/commitments.json"), tr)
+		hv.Chart = statusChart("chart-home-status", hv.Counts, e.link("/data/commitments.json"), tr)
 		hv.Page.Charts = hv.Chart != nil
 	}
-	sums := datasetSummaries(in, link)
-	timeliness(in, &hv, sums, link)
-	if home != nil {
-		hv.Intro = home.HTML(&ignored)
-		hv.Description = home.Meta.Summary
+	timeliness(in, &hv, e.sums, e.link)
+	if e.home != nil {
+		var ignored diag.List // pages were checked in load; rendering Markdown here reports nothing new
+		hv.Intro = e.home.HTML(&ignored)
+		hv.Description = e.home.Meta.Summary
 	}
-	add("index.html", "/", "home", hv)
+	e.add("index.html", "/", "home", hv)
+	return nil
+}
 
-	pv := render.PolicyIndexView{Page: base(policyTitle, "/policy/", "policy", homeCrumb), Documents: summaries}
-	if policyIndex != nil {
-		pv.Intro = policyIndex.HTML(&ignored)
-		pv.Description = policyIndex.Meta.Summary
+// computePolicy adds /policy/ and one page per document.
+func computePolicy(e *env) error {
+	var ignored diag.List
+	policyTitle, summaries := e.policyTitle(), e.docSummaries()
+	pv := render.PolicyIndexView{Page: e.base(policyTitle, "/policy/", "policy", e.homeCrumb()), Documents: summaries}
+	if e.policyIndex != nil {
+		pv.Intro = e.policyIndex.HTML(&ignored)
+		pv.Description = e.policyIndex.Meta.Summary
 	}
-	add("policy/index.html", "/policy/", "policy-index", pv)
-
-	for i, d := range in.docs {
+	e.add("policy/index.html", "/policy/", "policy-index", pv)
+	for i, d := range e.in.docs {
 		path := "/policy/" + d.Slug + "/"
 		dv := render.DocumentView{
-			Page: base(d.Title, path, "policy", homeCrumb, render.Crumb{Title: policyTitle, Path: "/policy/"}),
-			Doc:  d, Lang: cmp.Or(d.Language, lang), DocLang: otherLang(d, lang), PolicyTitle: policyTitle, Summary: summaries[i], Badges: cv.badges[d.Slug],
+			Page: e.base(d.Title, path, "policy", e.homeCrumb(), render.Crumb{Title: policyTitle, Path: "/policy/"}),
+			Doc:  d, Lang: cmp.Or(d.Language, e.in.cfg.Language), DocLang: otherLang(d, e.in.cfg.Language), PolicyTitle: policyTitle,
+			Summary: summaries[i], Badges: e.cv.badges[d.Slug],
 		}
 		if i > 0 {
 			dv.Prev = &summaries[i-1]
@@ -173,29 +167,41 @@ func compute(in *input) *model {
 		if i+1 < len(summaries) {
 			dv.Next = &summaries[i+1]
 		}
-		add("policy/"+d.Slug+"/index.html", path, "document", dv)
+		e.add("policy/"+d.Slug+"/index.html", path, "document", dv)
 	}
-	for _, p := range others {
+	return nil
+}
+
+// computePages adds the site's own pages (content/*.md) and, unless one of
+// them is it, /method/.
+func computePages(e *env) error {
+	var ignored diag.List
+	for _, p := range e.others {
 		path := pagePath(p)
-		cv := render.ContentView{Page: base(p.Meta.Title, path, p.Meta.Slug, homeCrumb), Body: p.HTML(&ignored)}
+		cv := render.ContentView{Page: e.base(p.Meta.Title, path, p.Meta.Slug, e.homeCrumb()), Body: p.HTML(&ignored)}
 		cv.Description = p.Meta.Summary
 		if isMethod(p) {
-			cv.Method = methodRules(tr)
+			cv.Method = methodRules(e.tr)
 		}
 		cv.Contact = path == "/about/"
-		add(path[1:]+"index.html", path, "page", cv)
+		e.add(path[1:]+"index.html", path, "page", cv)
 	}
-	if !hasMethod {
-		add(methodPath[1:]+"index.html", methodPath, "page", methodPage(base, tr))
+	if !slices.ContainsFunc(e.others, isMethod) {
+		e.add(methodPath[1:]+"index.html", methodPath, "page", methodPage(e.base, e.tr))
 	}
-	computeData(in, m, sums, base, link)
-	computeCommittees(in, m, base, link, cv)
-	computeBudgets(in, m, base, link, cv)
-	computeOrganizations(in, m, base, link, cv)
-	computeSearch(in, m, base, link, cv)
-	addStatusChanges(m, lang)
-	add("404.html", "", "404", render.NotFoundView{Page: base(tr.T("notfound.title"), "/404.html", "")})
-	return m
+	return nil
+}
+
+// pagesNav are the navigation's entries of the site's own pages and /method/.
+func pagesNav(e *env) []render.NavItem {
+	var items []render.NavItem
+	for _, p := range e.others {
+		items = append(items, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+	}
+	if !slices.ContainsFunc(e.others, isMethod) {
+		items = append(items, render.NavItem{Key: "method", Title: e.tr.T("nav.method"), Path: methodPath})
+	}
+	return items
 }
 
 // timeliness fills in the overview's account of what was due to be made

@@ -33,21 +33,17 @@ func datasetSummaries(in *input, link func(string) string) []render.DatasetSumma
 	return sums
 }
 
-// computeData adds the catalogue and one page per dataset, summed up in sums.
-func computeData(in *input, m *model, sums []render.DatasetSummary, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string) {
+// computeData adds the catalogue and one page per dataset, with links to
+// the pages of the families that show them.
+func computeData(e *env) error {
+	in, m, sums, base, link := e.in, e.m, e.sums, e.base, e.link
 	m.datasets = in.datasets
 	tr := in.tr
-	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
+	home := e.homeCrumb()
 	index := render.DataIndexView{Page: base(tr.T("nav.data"), "/data/", "data", home), Datasets: sums}
 	for _, d := range in.datasets {
-		if d.ID == "budgets" && d.Rows > 0 {
-			index.Topics = append(index.Topics, render.Option{Value: link("/budgets/"), Label: tr.T("topics.budgets")})
-		}
-		if d.ID == "organizations" && d.Rows > 0 {
-			index.Topics = append(index.Topics, render.Option{Value: link("/organizations/"), Label: tr.T("topics.organizations")})
-		}
-		if d.ID == "committees" && d.Rows > 0 {
-			index.Topics = append(index.Topics, render.Option{Value: link("/committees/"), Label: tr.T("topics.committees")})
+		if f := owner(d.ID); f != nil && f.topic != "" && d.Rows > 0 {
+			index.Topics = append(index.Topics, render.Option{Value: link("/" + f.id + "/"), Label: tr.T(f.topic)})
 		}
 	}
 	m.pages = append(m.pages, page{"data/index.html", "/data/", "data-index", index})
@@ -105,6 +101,7 @@ func computeData(in *input, m *model, sums []render.DatasetSummary, base func(st
 		}
 		m.pages = append(m.pages, page{"data/" + d.ID + "/index.html", path, "dataset", v})
 	}
+	return nil
 }
 
 // delimiterName says in words which delimiter a file uses.

@@ -28,10 +28,11 @@ func gradeName(g string, tr *i18n.Table) string {
 }
 
 // computeOrganizations adds /organizations/ and the cities' lists.
-func computeOrganizations(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
+func computeOrganizations(e *env) error {
+	in, m, base, link, cv := e.in, e.m, e.base, e.link, e.cv
 	d, col := in.dataset("organizations")
 	if d == nil {
-		return
+		return nil
 	}
 	asOf := in.asOfDay
 	type counts struct{ n, assessed, high int }
@@ -76,14 +77,13 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 		return nil
 	})
 	if err != nil {
-		m.fail("/organizations/", err)
-		return
+		return err
 	}
 	// Residents per city, from the population dataset's latest year.
 	residents, popYear := map[string]float64{}, 0
 	if pop, pcol := in.dataset("population"); pop != nil {
 		ci, yi, ni := pcol["city"], pcol["year"], pcol["population"]
-		m.fail("/organizations/", pop.Each(func(_ string, _ int, cells []data.Cell) error {
+		err := pop.Each(func(_ string, _ int, cells []data.Cell) error {
 			y := int(cells[yi].Num)
 			if y > popYear {
 				popYear, residents = y, map[string]float64{}
@@ -92,7 +92,10 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 				residents[cells[ci].Text] = cells[ni].Num
 			}
 			return nil
-		}))
+		})
+		if err != nil {
+			return err
+		}
 	}
 	tr := in.tr
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
@@ -104,12 +107,14 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 		v.Grades = append(v.Grades, render.OrgGroup{Name: gradeName(g, tr), Count: byGrade[g]})
 		bars = append(bars, charts.Bar{Label: gradeName(g, tr), Value: float64(byGrade[g])})
 	}
-	if ch, err := charts.Bars(tr, "chart-grades", tr.T("orgs.grades_caption"), bars); err == nil {
-		ch.Sample = d.Sample
-		ch.Data = v.Dataset.CSV
-		v.GradeChart = &ch
-		v.Page.Charts = true
+	grades, err := charts.Bars(tr, "chart-grades", tr.T("orgs.grades_caption"), bars)
+	if err != nil {
+		return err
 	}
+	grades.Sample = d.Sample
+	grades.Data = v.Dataset.CSV
+	v.GradeChart = &grades
+	v.Page.Charts = true
 	group := func(name string, c *counts) render.OrgGroup {
 		return render.OrgGroup{Name: name, Count: c.n, Assessed: pct(share(c.assessed, c.n)), High: pct(share(c.high, c.n))}
 	}
@@ -153,6 +158,7 @@ func computeOrganizations(in *input, m *model, base func(string, string, string,
 			m.pages = append(m.pages, page{path[1:] + "index.html", path, "org-list", lv})
 		}
 	}
+	return nil
 }
 
 // paginate is the paths of the pages that n items need at per a page: first,

@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"slices"
 
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
@@ -30,18 +31,44 @@ type searchDoc struct {
 const maxSearchOrgs = 5000
 
 // computeSearch adds /search/ and the documents it searches, written as
-// /search/index.json: clauses, commitments, datasets and organisations.
-func computeSearch(in *input, m *model, base func(string, string, string, ...render.Crumb) render.Page, link func(string) string, cv commitmentViews) {
-	tr := in.tr
+// /search/index.json: what each family gives (see family.search), in the
+// navigation's order — clauses, commitments, datasets and the rows of
+// those whose family lists them (organisations).
+func computeSearch(e *env) error {
+	in, m, tr := e.in, e.m, e.tr
 	var docs []searchDoc
 	add := func(kind, title, text, url string) *searchDoc {
 		docs = append(docs, searchDoc{ID: len(docs), Kind: kind, Title: title, Text: text, URL: url})
 		return &docs[len(docs)-1]
 	}
+	for _, f := range byNav() {
+		if f.search == nil || !f.active(in.datasets) {
+			continue
+		}
+		if err := f.search(e, add); err != nil {
+			return err
+		}
+	}
+	m.searchDocs = searchDocuments(docs, tr)
+	m.files = append(m.files, file{"search/index.json", searchindex.Build(searchFields, m.searchDocs)})
+	v := render.SearchView{Page: e.base(tr.T("nav.search"), "/search/", "search", e.homeCrumb()), Index: e.link("/search/index.json"), Count: len(docs),
+		Placeholder: in.cfg.Search.Placeholder, Commitments: len(in.commitments) > 0}
+	v.Kinds, v.Hint = searchKinds(docs, tr)
+	v.Orgs = slices.ContainsFunc(docs, func(d searchDoc) bool { return d.Kind == tr.T("search.kind_organization") })
 	for _, d := range in.docs {
+		v.Documents = append(v.Documents, render.Crumb{Title: d.Title, Path: e.link("/policy/" + d.Slug + "/")})
+	}
+	v.Page.Search = true
+	e.add("search/index.html", "/search/", "search", v)
+	return nil
+}
+
+// searchClauses adds every clause of every policy document.
+func searchClauses(e *env, add addDoc) error {
+	for _, d := range e.in.docs {
 		var walk func(c *policy.Clause)
 		walk = func(c *policy.Clause) {
-			add(tr.T("search.kind_clause"), c.Marker+c.Title, c.Text, link("/policy/"+d.Slug+"/")+"#"+c.ID).In = d.Title
+			add(e.tr.T("search.kind_clause"), c.Marker+c.Title, c.Text, e.link("/policy/"+d.Slug+"/")+"#"+c.ID).In = d.Title
 			for _, it := range c.Items {
 				walk(it)
 			}
@@ -52,41 +79,52 @@ func computeSearch(in *input, m *model, base func(string, string, string, ...ren
 			}
 		}
 	}
-	for _, c := range in.commitments {
-		s := cv.summaries[string(c.row.ID)]
-		add(tr.T("search.kind_commitment"), s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL).Sample = s.Sample
+	return nil
+}
+
+// searchCommitments adds every commitment, found by its words, target,
+// deadline, status and id.
+func searchCommitments(e *env, add addDoc) error {
+	for _, c := range e.in.commitments {
+		s := e.cv.summaries[string(c.row.ID)]
+		add(e.tr.T("search.kind_commitment"), s.Indicator, string(c.row.Text)+" "+s.Target+" "+s.Deadline+" "+s.StatusLabel+" "+s.ID, s.URL).Sample = s.Sample
 	}
-	orgs := 0
-	for _, d := range in.datasets {
+	return nil
+}
+
+// searchDatasets adds every dataset, each followed by what its family
+// finds in its rows.
+func searchDatasets(e *env, add addDoc) error {
+	for _, d := range e.in.datasets {
 		var cols string
 		for _, c := range d.Columns {
 			cols += c.Name + " "
 		}
-		add(tr.T("search.kind_dataset"), datasetTitle(d, in.tr), d.Description+" "+cols+d.ID, link("/data/"+d.ID+"/")).Sample = d.Sample
-		if d.ID == "organizations" && d.Rows <= maxSearchOrgs {
-			col := map[string]int{}
-			for i, c := range d.Columns {
-				col[c.Name] = i
+		add(e.tr.T("search.kind_dataset"), datasetTitle(d, e.tr), d.Description+" "+cols+d.ID, e.link("/data/"+d.ID+"/")).Sample = d.Sample
+		if f := owner(d.ID); f != nil && f.searchRows != nil && d.Rows > 0 {
+			if err := f.searchRows(e, d, add); err != nil {
+				return err
 			}
-			m.fail("/search/", d.Each(func(_ string, _ int, cells []data.Cell) error {
-				name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
-				add(tr.T("search.kind_organization"), name, code+" "+city+" "+cells[col["grade"]].Text, link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
-				orgs++
-				return nil
-			}))
 		}
 	}
-	m.searchDocs = searchDocuments(docs, tr)
-	m.files = append(m.files, file{"search/index.json", searchindex.Build(searchFields, m.searchDocs)})
-	v := render.SearchView{Page: base(tr.T("nav.search"), "/search/", "search", render.Crumb{Title: tr.T("nav.home"), Path: "/"}), Index: link("/search/index.json"), Count: len(docs),
-		Placeholder: in.cfg.Search.Placeholder, Commitments: len(in.commitments) > 0}
-	v.Kinds, v.Hint = searchKinds(docs, tr)
-	v.Orgs = orgs > 0
-	for _, d := range in.docs {
-		v.Documents = append(v.Documents, render.Crumb{Title: d.Title, Path: link("/policy/" + d.Slug + "/")})
+	return nil
+}
+
+// searchOrganizations adds the organisations, up to maxSearchOrgs: past
+// it they are found in the cities' lists.
+func searchOrganizations(e *env, d *data.Dataset, add addDoc) error {
+	if d.Rows > maxSearchOrgs {
+		return nil
 	}
-	v.Page.Search = true
-	m.pages = append(m.pages, page{"search/index.html", "/search/", "search", v})
+	col := map[string]int{}
+	for i, c := range d.Columns {
+		col[c.Name] = i
+	}
+	return d.Each(func(_ string, _ int, cells []data.Cell) error {
+		name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
+		add(e.tr.T("search.kind_organization"), name, code+" "+city+" "+cells[col["grade"]].Text, e.link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
+		return nil
+	})
 }
 
 // snippetRunes is how much of a document's text a result shows.
@@ -129,6 +167,9 @@ func SearchDocuments(src fs.FS, opts Options) ([]searchindex.Doc, error) {
 		return nil, err
 	}
 	judge(in)
-	m := compute(in)
-	return m.searchDocs, m.err
+	m, err := compute(in)
+	if err != nil {
+		return nil, err
+	}
+	return m.searchDocs, nil
 }
