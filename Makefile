@@ -51,7 +51,7 @@ test: theme
 # same bytes (MB/s and peak-MB are printed per benchmark).
 bench: gongkai $(THEME)/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/internal/site/
-	$(GO) test -run '^$$' -bench 'Ingest|EncodingCSV' -benchtime 3x ./generator/internal/data/
+	$(GO) test -run '^$$' -bench 'Ingest|EncodingCSV' -benchtime 3x ./generator/internal/kinds/
 	$(GO) test -run '^$$' -bench 'GB18030|UTF8' -benchtime 5x ./generator/internal/data/textenc/
 
 # The design's scale target: the bundled site with about 1,000,000 budget rows,

@@ -12,8 +12,9 @@
 // a short preview, column statistics). A dataset can be read again, row by
 // row, when its downloads are written.
 //
-// The built-in kinds (commitments, progress, disclosures, budgets,
-// organizations, committees) have schemas in Go (kinds.go) that accept English
-// and Chinese header names; any other CSV is a generic dataset whose schema is
-// inferred, or declared in a Frictionless Table Schema sidecar NAME.schema.json.
+// A Kind (Options.Kinds) is a dataset at a fixed path with a schema in Go,
+// which may accept English and Chinese header names; the site's built-in
+// kinds are in package kinds. Any other CSV is a generic dataset whose schema
+// is inferred, or declared in a Frictionless Table Schema sidecar
+// NAME.schema.json.
 package data

@@ -26,15 +26,15 @@ func ParseFrequency(s string) (Frequency, bool) {
 	return Frequency{N: n, Unit: m[2][0]}, true
 }
 
-// cadenceWords are the ways a registry may write a commitment's cadence.
+// cadenceWords are the Chinese words for a cadence.
 var cadenceWords = map[string]Frequency{
 	"每年": {1, 'Y'}, "每半年": {6, 'M'}, "每季度": {3, 'M'}, "每季": {3, 'M'}, "每月": {1, 'M'},
 }
 
-// ParseCadence reads how often a disclosure commitment publishes: 每年,
-// 每半年, 每季度 or 每月, or an ISO 8601 repeating duration of years or
-// months (R/P1Y, R/P6M). Weeks and days are refused: the site lists every
-// publication a cadence expects.
+// ParseCadence reads how often something is due: 每年, 每半年, 每季度 or
+// 每月, or an ISO 8601 repeating duration of years or months (R/P1Y, R/P6M).
+// Weeks and days are refused: a cadence is counted in months, so that each
+// due date it makes can be listed.
 func ParseCadence(s string) (Frequency, bool) {
 	if f, ok := cadenceWords[s]; ok {
 		return f, true

@@ -30,7 +30,7 @@ import (
 // it (an error where the code is required): no real row is dropped unseen.
 type Hierarchy struct {
 	Code    string   // the field holding the codes
-	GroupBy []string // the fields whose values make a group (year, stage, department); none: one group
+	GroupBy []string // the fields whose values make a group (a year, a department…); none: one group
 	Label   string   // the field naming each code (科目名称), quoted in messages; optional
 }
 

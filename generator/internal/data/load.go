@@ -22,10 +22,12 @@ type Options struct {
 	Limits        Limits
 	Numbers       value.NumberFormat // how numbers are written, from site.toml
 	MissingValues []string           // tokens that mean "no value" in every dataset, besides blank
+	Kinds         []Kind             // the kinds whose files Load claims, in the order it lists them; nil: none, every CSV is a generic dataset
 }
 
 // DefaultOptions returns the settings used when site.toml gives none: ","
 // groups thousands, "." is the decimal mark, only a blank cell is missing.
+// It has no kinds: the site adds its built-in ones (package kinds).
 func DefaultOptions() Options {
 	return Options{Limits: DefaultLimits(), Numbers: value.NumberFormat{Group: ",", Decimal: "."}}
 }
@@ -66,10 +68,17 @@ func (r *Reuse) Clone() *Reuse {
 	return &Reuse{prev: maps.Clone(r.prev)}
 }
 
-// signature sums up what a dataset is read from.
-func signature(fsys fs.FS, opts Options, kind string, paths []string, sidecar string) string {
+// signature sums up what a dataset is read from: its kind (nil: a generic
+// dataset), the settings, its files and its schema file. Of opts.Kinds only
+// the dataset's own kind counts, by its id, path and title: its Schema, a
+// func, cannot be compared, and one id names one schema.
+func signature(fsys fs.FS, opts Options, k *Kind, paths []string, sidecar string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\x00%+v\n", kind, opts)
+	opts.Kinds = nil
+	if k != nil {
+		fmt.Fprintf(&b, "%s\x00%s\x00%t\x00%s", k.ID, k.Path, k.Folder, k.Title)
+	}
+	fmt.Fprintf(&b, "\x00%+v\n", opts)
 	for _, p := range append(slices.Clip(paths), sidecar) {
 		if fi, err := fs.Stat(fsys, p); err == nil {
 			// Known contents say it all, the same in any file system;
@@ -121,8 +130,8 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		return r.d, true
 	}
 	claimed := map[string]bool{}
-	for i := range Kinds {
-		k := &Kinds[i]
+	for i := range opts.Kinds {
+		k := &opts.Kinds[i]
 		var paths []string
 		for _, f := range files {
 			if f == k.Path || k.Folder && strings.HasPrefix(f, k.Path+"/") {
@@ -134,7 +143,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			continue
 		}
 		meta := strings.TrimSuffix(k.Path, ".csv") + ".schema.json"
-		sig := signature(fsys, opts, k.ID, paths, meta)
+		sig := signature(fsys, opts, k, paths, meta)
 		if d, ok := fromBefore(k.ID, sig); ok {
 			add(d)
 			continue
@@ -164,7 +173,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			diags.Errorf(diag.Pos{File: f}, "the file name is not valid UTF-8 text (it was probably made on a system using another encoding): rename the file")
 			continue
 		}
-		sig := signature(fsys, opts, "", []string{f}, SidecarPath(f))
+		sig := signature(fsys, opts, nil, []string{f}, SidecarPath(f))
 		if d, ok := fromBefore(id, sig); ok {
 			add(d)
 			continue

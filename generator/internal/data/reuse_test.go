@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"gongkai/generator/internal/diag"
@@ -94,5 +95,47 @@ func TestLoadReusing(t *testing.T) {
 	_, msgs6 := load()
 	if msgs6 != msgs5 {
 		t.Errorf("a dataset with errors must be read again, reporting them again: %q, want %q", msgs6, msgs5)
+	}
+}
+
+// TestLoadReusingKinds: a kind's dataset is taken from the last Load when the
+// kinds are the same (in another slice, as each build makes its options
+// anew), and read again when its file turns from a generic dataset into a
+// kind's or back, or when its kind changes.
+func TestLoadReusingKinds(t *testing.T) {
+	fsys := fstest.MapFS{"data/ledger.csv": {Data: []byte("a\n1\n")}}
+	ledger := Kind{ID: "ledger", Path: "data/ledger.csv", Title: "Ledger", Schema: func() Schema {
+		return Schema{Fields: []Field{{Name: "a", Type: Integer}}}
+	}}
+	reuse := &Reuse{}
+	read := func(kinds ...Kind) *Dataset {
+		t.Helper()
+		opts := DefaultOptions()
+		opts.Kinds = kinds
+		var diags diag.List
+		sets, err := LoadReusing(fsys, opts, reuse, &diags)
+		if err != nil || diags.HasErrors() || len(sets) != 1 || sets[0].ID != "ledger" {
+			t.Fatalf("%v %v %v", sets, err, diags.Sorted())
+		}
+		return sets[0]
+	}
+	generic := read()
+	if generic.Kind != nil {
+		t.Fatal("a file no kind claims is a generic dataset")
+	}
+	first := read(ledger)
+	if first == generic || first.Kind == nil || first.Title != "Ledger" {
+		t.Errorf("the file a kind claims was not read again as the kind's: %+v", first)
+	}
+	if again := read(ledger); again != first {
+		t.Error("the same kind in another slice made the dataset be read again")
+	}
+	renamed := ledger
+	renamed.Title = "Renamed"
+	if d := read(renamed); d == first || d.Title != "Renamed" {
+		t.Errorf("a changed kind did not make the dataset be read again: %q", d.Title)
+	}
+	if d := read(); d.Kind != nil {
+		t.Error("a file no longer claimed kept its kind")
 	}
 }

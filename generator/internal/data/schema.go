@@ -40,7 +40,7 @@ type Field struct {
 	Required    bool
 	Unique      bool
 	Enum        []string
-	Synonyms    map[string]string // other words staff write for a value (量化目标 for target): read as that value
+	Synonyms    map[string]string // other words staff write for a value (以上 for >=): read as that value
 	Pattern     *regexp.Regexp
 	PatternHint string              // the form Pattern requires, in words, for messages
 	Valid       func(s string) bool // a faster check of the same form, for built-in kinds
@@ -125,7 +125,7 @@ func (f *Field) parsedStrictly() bool {
 }
 
 // allowed lists a field's values for a message, each with the words staff
-// may write for it: "target (量化目标, 目标), disclosure (公开)".
+// may write for it: ">= (以上, 不低于), <= (以下, 不超过)".
 func (f *Field) allowed() string {
 	var out []string
 	for _, v := range f.Enum {

@@ -15,8 +15,8 @@ import (
 // hierTally gathers, during the validating read, what finding the subtotals
 // of a hierarchy needs (see Hierarchy): for every row with a code, its
 // group, code, place and numbers — about 32 bytes a row, 32 MB for a million
-// rows, let go once the read is done. Rows come in runs of a few groups (预算
-// and 决算 rows of one department alternate), so most rows find their group
+// rows, let go once the read is done. Rows come in runs of a few groups
+// (the rows of two groups may alternate), so most rows find their group
 // without a map look-up.
 type hierTally struct {
 	code   int   // the field of the codes
@@ -75,9 +75,9 @@ func (t *interned) add(s string) int32 {
 }
 
 // newHierTally returns a tally for the schema's hierarchy, or nil. bytes,
-// the size of the files, sizes its lists: a budget row takes some 60 to 100
-// bytes, and growing a list of a million rows step by step copies it many
-// times over.
+// the size of the files, sizes its lists: a row of a code hierarchy takes
+// some 60 to 100 bytes, and growing a list of a million rows step by step
+// copies it many times over.
 func newHierTally(s *Schema, bytes int64) *hierTally {
 	code := s.hierarchyCode()
 	if code < 0 {
@@ -282,7 +282,7 @@ func (t *hierTally) finish(d *Dataset, diags *diag.List) {
 			}
 		} else {
 			// Blank group columns: the total is checked only when they
-			// leave one group of its file, as a file of one department
+			// leave one group of its file, as a file of one group's rows
 			// does; several would be a guess at which rows it totals.
 			n := 0
 			for _, k := range scopes {

@@ -14,6 +14,7 @@ import (
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/i18n"
+	"gongkai/generator/internal/kinds"
 	"gongkai/generator/internal/linkcheck"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
@@ -309,6 +310,7 @@ func dataOptions(c config.Data) data.Options {
 	o.Numbers = value.NumberFormat{Group: c.Thousands, Decimal: c.Decimal, FullWidth: c.FullWidth, ParenNegative: c.ParenNegatives}
 	o.MissingValues = c.MissingValues
 	o.Limits.MaxFileBytes = int64(c.MaxFileMB) << 20
+	o.Kinds = kinds.All
 	return o
 }
 

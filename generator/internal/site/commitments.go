@@ -13,6 +13,7 @@ import (
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/i18n"
+	"gongkai/generator/internal/kinds"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/track"
 )
@@ -20,11 +21,11 @@ import (
 // commitment is a registry row joined with its document, its evidence and
 // its verdict.
 type commitment struct {
-	row     data.CommitmentRow
+	row     kinds.CommitmentRow
 	doc     *policy.Document
 	obs     []observation // known by the as-of day
 	derived []derived     // observations computed by a metric, known by the as-of day
-	pubs    []data.DisclosureRow
+	pubs    []kinds.DisclosureRow
 	eval    track.Commitment
 	result  track.Result
 	sample  bool // the registry or its evidence is sample data
@@ -35,7 +36,7 @@ type commitment struct {
 
 // observation is a row of progress.csv and what the rules read of it.
 type observation struct {
-	data.ProgressRow
+	kinds.ProgressRow
 	track.Observation
 }
 
@@ -50,7 +51,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 	if reg == nil {
 		return nil
 	}
-	rows, err := data.Bind[data.CommitmentRow](reg)
+	rows, err := data.Bind[kinds.CommitmentRow](reg)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: reg.Files[0].Path}, "%v", err)
 		return nil
@@ -139,7 +140,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 		}
 	}
 	if d := byID["progress"]; d != nil {
-		rows, err := data.Bind[data.ProgressRow](d)
+		rows, err := data.Bind[kinds.ProgressRow](d)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
 		}
@@ -171,7 +172,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 		}
 	}
 	if d := byID["disclosures"]; d != nil {
-		rows, err := data.Bind[data.DisclosureRow](d)
+		rows, err := data.Bind[kinds.DisclosureRow](d)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
 		}
@@ -253,7 +254,7 @@ func expectPublications(c *commitment, asOf time.Time, tr *i18n.Table, diags *di
 	for k := 0; k < maxExpected; k++ {
 		due := f.Nth(first, k)
 		if !listed[due.Format(time.DateOnly)] {
-			c.pubs = append(c.pubs, data.DisclosureRow{Period: data.Text(tr.T("disclosure.inferred", "cadence", c.cadence, "n", strconv.Itoa(k+1))),
+			c.pubs = append(c.pubs, kinds.DisclosureRow{Period: data.Text(tr.T("disclosure.inferred", "cadence", c.cadence, "n", strconv.Itoa(k+1))),
 				Due: data.DateText{Text: due.Format(time.DateOnly), Valid: true}, Note: data.Text(tr.T("disclosure.not_found"))})
 			c.eval.Publications = append(c.eval.Publications, track.Publication{Period: string(c.pubs[len(c.pubs)-1].Period), Due: due, Inferred: true})
 		}
@@ -267,7 +268,7 @@ func expectPublications(c *commitment, asOf time.Time, tr *i18n.Table, diags *di
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return c.eval.Publications[a].Due.Compare(c.eval.Publications[b].Due) })
-	pubs, evals := make([]data.DisclosureRow, len(order)), make([]track.Publication, len(order))
+	pubs, evals := make([]kinds.DisclosureRow, len(order)), make([]track.Publication, len(order))
 	for i, j := range order {
 		pubs[i], evals[i] = c.pubs[j], c.eval.Publications[j]
 	}

@@ -12,6 +12,7 @@ import (
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/i18n"
+	"gongkai/generator/internal/kinds"
 	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/track"
@@ -308,7 +309,7 @@ func latest(cs []*commitment, views commitmentViews, n int, tr *i18n.Table) []re
 
 // observed writes an observation as the site shows it: a number with its
 // unit, or done / not done for an institution.
-func observed(c *commitment, o data.ProgressRow, tr *i18n.Table) string {
+func observed(c *commitment, o kinds.ProgressRow, tr *i18n.Table) string {
 	if c.row.Kind == track.Institution {
 		if o.Value.Value >= 1 {
 			return tr.T("evidence.done")

@@ -1,10 +1,11 @@
-package data
+package kinds
 
 import (
 	"bytes"
 	"testing"
 	"testing/fstest"
 
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 )
 
@@ -26,7 +27,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		fsys := fstest.MapFS{name: {Data: src}}
 		var diags diag.List
-		sets, err := Load(fsys, DefaultOptions(), &diags)
+		sets, err := data.Load(fsys, options(), &diags)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +38,7 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		for _, d := range sets {
-			_ = d.Each(func(string, int, []Cell) error { return nil })
+			_ = d.Each(func(string, int, []data.Cell) error { return nil })
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package data
+package kinds
 
 import (
 	"bufio"
@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 )
 
@@ -118,7 +119,7 @@ func benchIngest(b *testing.B, enc string) {
 	for b.Loop() {
 		peak = max(peak, peakHeap(func() {
 			var diags diag.List
-			sets, err := Load(fsys, DefaultOptions(), &diags)
+			sets, err := data.Load(fsys, options(), &diags)
 			if err != nil || diags.HasErrors() || len(sets) != 1 || sets[0].Rows != benchRows {
 				b.Fatalf("ingest failed: %v %v", err, diags.Sorted())
 			}
@@ -184,7 +185,7 @@ func BenchmarkIngestRatio(b *testing.B) {
 			plainCSV(b, filepath.Join(root, "data", "budgets", "2013.csv"))
 			t1 := time.Now()
 			var diags diag.List
-			sets, err := Load(os.DirFS(root), DefaultOptions(), &diags)
+			sets, err := data.Load(os.DirFS(root), options(), &diags)
 			if err != nil || diags.HasErrors() || sets[0].Rows != benchRows {
 				b.Fatalf("ingest failed: %v %v", err, diags.Sorted())
 			}

@@ -1,9 +1,10 @@
-package data
+package kinds
 
 import (
 	"testing"
 	"testing/fstest"
 
+	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/diag"
 )
 
@@ -22,28 +23,28 @@ func TestBind(t *testing.T) {
 		"data/progress.csv": {Data: []byte("commitment,year,value,source\na-1,2012,\"1,000.5\",报道\n")},
 	}
 	var diags diag.List
-	sets, err := Load(fsys, DefaultOptions(), &diags)
+	sets, err := data.Load(fsys, options(), &diags)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags.Sorted())
 	}
-	byID := map[string]*Dataset{}
+	byID := map[string]*data.Dataset{}
 	for _, d := range sets {
 		byID[d.ID] = d
 	}
-	cs, err := Bind[CommitmentRow](byID["commitments"])
+	cs, err := data.Bind[CommitmentRow](byID["commitments"])
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(cs) != 2 {
 		t.Fatalf("%d rows", len(cs))
 	}
-	if cs[0].Target != "1,234" || cs[0].Comparator != ">=" || cs[0].Pos != (Pos{"data/commitments.csv", 2}) {
+	if cs[0].Target != "1,234" || cs[0].Comparator != ">=" || cs[0].Pos != (data.Pos{File: "data/commitments.csv", Line: 2}) {
 		t.Errorf("row 1: %+v", cs[0])
 	}
 	if cs[1].Target != "" || cs[1].Deadline != "2012年6月30日" || cs[1].Pos.Line != 4 || cs[1].Kind != "institution" {
 		t.Errorf("row 2: %+v", cs[1])
 	}
-	ps, err := Bind[ProgressRow](byID["progress"])
+	ps, err := data.Bind[ProgressRow](byID["progress"])
 	if err != nil || len(ps) != 1 || ps[0].Value.Value != 1000.5 || ps[0].Year.Period.Year != 2012 || ps[0].Commitment != "a-1" {
 		t.Errorf("progress: %+v %v", ps, err)
 	}
