@@ -204,6 +204,11 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		own.Add(d.inferred...)
 		d.inferred = nil
 		d.read(own)
+		if k := d.Kind; k != nil && k.Check != nil && !own.HasErrors() {
+			if err := k.Check(d, own); err != nil {
+				own.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
+			}
+		}
 		ds := own.Sorted()
 		diags.Add(ds...)
 		if sig != "" && !own.HasErrors() {

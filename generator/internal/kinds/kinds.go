@@ -23,4 +23,5 @@ var All = []data.Kind{
 	{ID: "organizations", Path: "data/organizations", Folder: true, Title: "社会组织与评估等级", Schema: organizationsSchema},
 	{ID: "committees", Path: "data/committees", Folder: true, Title: "居委会与村委会", Schema: committeesSchema},
 	{ID: "population", Path: "data/population.csv", Title: "常住人口", Schema: populationSchema},
+	AnnualReportsKind,
 }

@@ -65,6 +65,8 @@ func init() {
 		{id: "budgets", layouts: []string{"budgets", "budget-departments"}, kinds: []string{"budgets"}, topic: "topics.budgets", make: computeBudgets},
 		{id: "organizations", layouts: []string{"organizations", "org-list"}, kinds: []string{"organizations"}, topic: "topics.organizations",
 			make: computeOrganizations, searchRows: searchOrganizations},
+		{id: "annual-reports", layouts: []string{"annual-reports"}, kinds: []string{"annual-reports"}, topic: "topics.annual_reports",
+			make: computeAnnualReports, searchRows: searchAnnualReports},
 		{id: "search", layouts: []string{"search"}, nav: 6, make: computeSearch},
 		{id: "", layouts: []string{"404"}, make: func(e *env) error {
 			e.add("404.html", "", "404", render.NotFoundView{Page: e.base(e.tr.T("notfound.title"), "/404.html", "")})
