@@ -1,7 +1,7 @@
 // Package defaulttheme carries the default theme inside the gongkai binary, so
 // that a site needs neither a themes/ folder nor npm.
 //
-// The binary holds the theme as this folder holds it: theme.toml, layouts/,
+// The binary holds the theme as this folder holds it: theme.toml, layouts/ (with partials/),
 // static/, i18n/ (the interface's translation tables, zh-CN and en), and the files of the theme's npm packages that theme.toml's
 // [[vendor]] entries name (ECharts, MiniSearch and their licences). Those come
 // from the npm registry, pinned by package-lock.json: `make theme` (which

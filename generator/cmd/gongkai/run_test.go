@@ -17,7 +17,15 @@ func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	files["site.toml"] = "title = \"测试\"\nas_of = \"2026-01-01\"\n"
-	for _, f := range []string{"base.html", "partials.html", "home.html", "policy-index.html", "document.html", "page.html", "404.html", "data-index.html", "dataset.html", "commitments.html", "commitment.html", "committees.html", "budgets.html", "organizations.html", "org-list.html", "committees-city.html", "budget-departments.html", "search.html"} {
+	layouts := []string{"base.html", "home.html", "policy-index.html", "document.html", "page.html", "404.html", "data-index.html", "dataset.html", "commitments.html", "commitment.html", "committees.html", "budgets.html", "organizations.html", "org-list.html", "committees-city.html", "budget-departments.html", "search.html"}
+	partials, err := filepath.Glob("../../../themes/default/layouts/partials/*.html")
+	if err != nil || len(partials) == 0 {
+		t.Fatalf("no partials: %v", err)
+	}
+	for _, p := range partials {
+		layouts = append(layouts, "partials/"+filepath.Base(p))
+	}
+	for _, f := range layouts {
 		data, err := os.ReadFile(filepath.Join("../../../themes/default/layouts", f))
 		if err != nil {
 			t.Fatal(err)

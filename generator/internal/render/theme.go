@@ -108,12 +108,8 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 	if err != nil {
 		return nil, &ThemeError{File: baseFile.where, Err: err}
 	}
-	if p, ok, err := t.layout("partials.html", false); err != nil {
+	if err := t.parsePartials(base); err != nil {
 		return nil, err
-	} else if ok {
-		if _, err := base.New("partials.html").Parse(p.src); err != nil {
-			return nil, &ThemeError{File: p.where, Err: err}
-		}
 	}
 	if err := t.loadVendor(); err != nil {
 		return nil, err
@@ -133,6 +129,68 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 		t.pages[kind] = tmpl
 	}
 	return t, nil
+}
+
+// partialsDir holds the theme's partials, one file per concept (the sample
+// notice, a status badge, a data table's header cells…), each a set of
+// {{define}}d templates that every page can call.
+const partialsDir = "partials"
+
+// parsePartials parses the partials into base, so that every page has them:
+// each layouts/partials/<file>.html, looked up through the layers like any
+// layout (a site's or theme's file replaces the built-in file of the same
+// name, and a layer may add files), then the legacy single
+// layouts/partials.html of a site or theme, if it has one. A later file's
+// definition of a name replaces an earlier one's, and the files are parsed
+// from the built-in theme's up to the site's, each layer's in name order,
+// the legacy file last: so a site's or theme's partial wins over the
+// built-in one however its file is named.
+func (t *Theme) parsePartials(base *template.Template) error {
+	dir := path.Join("layouts", partialsDir)
+	from := map[string]int{} // file name → the first layer that has it
+	for i, l := range t.layers {
+		entries, err := fs.ReadDir(l.fsys, l.file(dir))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return &ThemeError{File: l.where(dir), Err: err}
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, ".") {
+				continue // an editor's backup or lock file is no partial
+			}
+			if _, ok := from[name]; !ok {
+				from[name] = i
+			}
+		}
+	}
+	names := slices.Sorted(maps.Keys(from))
+	for i := len(t.layers) - 1; i >= 0; i-- {
+		l := t.layers[i]
+		for _, name := range names {
+			if from[name] != i {
+				continue
+			}
+			file := path.Join(dir, name)
+			src, err := fs.ReadFile(l.fsys, l.file(file))
+			if err != nil {
+				return &ThemeError{File: l.where(file), Err: err}
+			}
+			if _, err := base.New(path.Join(partialsDir, name)).Parse(string(src)); err != nil {
+				return &ThemeError{File: l.where(file), Err: err}
+			}
+		}
+	}
+	p, ok, err := t.layout("partials.html", false)
+	if err != nil || !ok {
+		return err
+	}
+	if _, err := base.New("partials.html").Parse(p.src); err != nil {
+		return &ThemeError{File: p.where, Err: err}
+	}
+	return nil
 }
 
 // referenceLang is the language of the built-in table that holds every key
@@ -346,12 +404,12 @@ func (t *Theme) CopyStatic(out Sink) error {
 }
 
 // builtInLayouts are the page layouts of the built-in theme: every
-// layouts/*.html but base.html and partials.html.
+// layouts/*.html but base.html.
 func builtInLayouts() []string {
 	var out []string
 	files, _ := fs.Glob(defaulttheme.FS(), "layouts/*.html")
 	for _, f := range files {
-		if name := strings.TrimSuffix(path.Base(f), ".html"); name != "base" && name != "partials" {
+		if name := strings.TrimSuffix(path.Base(f), ".html"); name != "base" {
 			out = append(out, name)
 		}
 	}

@@ -50,13 +50,13 @@ type arBody struct {
 
 // arYearCell is how one year's report of a body was published.
 type arYearCell struct {
-	Body      string
-	Year      int
-	Status    string // on-time, late, missing, not-due
-	Label     string
-	Published string // YYYY-MM-DD, or ""
-	Due       string
-	URL       string // the report's own address, if given
+	Body        string
+	Year        int
+	Status      string // on-time, late, missing, not-due
+	StatusLabel string
+	Published   string // YYYY-MM-DD, or ""
+	Due         string
+	URL         string // the report's own address, if given
 }
 
 // arFigures are the key figures of one year, summed over the reports on record.
@@ -161,7 +161,7 @@ func computeAnnualReports(e *env) error {
 				cell.Published, cell.URL = r.Published.Format(time.DateOnly), safeURL(r.URL)
 			}
 			st := p.Judge(in.asOfDay)
-			cell.Status, cell.Label = string(st), st.LabelIn(lang)
+			cell.Status, cell.StatusLabel = string(st), st.LabelIn(lang)
 			b.Years = append(b.Years, cell)
 			duty.Publications = append(duty.Publications, p)
 			if st == track.Late || st == track.Missing {
