@@ -419,6 +419,16 @@ func (d *Dataset) columnList() string {
 	return strings.Join(names, ", ")
 }
 
+// ColumnIndex is the index of each column in a row's cells, by the
+// column's name.
+func (d *Dataset) ColumnIndex() map[string]int {
+	col := make(map[string]int, len(d.Columns))
+	for i, c := range d.Columns {
+		col[c.Name] = i
+	}
+	return col
+}
+
 // Each reads the dataset again from its files, calling fn for every valid
 // row, in file order. It is how downloads and metrics stream a dataset without
 // holding it in memory. cells is reused between calls.

@@ -182,22 +182,21 @@ func AnnualReportCells() int {
 	return n
 }
 
+// reportKey is a report: a body's on a year.
+type reportKey struct {
+	year int
+	body string
+}
+
 // ReadAnnualReports reads the reports of the dataset, in file order of
 // their first rows. Rows that name no cell of the format are left out
 // (checkAnnualReports reported them).
 func ReadAnnualReports(d *data.Dataset) ([]*AnnualReport, error) {
-	col := map[string]int{}
-	for i, c := range d.Columns {
-		col[c.Name] = i
-	}
-	type key struct {
-		year int
-		body string
-	}
-	byKey := map[key]*AnnualReport{}
+	col := d.ColumnIndex()
+	byKey := map[reportKey]*AnnualReport{}
 	var out []*AnnualReport
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
-		k := key{int(cells[col["year"]].Num), cells[col["body"]].Text}
+		k := reportKey{int(cells[col["year"]].Num), cells[col["body"]].Text}
 		r := byKey[k]
 		if r == nil {
 			pub, _ := time.Parse(time.DateOnly, cells[col["published"]].Text)
@@ -301,23 +300,16 @@ func normalizeName(s string) string { return nameReplacer.Replace(strings.TrimSp
 // table (一 + 二 = （七）总计 + 四) holds (a warning: it is the body's own
 // report that does not balance).
 func checkAnnualReports(d *data.Dataset, diags *diag.List) error {
-	col := map[string]int{}
-	for i, c := range d.Columns {
-		col[c.Name] = i
-	}
-	type key struct {
-		year int
-		body string
-	}
-	first := map[key]struct {
+	col := d.ColumnIndex()
+	first := map[reportKey]struct {
 		pos       diag.Pos
 		published string
 		url       string
 	}{}
-	seen := map[key]map[AnnualReportCell]diag.Pos{}
+	seen := map[reportKey]map[AnnualReportCell]diag.Pos{}
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
 		pos := diag.Pos{File: file, Line: line}
-		k := key{int(cells[col["year"]].Num), cells[col["body"]].Text}
+		k := reportKey{int(cells[col["year"]].Num), cells[col["body"]].Text}
 		pub, url := cells[col["published"]].Text, cells[col["url"]].Text
 		if f, ok := first[k]; !ok {
 			first[k] = struct {

@@ -117,11 +117,7 @@ type input struct {
 func (in *input) dataset(id string) (*data.Dataset, map[string]int) {
 	for _, d := range in.datasets {
 		if d.ID == id && d.Rows > 0 {
-			col := make(map[string]int, len(d.Columns))
-			for i, c := range d.Columns {
-				col[c.Name] = i
-			}
-			return d, col
+			return d, d.ColumnIndex()
 		}
 	}
 	return nil, nil

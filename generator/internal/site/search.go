@@ -116,10 +116,7 @@ func searchOrganizations(e *env, d *data.Dataset, add addDoc) error {
 	if d.Rows > maxSearchOrgs {
 		return nil
 	}
-	col := map[string]int{}
-	for i, c := range d.Columns {
-		col[c.Name] = i
-	}
+	col := d.ColumnIndex()
 	return d.Each(func(_ string, _ int, cells []data.Cell) error {
 		name, code, city := cells[col["name"]].Text, cells[col["credit_code"]].Text, cells[col["city"]].Text
 		add(e.tr.T("search.kind_organization"), name, code+" "+city+" "+cells[col["grade"]].Text, e.link(cityPath("organizations", city))+"?q="+code).Sample = d.Sample
