@@ -115,8 +115,10 @@ func (t *Theme) Page(name, kind string, view any) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: theme has no layout %q", name, kind)
 	}
 	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "base.html", view); err != nil {
-		return nil, fmt.Errorf("render %s: %w", name, err)
+	if err := tmpl.Execute(&b, view); err != nil {
+		te := templateError("layouts/"+kind+".html", err)
+		te.Err = fmt.Errorf("%w (making %s)", te.Err, name)
+		return nil, te
 	}
 	return b.Bytes(), nil
 }

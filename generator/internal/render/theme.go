@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -64,11 +66,36 @@ func (l layer) where(name string) string {
 // ThemeError is a problem with a theme file: the settings error the build
 // reports at File (its path in the site, or in the built-in theme).
 type ThemeError struct {
-	File string
-	Err  error
+	File      string
+	Line, Col int // where in File, when known (a template's parse or execution error)
+	Err       error
 }
 
-func (e *ThemeError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *ThemeError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, max(e.Col, 1), e.Err)
+	}
+	return e.File + ": " + e.Err.Error()
+}
+
+// templatePos reads where a template error is from the message
+// text/template and html/template give it, "template: NAME:LINE:COL: …" or
+// "html/template:NAME:LINE:COL: …": every template is named by its file's
+// place in the site (layer.where), so NAME is the file.
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ?(.+?):(\d+):(?:(\d+):)? (.*)$`)
+
+// templateError is a template's parse or execution error at its file,
+// line and column; file is where it was parsed from, for an error that
+// gives no position.
+func templateError(file string, err error) *ThemeError {
+	m := templatePos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &ThemeError{File: file, Err: err}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &ThemeError{File: m[1], Line: line, Col: col, Err: errors.New(m[4])}
+}
 func (e *ThemeError) Unwrap() error { return e.Err }
 
 // themeFile is the theme's theme.toml.
@@ -104,9 +131,9 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 	if err != nil {
 		return nil, err
 	}
-	base, err := template.New("base.html").Funcs(funcs).Funcs(textFuncs(t.table)).Parse(baseFile.src)
+	base, err := template.New(baseFile.where).Funcs(funcs).Funcs(textFuncs(t.table)).Parse(baseFile.src)
 	if err != nil {
-		return nil, &ThemeError{File: baseFile.where, Err: err}
+		return nil, templateError(baseFile.where, err)
 	}
 	if err := t.parsePartials(base); err != nil {
 		return nil, err
@@ -122,11 +149,11 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 		if err != nil {
 			return nil, err
 		}
-		tmpl, err := template.Must(base.Clone()).Parse(f.src)
-		if err != nil {
-			return nil, &ThemeError{File: f.where, Err: err}
+		page := template.Must(base.Clone()) // executed from base.html
+		if _, err := page.New(f.where).Parse(f.src); err != nil {
+			return nil, templateError(f.where, err)
 		}
-		t.pages[kind] = tmpl
+		t.pages[kind] = page
 	}
 	return t, nil
 }
@@ -178,8 +205,8 @@ func (t *Theme) parsePartials(base *template.Template) error {
 			if err != nil {
 				return &ThemeError{File: l.where(file), Err: err}
 			}
-			if _, err := base.New(path.Join(partialsDir, name)).Parse(string(src)); err != nil {
-				return &ThemeError{File: l.where(file), Err: err}
+			if _, err := base.New(l.where(file)).Parse(string(src)); err != nil {
+				return templateError(l.where(file), err)
 			}
 		}
 	}
@@ -187,8 +214,8 @@ func (t *Theme) parsePartials(base *template.Template) error {
 	if err != nil || !ok {
 		return err
 	}
-	if _, err := base.New("partials.html").Parse(p.src); err != nil {
-		return &ThemeError{File: p.where, Err: err}
+	if _, err := base.New(p.where).Parse(p.src); err != nil {
+		return templateError(p.where, err)
 	}
 	return nil
 }

@@ -126,3 +126,25 @@ func TestThemeVendorFiles(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestTemplateErrorsArePositioned: a layout that does not parse, and one
+// that fails as a page is made, are reported at their own file, line and
+// column (not at base.html, which every page starts from).
+func TestTemplateErrorsArePositioned(t *testing.T) {
+	site := fstest.MapFS{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<p>\n{{if}}\n{{end}}")}}
+	_, err := LoadTheme(site, "default", "zh-CN", "page")
+	var te *ThemeError
+	if !errors.As(err, &te) || te.File != "layouts/page.html" || te.Line != 3 || !strings.Contains(te.Error(), "layouts/page.html:3:1: missing value for if") {
+		t.Errorf("a parse error: got %v", err)
+	}
+
+	site["layouts/page.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<p>\n  {{.Nope}}\n{{end}}")}
+	th, err := LoadTheme(site, "default", "zh-CN", "page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = th.Page("about/index.html", "page", ContentView{Page: Page{Site: &Site{}}})
+	if !errors.As(err, &te) || te.File != "layouts/page.html" || te.Line != 3 || te.Col < 3 || !strings.Contains(te.Error(), "can't evaluate field Nope") || !strings.Contains(te.Error(), "about/index.html") {
+		t.Errorf("an execution error: got %v", err)
+	}
+}

@@ -147,7 +147,9 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	}
 	links := linkcheck.New(in.cfg.BasePath())             // every internal link must go somewhere
 	n, err := write(site, in.theme, linkSink{out, links}) // render → write
-	if err != nil {
+	if _, ok := errors.AsType[*render.ThemeError](err); ok {
+		return Report{}, themeConfigError(err, in.cfg.Theme)
+	} else if err != nil {
 		return Report{}, err
 	}
 	if err := in.tr.Err(); err != nil { // a word the Go code asked the table for and did not get
@@ -189,7 +191,7 @@ func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 func themeConfigError(err error, theme string) error {
 	d := diag.Diagnostic{Pos: diag.Pos{File: "themes/" + theme}, Message: err.Error()}
 	if te, ok := errors.AsType[*render.ThemeError](err); ok {
-		d = diag.Diagnostic{Pos: diag.Pos{File: te.File}, Message: te.Err.Error()}
+		d = diag.Diagnostic{Pos: diag.Pos{File: te.File, Line: te.Line, Col: te.Col}, Message: te.Err.Error()}
 	} else if ie, ok := errors.AsType[*i18n.Error](err); ok {
 		d = diag.Diagnostic{Pos: diag.Pos{File: ie.File}, Message: ie.Err.Error()}
 	}
