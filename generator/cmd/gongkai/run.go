@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"gongkai/generator/internal/diag"
-	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/site"
 	"gongkai/generator/internal/starter"
 )
@@ -106,23 +105,12 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	start := time.Now()
-	reuse := &site.Reuse{} // what this build reads, for the builds of earlier commits
-	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), History: gitLog(c.source, stderr), Reuse: reuse}
-	fsys := src.FS()
-	repo := openRepo(c.source, stderr)
-	defer repo.Close()
-	if repo != nil {
-		// Files unchanged since the index carry git's content ids, so the
-		// builds of earlier commits take what this one read for them.
-		if f, err := repo.WithContentIDs(fsys, site.Inputs...); err == nil {
-			fsys = f
-		}
-		opts.Past = func() []site.PastBuild { return pastBuilds(repo, reuse, stderr) }
-	}
+	builder := site.NewBuilder(c.source, src.FS(), site.BuilderOptions{Warn: stderr})
+	defer builder.Close()
 	var report site.Report
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
-		report, err = site.Build(fsys, opts, out)
+		report, err = builder.Build(site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now()}, out)
 		return err
 	})
 	printDiagnostics(stderr, report.Warnings)
@@ -254,47 +242,6 @@ func openSource(dir string, stderr io.Writer) (*os.Root, func(), int) {
 		return nil, nil, exitUsage
 	}
 	return root, func() { root.Close() }, exitOK
-}
-
-// gitLog reads the commits that touched the site's files; outside git (or
-// without git) the site gives no dates from it.
-func gitLog(source string, stderr io.Writer) []history.Commit {
-	commits, err := history.Log(source, "data", "content", "themes", "layouts", "static", "site.toml")
-	if err != nil {
-		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the site gives no commit dates:", err)
-		return nil
-	}
-	return commits
-}
-
-// pastReading bounds the builds of earlier commits the feed's status
-// changes span: the last 10 commits that changed the inputs, as long as
-// their changed files come to less than 256 MB.
-var pastReading = site.PastOptions{Commits: 10, MaxBytes: 256 << 20}
-
-// openRepo is the repository the source folder is in; nil outside git (or
-// without git), and then the feed announces no status changes.
-func openRepo(source string, stderr io.Writer) *history.Repo {
-	repo, err := history.Open(source)
-	if err != nil {
-		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the feed announces no status changes:", err)
-	}
-	return repo
-}
-
-// pastBuilds reads the builds of the last commits from git, starting from
-// what this build read (seed).
-func pastBuilds(repo *history.Repo, seed *site.Reuse, stderr io.Writer) []site.PastBuild {
-	o := pastReading
-	o.Seed = seed
-	past, short, err := site.PastBuilds(repo, o)
-	switch {
-	case err != nil:
-		fmt.Fprintln(stderr, "gongkai: warning: cannot read the git history, so the feed announces no status changes:", err)
-	case short:
-		fmt.Fprintf(stderr, "gongkai: note: the feed's status changes go back %d commits, not %d: the data those commits changed comes to more than %d MB\n", len(past), o.Commits, o.MaxBytes>>20)
-	}
-	return past
 }
 
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic) {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"sync"
 	"syscall"
 	"time"
 
@@ -43,15 +42,11 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
-	reuse := &site.Reuse{} // a rebuild reads again only the files that changed
-	// Read once, during the first build that succeeds: commits made while
-	// serving show on the next start.
-	repo := openRepo(c.source, stderr)
-	defer repo.Close()
-	var past func() []site.PastBuild // outside git: no past builds
-	if repo != nil {
-		past = sync.OnceValue(func() []site.PastBuild { return pastBuilds(repo, nil, stderr) })
-	}
+	// A rebuild reads again only the files that changed; the builds of
+	// earlier commits are read once, during the first build that succeeds:
+	// commits made while serving show on the next start.
+	builder := site.NewBuilder(c.source, root.FS(), site.BuilderOptions{Warn: stderr, Serve: true})
+	defer builder.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{
@@ -62,7 +57,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Build: func() (*serve.Site, []string, bool) {
 			out := serve.NewSite()
 			// Links from the served address, whatever base_url the site publishes at.
-			report, err := site.Build(root.FS(), site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Reuse: reuse, History: gitLog(c.source, io.Discard), Past: past}, out)
+			report, err := builder.Build(site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now()}, out)
 			msgs := diagLines(report.Warnings)
 			ds, _ := classify(err)
 			switch {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"slices"
 
@@ -456,7 +455,8 @@ func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error
 			return ferr
 		}
 		if err != nil || probs.hasErrors() {
-			return fmt.Errorf("read %s again: the file changed during the build", file.Path)
+			return &diag.Errors{List: []diag.Diagnostic{{Pos: diag.Pos{File: file.Path}, Severity: diag.Error,
+				Message: "the file changed while the site was being built (it no longer reads as it did a moment ago): build again once it is saved"}}}
 		}
 	}
 	return nil

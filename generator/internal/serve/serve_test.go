@@ -108,7 +108,8 @@ func start(t testing.TB, dir string, poll time.Duration) (string, <-chan string,
 	if err != nil {
 		t.Fatal(err)
 	}
-	reuse := &site.Reuse{}
+	builder := site.NewBuilder(dir, root.FS(), site.BuilderOptions{Serve: true})
+	t.Cleanup(func() { builder.Close() })
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -116,7 +117,7 @@ func start(t testing.TB, dir string, poll time.Duration) (string, <-chan string,
 		done <- Run(ctx, Options{Root: dir, Addr: "127.0.0.1:0", Poll: poll, Log: testLog(t), Ready: func(a string) { ready <- a },
 			Build: func() (*Site, []string, bool) {
 				out := NewSite()
-				_, err := site.Build(root.FS(), site.Options{AsOf: "2026-01-01", BaseURL: "/", Reuse: reuse}, out)
+				_, err := builder.Build(site.Options{AsOf: "2026-01-01", BaseURL: "/"}, out)
 				if err == nil {
 					return out, nil, true
 				}

@@ -29,21 +29,23 @@ type Options struct {
 	AsOf    string    // "today" for statuses, YYYY-MM-DD; empty = site.toml's as_of, else Today
 	BaseURL string    // the published address; empty = site.toml's base_url
 	Today   time.Time // the build date, used when no as_of is set anywhere
-	// Reuse, when set, keeps what one build read for the next, which reads
-	// again only the files that changed (gongkai serve).
-	Reuse *Reuse
-	// History is the commits that touched the source's files, newest first,
-	// with the files each changed (paths relative to the source folder; see
-	// package history); nil when the source is not in a git repository, and
-	// the site then gives no such dates.
-	History []history.Commit
-	// Past returns the builds of earlier commits, newest first (see
+
+	// What a Builder gives its builds:
+	// reuse keeps what one build read for the next, which reads again only
+	// the files that changed.
+	reuse *Reuse
+	// history is the commits that touched the source's files, newest
+	// first, with the files each changed (paths relative to the source
+	// folder; see package history); nil when the source is not in a git
+	// repository, and the site then gives no such dates.
+	history []history.Commit
+	// past returns the builds of earlier commits, newest first (see
 	// PastBuilds): the feed announces the commitments whose status changed
 	// from one to the next, and from the newest to this build. A build calls
 	// it once its own files are read and checked, in the background while it
 	// makes its pages — not sooner, so two readings of large data do not
 	// run at once; nil: no past builds.
-	Past func() []PastBuild
+	past func() []PastBuild
 }
 
 // Reuse is what a build keeps for the next one: datasets, pages and the
@@ -106,10 +108,10 @@ type input struct {
 	datasets    []*data.Dataset
 	theme       *render.Theme
 	tr          *i18n.Table          // the interface's words in the site's language
-	reuse       *Reuse               // Options.Reuse
+	reuse       *Reuse               // Options.reuse
 	history     map[string]time.Time // when each file was last committed (Options.History); nil outside git
-	commits     []history.Commit     // Options.History
-	past        func() []PastBuild   // Options.Past
+	commits     []history.Commit     // Options.history
+	past        func() []PastBuild   // Options.past
 }
 
 // dataset is the dataset with the id, and a column's index by name; nil when
@@ -123,42 +125,71 @@ func (in *input) dataset(id string) (*data.Dataset, map[string]int) {
 	return nil, nil
 }
 
-// Build runs the whole pipeline over src and writes the site to out. Input
-// problems are returned together as a *diag.Errors, settings problems as a
-// *ConfigError; nothing is written unless the input is free of errors.
+// Build runs the whole pipeline over src and writes the site to out, in
+// stages: load (the settings, pages, data and theme) → check (what spans
+// files: the commitments against the text and their evidence, page
+// addresses) → judge (every commitment's status) → past (the builds of
+// earlier commits, read in the background from here on) → compute (each
+// page family's pages) → write (every page rendered, and the data files)
+// → links (every internal link goes somewhere). A stage that fails stops
+// the build, and nothing is published: input problems come back together
+// as a *diag.Errors and settings or theme problems as a *ConfigError, each
+// at its file and line; any other error is wrapped with its stage's name.
 func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	var diags diag.List
-	in, err := loadWithTheme(src, opts, &diags) // load
+	in, err := loadWithTheme(src, opts, &diags)
 	if err != nil {
-		return Report{}, err
+		return Report{}, stage("load", err)
 	}
-	validate(in, &diags) // validate
+	validate(in, &diags)
 	if err := diags.Err(); err != nil {
-		return Report{}, err
+		return Report{}, stage("check", err)
 	}
-	judge(in) // judge
+	judge(in)
 	if in.past != nil {
 		in.past = later(in.past)
-		defer in.past() // even when writing fails: the reading ends before the build does
+		defer in.past() // even when a later stage fails: the reading ends before the build does
 	}
-	site, err := compute(in) // compute
+	site, err := compute(in)
 	if err != nil {
-		return Report{}, err
+		return Report{}, stage("compute", err)
 	}
-	links := linkcheck.New(in.cfg.BasePath())             // every internal link must go somewhere
-	n, err := write(site, in.theme, linkSink{out, links}) // render → write
-	if _, ok := errors.AsType[*render.ThemeError](err); ok {
-		return Report{}, themeConfigError(err, in.cfg.Theme)
-	} else if err != nil {
-		return Report{}, err
+	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
+	n, err := write(site, in.theme, linkSink{out, links})
+	if err == nil {
+		err = in.tr.Err() // a word the Go code asked the table for and did not get
 	}
-	if err := in.tr.Err(); err != nil { // a word the Go code asked the table for and did not get
-		return Report{}, themeConfigError(err, in.cfg.Theme)
+	if err != nil {
+		return Report{}, stage("write", themed(err, in.cfg.Theme))
 	}
 	if err := checkLinks(links, in); err != nil {
-		return Report{}, err
+		return Report{}, stage("links", err)
 	}
 	return Report{Warnings: diags.Sorted(), Files: n}, nil
+}
+
+// stage wraps an error of the named stage, unless it is a problem reported
+// at its place (in the input, the settings or the theme), which speaks for
+// itself.
+func stage(name string, err error) error {
+	if _, ok := errors.AsType[*diag.Errors](err); ok {
+		return err
+	}
+	if _, ok := errors.AsType[*ConfigError](err); ok {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// themed is a problem of the theme's as a settings error, any other error
+// as it is.
+func themed(err error, theme string) error {
+	_, te := errors.AsType[*render.ThemeError](err)
+	_, ie := errors.AsType[*i18n.Error](err)
+	if te || ie {
+		return themeConfigError(err, theme)
+	}
+	return err
 }
 
 // Check runs load and validate only, writing nothing.
@@ -230,8 +261,8 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	var reuse *Reuse
 	var dataReuse *data.Reuse
 	var contentReuse *content.Reuse
-	if opts.Reuse != nil {
-		reuse, dataReuse, contentReuse = opts.Reuse, &opts.Reuse.data, &opts.Reuse.content
+	if opts.reuse != nil {
+		reuse, dataReuse, contentReuse = opts.reuse, &opts.reuse.data, &opts.reuse.content
 	}
 	pages, err := content.LoadReusing(src, cfg.BasePath(), contentReuse, diags)
 	if err != nil {
@@ -242,9 +273,9 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
 	asOfDay, _ := time.Parse(time.DateOnly, asOf)
-	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, datasets: datasets, commits: opts.History, past: opts.Past, reuse: opts.Reuse}
-	if opts.History != nil {
-		in.history = history.LastChanges(opts.History)
+	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, datasets: datasets, commits: opts.history, past: opts.past, reuse: opts.reuse}
+	if opts.history != nil {
+		in.history = history.LastChanges(opts.history)
 	}
 	docs := map[*content.Page]reusedDoc{}
 	for _, p := range pages {

@@ -2,11 +2,13 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 
 	"gongkai/generator/internal/content"
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/i18n"
 	"gongkai/generator/internal/render"
 )
@@ -169,7 +171,7 @@ func makePages(e *env) error {
 			if f.id == "" {
 				where = f.layouts[0] + " pages"
 			}
-			return fmt.Errorf("%s could not be made: %w", where, err)
+			return within(err, where+" could not be made")
 		}
 	}
 	for _, f := range byNav() {
@@ -183,4 +185,17 @@ func makePages(e *env) error {
 		e.site.Nav = append(e.site.Nav, render.NavItem{Key: f.id, Title: e.tr.T("nav." + f.id), Path: "/" + f.id + "/"})
 	}
 	return nil
+}
+
+// within says what a problem stopped: a positioned problem keeps its
+// place and says it in its message; any other error is wrapped.
+func within(err error, what string) error {
+	if de, ok := errors.AsType[*diag.Errors](err); ok {
+		out := &diag.Errors{List: slices.Clone(de.List)}
+		for i := range out.List {
+			out.List[i].Message += " — " + what
+		}
+		return out
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }

@@ -79,7 +79,7 @@ func TestCommitDates(t *testing.T) {
 		{nil, map[string]string{"data/old/index.html": "!文件最后提交", "data/budgets/index.html": "!文件最后提交"}},
 	} {
 		opts := fixedOpts
-		opts.History = commitsOf(tc.history)
+		opts.history = commitsOf(tc.history)
 		out := memSink{}
 		if _, err := Build(fsys, opts, out); err != nil {
 			t.Fatal(err)
@@ -159,7 +159,7 @@ func commitsOf(last map[string]time.Time) []history.Commit {
 func buildWith(t *testing.T, fsys fstest.MapFS, last map[string]time.Time) memSink {
 	t.Helper()
 	opts := fixedOpts
-	opts.History = commitsOf(last)
+	opts.history = commitsOf(last)
 	out := memSink{}
 	if _, err := Build(fsys, opts, out); err != nil {
 		t.Fatal(err)

@@ -72,7 +72,7 @@ func PastBuilds(repo *history.Repo, o PastOptions) (builds []PastBuild, short bo
 		if err != nil {
 			return nil, false, err
 		}
-		verdicts, ok := verdictsOf(tree, Options{Today: rev.Time, Reuse: reuse})
+		verdicts, ok := verdictsOf(tree, Options{Today: rev.Time, reuse: reuse})
 		if ok {
 			out = append(out, PastBuild{Commit: rev.Commit, Time: rev.Time, Verdicts: verdicts})
 		}

@@ -73,7 +73,7 @@ func TestFeedAnnouncesStatusChanges(t *testing.T) {
 	}
 	themeFiles(t, fsys)
 	opts := fixedOpts
-	opts.AsOf, opts.Past = "", func() []PastBuild { return past }
+	opts.AsOf, opts.past = "", func() []PastBuild { return past }
 	out := memSink{}
 	if _, err := Build(fsys, opts, out); err != nil {
 		t.Fatal(err)
@@ -190,7 +190,7 @@ func TestPastBuildsStartFromThisBuild(t *testing.T) {
 			}
 			seed = &Reuse{}
 			opts := fixedOpts
-			opts.Reuse = seed
+			opts.reuse = seed
 			if _, err := Build(fsys, opts, memSink{}); err != nil {
 				t.Fatal(err)
 			}

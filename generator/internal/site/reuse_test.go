@@ -77,7 +77,7 @@ func TestReuseEqualsFreshBuild(t *testing.T) {
 	same := func(step string) {
 		t.Helper()
 		opts := fixedOpts
-		opts.Reuse = reuse
+		opts.reuse = reuse
 		got, gotMsgs := build(opts)
 		want, wantMsgs := build(fixedOpts)
 		if gotMsgs != wantMsgs {
