@@ -20,6 +20,7 @@ var a11yPages = []string{
 // published) on every kind of page, against WCAG 2.1 A and AA: a violation
 // that axe rates serious or critical fails the test; lesser ones are logged.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	axe, err := os.ReadFile("../../themes/default/node_modules/axe-core/axe.min.js")
 	if err != nil {
 		t.Fatalf("axe-core is not installed (make test installs the theme's packages): %v", err)

@@ -42,34 +42,81 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// serveBundled builds the repository's site and serves it on 127.0.0.1.
+// serveBundled serves the repository's site on 127.0.0.1, built once for
+// every test that reads it (none changes it).
 func serveBundled(t *testing.T) *httptest.Server {
 	t.Helper()
-	return serveSite(t, nil)
+	bundled.once.Do(func() {
+		fsys, err := readRepoSite(nil)
+		if err == nil {
+			bundled.srv, bundled.dir, err = buildAndServe(fsys, "")
+		}
+		bundled.err = err
+	})
+	if bundled.err != nil {
+		t.Fatal(bundled.err)
+	}
+	return bundled.srv
+}
+
+var bundled struct {
+	once sync.Once
+	srv  *httptest.Server
+	dir  string // the built site's folder
+	err  error
+}
+
+// TestMain closes the shared server and removes its files.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bundled.srv != nil {
+		bundled.srv.Close()
+		os.RemoveAll(bundled.dir)
+	}
+	os.Exit(code)
 }
 
 // serveSite builds the repository's site with extra files added (e.g. data
 // files) and serves it on 127.0.0.1.
 func serveSite(t *testing.T, extra map[string]string) *httptest.Server {
 	t.Helper()
-	fsys := repoSite(t, extra)
-	dest := filepath.Join(t.TempDir(), "public")
-	err := site.Publish(dest, func(out site.Sink) error {
+	srv, _, err := buildAndServe(repoSite(t, extra), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// buildAndServe builds the site in fsys into a new folder under dir ("":
+// the system's temporary folder) and serves it.
+func buildAndServe(fsys fs.FS, dir string) (*httptest.Server, string, error) {
+	dest, err := os.MkdirTemp(dir, "gongkai-e2e-")
+	if err != nil {
+		return nil, "", err
+	}
+	err = site.Publish(filepath.Join(dest, "public"), func(out site.Sink) error {
 		_, err := site.Build(fsys, site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		return nil, dest, err
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
-	t.Cleanup(srv.Close)
-	return srv
+	return httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dest, "public")))), dest, nil
 }
 
 // repoSite is the repository's site (settings, content, data, theme and the
 // files the theme takes from its npm packages) with extra files added.
 func repoSite(t *testing.T, extra map[string]string) fstest.MapFS {
 	t.Helper()
+	fsys, err := readRepoSite(extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func readRepoSite(extra map[string]string) (fstest.MapFS, error) {
 	fsys := fstest.MapFS{}
 	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -90,23 +137,23 @@ func repoSite(t *testing.T, extra map[string]string) fstest.MapFS {
 		return nil
 	})
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	toml, err := os.ReadFile("../../themes/default/theme.toml")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	for _, m := range regexp.MustCompile(`(?m)^from = "([^"]+)"`).FindAllSubmatch(toml, -1) {
 		data, err := os.ReadFile(filepath.Join("../../themes/default", string(m[1])))
 		if err != nil {
-			t.Fatalf("%v: run `npm ci` in themes/default (make test does it)", err)
+			return nil, fmt.Errorf("%v: run `npm ci` in themes/default (make test does it)", err)
 		}
 		fsys["themes/default/"+string(m[1])] = &fstest.MapFile{Data: data}
 	}
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	return fsys
+	return fsys, nil
 }
 
 // browser starts headless Chromium with the flags this closed network needs
@@ -212,6 +259,7 @@ func (b *browser) checkCleanAt(t *testing.T, base string) {
 }
 
 func TestHomeAndDocumentInBrowser(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
 
@@ -280,6 +328,7 @@ var wideTable = "年度,部门名称,科目编码,科目名称,预算金额(万�
 	strings.Repeat("2013,广东省人力资源和社会保障厅,2080201,社会保障和就业支出行政运行,\"12,345.6\",\"12,000\",这是一段很长的说明文字用来检查表格在手机上是否会撑破页面\n", 30)
 
 func TestPhoneLayout(t *testing.T) {
+	t.Parallel()
 	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable})
 	b := newBrowser(t, 375, 812)
 	for _, path := range []string{"/", "/policy/", "/policy/decision/", "/policy/village-committees/", "/about/", "/404.html", "/data/", "/data/wide/", "/commitments/", "/commitments/social-organizations-1-orgs-per-10k/", "/method/", "/committees/", "/budgets/", "/organizations/", "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/", "/committees/%E5%B9%BF%E5%B7%9E%E5%B8%82/", "/search/"} {
@@ -305,6 +354,7 @@ func TestPhoneLayout(t *testing.T) {
 const hostile = "</script><img src=x onerror=alert(1)>__f__alert(1)__f__"
 
 func TestCommitmentChartsInBrowser(t *testing.T) {
+	t.Parallel()
 	srv := serveSite(t, map[string]string{
 		"data/commitments.csv": "id,document,clause,kind,indicator,text,comparator,target,unit,deadline,baseline,baseline_year,responsible,measure,related,note\n" +
 			"x-1,decision,decision-37,target,\"" + strings.ReplaceAll(hostile, `"`, `""`) + "\",全省实现每万人中有5名社工的目标,>=,5,\"" + strings.ReplaceAll(hostile, `"`, `""`) + "\",2015,,,,,,\n",
@@ -358,6 +408,7 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 }
 
 func TestDisclosurePagesInBrowser(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
 	for path, charts := range map[string]int{"/committees/": 2, "/budgets/": 3, "/organizations/": 1} {
@@ -380,6 +431,7 @@ func TestDisclosurePagesInBrowser(t *testing.T) {
 // grade: the rows shown are the ones that match, and the address keeps the
 // choice so the filtered view can be linked.
 func TestOrganizationListFilters(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
 	city := srv.URL + "/organizations/%E5%B9%BF%E5%B7%9E%E5%B8%82/"
@@ -431,6 +483,7 @@ func TestOrganizationListFilters(t *testing.T) {
 // marks do not break the phrase; the query is kept in the address, so a
 // search can be linked.
 func TestSearchInBrowser(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
 	for query, want := range map[string]string{

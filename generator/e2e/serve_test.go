@@ -22,6 +22,7 @@ import (
 // preview open: the page changes by itself and keeps its scroll position; a
 // mistake shows its file, line and column over the page; the fix removes it.
 func TestLiveReloadInBrowser(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, f := range repoSite(t, nil) {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -18,6 +18,7 @@ var largeTextPages = []string{"/", "/policy/decision/", "/commitments/", "/commi
 // pages, and no page scrolls sideways with larger text or with text at 200%.
 // GONGKAI_SCREENSHOTS=DIR keeps a screenshot of each page and width there.
 func TestLargerText(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	shots := os.Getenv("GONGKAI_SCREENSHOTS")
 	for _, width := range []int{360, 1280} {

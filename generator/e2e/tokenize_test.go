@@ -62,6 +62,7 @@ type tokenizationResult struct {
 // searchTargets. It fails unless the theme's way finds every target and
 // ranks them at least as well as the others; -v prints the comparison.
 func TestSearchTokenizations(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
 	_, docs := bundledSearchDocs(t)
@@ -135,6 +136,7 @@ func TestSearchTokenizations(t *testing.T) {
 // tokens for every title and text of the bundled site (and some tricky
 // strings), and, over those documents, the same serialized index.
 func TestSearchIndexIsMiniSearchs(t *testing.T) {
+	t.Parallel()
 	srv := serveBundled(t)
 	docs, js := bundledSearchDocs(t)
 	texts := []string{"“三公”经费", "《条例》规定", "社“ 会", "A·B 甲·乙", "-x_y ._ok 9.", "𠀀字", "ＡＢＣ１２３", "İstanbul", "Straße", "ΣΑΣ"}
