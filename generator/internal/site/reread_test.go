@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gongkai/generator/internal/diag"
 )
 
 // changingFS serves one file's text until the file has been read to its end
@@ -63,12 +67,22 @@ func TestDataChangedDuringTheBuild(t *testing.T) {
 		after: []byte(strings.Replace(before, "2080201,行政运行,1.5", "2080201,行政运行,一点五", 1)),
 	}
 	themeFiles(t, fsys.MapFS)
-	out := memSink{}
-	_, err := Build(fsys, fixedOpts, out)
-	if err == nil || !strings.Contains(err.Error(), "/budgets/ could not be made") || !strings.Contains(err.Error(), "data/budgets/big.csv") {
-		t.Fatalf("got %v, want an error naming /budgets/ and the file", err)
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	if len(out) != 0 {
-		t.Errorf("%d files written by a build that failed", len(out))
+	for _, name := range []string{"index.html", "sitemap.xml"} { // an earlier build
+		if err := os.WriteFile(filepath.Join(dest, name), []byte("the site as it was"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := publishTo(t, fsys, dest)
+	// A problem at the file's place, which the CLI reports with exit status 1.
+	de, ok := errors.AsType[*diag.Errors](err)
+	if !ok || len(de.List) != 1 || de.List[0].Pos.File != "data/budgets/big.csv" || !strings.Contains(de.List[0].Message, "/budgets/ could not be made") {
+		t.Fatalf("got %v, want one problem at data/budgets/big.csv naming /budgets/", err)
+	}
+	if got := snapshot(t, dest); len(got) != 2 || got["index.html"] != "the site as it was" {
+		t.Errorf("the published site changed: %d files", len(got))
 	}
 }
