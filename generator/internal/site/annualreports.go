@@ -122,12 +122,13 @@ func computeAnnualReports(e *env) error {
 		}
 		reports = append(reports, r)
 	}
-	// Every year from the first on record to the last whose report is due
-	// by the as-of day, or the latest on record.
-	for _, r := range all {
+	// Every year from the first on record to the last whose report was due
+	// by the as-of day, or the latest public by then: a report published
+	// later is not known yet, nor is its year.
+	for _, r := range reports {
 		maxYear = max(maxYear, r.Year)
 	}
-	for y := maxYear + 1; !kinds.AnnualReportDue(y).After(in.asOfDay); y++ {
+	for y := max(maxYear, minYear-1) + 1; !kinds.AnnualReportDue(y).After(in.asOfDay); y++ {
 		maxYear = y
 	}
 	var years []int

@@ -78,6 +78,16 @@ func TestAnnualReportsPages(t *testing.T) {
 	}
 }
 
+// TestAnnualReportsKnownYears: a year whose report was neither due nor
+// public by the as-of day is not shown, though the data holds it.
+func TestAnnualReportsKnownYears(t *testing.T) {
+	out := buildAsOf(t, arSite(t), "2023-06-01")
+	page := string(out["annual-reports/index.html"])
+	if !strings.Contains(page, "2022年度") || strings.Contains(page, "2023年度") {
+		t.Error("as of 2023-06-01 the page should show 2022 only (2023's report was due 2024-01-31 and published 2024-02-10)")
+	}
+}
+
 // TestAnnualReportsOnlyWithData: a site without annual reports has no such
 // pages, topic or search kind.
 func TestAnnualReportsOnlyWithData(t *testing.T) {
