@@ -13,7 +13,8 @@ import (
 var a11yPages = []string{
 	"/", "/policy/", "/policy/decision/", "/commitments/", "/commitments/decision-37-social-workers-per-10k/",
 	"/commitments/service-government-13-sangong-spending/", "/data/", "/data/budgets/", "/budgets/",
-	"/organizations/", "/organizations/广州市/", "/committees/", "/committees/广州市/", "/search/?q=养老", "/method/", "/about/",
+	"/organizations/", "/organizations/广州市/", "/committees/", "/committees/广州市/", "/annual-reports/", "/annual-reports/广东省人力资源和社会保障厅/",
+	"/search/?q=养老", "/method/", "/about/",
 }
 
 // TestAccessibility runs axe-core (the theme's development dependency, never
