@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"slices"
-
 	"strings"
 
 	"gongkai/generator/internal/diag"
@@ -426,6 +425,35 @@ func (d *Dataset) ColumnIndex() map[string]int {
 		col[c.Name] = i
 	}
 	return col
+}
+
+// Place gives each diagnostic at a line of d's files, whose column is
+// not known, the column where its field's cell starts on that line
+// (fields[i] for ds[i]), reading those files again once: for the checks
+// of a kind, which see rows but not where their cells are (Kind.Check).
+func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic {
+	want := map[string]map[int][]int{} // file → line → indexes into ds
+	for i, x := range ds {
+		if x.Pos.Line > 0 && x.Pos.Col == 0 && d.fieldIndex(fields[i]) >= 0 {
+			if want[x.Pos.File] == nil {
+				want[x.Pos.File] = map[int][]int{}
+			}
+			want[x.Pos.File][x.Pos.Line] = append(want[x.Pos.File][x.Pos.Line], i)
+		}
+	}
+	out := slices.Clone(ds)
+	for _, f := range d.Files {
+		lines := want[f.Path]
+		if lines == nil {
+			continue
+		}
+		_ = d.scan(f, &problems{path: f.Path}, func(r *row, _ []Cell, _ bool) {
+			for _, i := range lines[r.line] {
+				out[i].Pos.Col = f.col(r, d.fieldIndex(fields[i]))
+			}
+		}, nil)
+	}
+	return out
 }
 
 // Each reads the dataset again from its files, calling fn for every valid

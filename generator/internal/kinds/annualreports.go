@@ -208,8 +208,8 @@ func ReadAnnualReports(d *data.Dataset) ([]*AnnualReport, error) {
 			byKey[k] = r
 			out = append(out, r)
 		}
-		cell, ok := findCell(cells[col["table"]].Text, cells[col["item"]].Text, cells[col["column"]].Text)
-		if ok == "" {
+		cell, problem, _ := findCell(cells[col["table"]].Text, cells[col["item"]].Text, cells[col["column"]].Text)
+		if problem == "" {
 			r.Values[cell] = cells[col["value"]].Num
 			r.lines[cell] = diag.Pos{File: file, Line: line}
 		}
@@ -221,10 +221,10 @@ func ReadAnnualReports(d *data.Dataset) ([]*AnnualReport, error) {
 // findCell finds the cell a row names: its table (already one of the
 // format's names), item and column as staff wrote them. It returns the
 // canonical cell, or a sentence saying what is wrong.
-func findCell(table, item, column string) (AnnualReportCell, string) {
+func findCell(table, item, column string) (cell AnnualReportCell, problem, field string) {
 	t := formatTable(table)
 	if t == nil {
-		return AnnualReportCell{}, fmt.Sprintf("表 %q is not a table of the national format", table)
+		return AnnualReportCell{}, fmt.Sprintf("表 %q is not a table of the national format", table), "table"
 	}
 	var row *AnnualReportRow
 	it := normalizeName(item)
@@ -244,9 +244,9 @@ func findCell(table, item, column string) (AnnualReportCell, string) {
 	}
 	if row == nil {
 		if len(near) > 1 {
-			return AnnualReportCell{}, fmt.Sprintf("项目 %q is in more than one group of the table %s: write it with its group, as %s", item, t.Name, strings.Join(near, " or "))
+			return AnnualReportCell{}, fmt.Sprintf("项目 %q is in more than one group of the table %s: write it with its group, as %s", item, t.Name, strings.Join(near, " or ")), "item"
 		}
-		return AnnualReportCell{}, fmt.Sprintf("项目 %q is not a row of the table %s (%s) in the national format (国办公开办函〔2021〕30号): its rows are %s", item, t.Name, t.Heading, rowList(t))
+		return AnnualReportCell{}, fmt.Sprintf("项目 %q is not a row of the table %s (%s) in the national format (国办公开办函〔2021〕30号): its rows are %s", item, t.Name, t.Heading, rowList(t)), "item"
 	}
 	cols := t.Cols(*row)
 	c := normalizeName(column)
@@ -258,11 +258,11 @@ func findCell(table, item, column string) (AnnualReportCell, string) {
 			}
 		}
 		if len(match) != 1 {
-			return AnnualReportCell{}, fmt.Sprintf("栏目 %q is not a column of %q in the table %s: its columns are %s", column, row.Item, t.Name, strings.Join(cols, "、"))
+			return AnnualReportCell{}, fmt.Sprintf("栏目 %q is not a column of %q in the table %s: its columns are %s", column, row.Item, t.Name, strings.Join(cols, "、")), "column"
 		}
 		c = match[0]
 	}
-	return AnnualReportCell{t.Name, row.Item, c}, ""
+	return AnnualReportCell{t.Name, row.Item, c}, "", ""
 }
 
 func formatTable(name string) *AnnualReportTable {
@@ -293,6 +293,27 @@ var nameReplacer = strings.NewReplacer("(", "（", ")", "）", ":", "：", " ", 
 
 func normalizeName(s string) string { return nameReplacer.Replace(strings.TrimSpace(s)) }
 
+// findings are a check's problems, each with the field whose cell it is
+// about, placed at their columns when all are found (Dataset.Place).
+type findings struct {
+	ds     []diag.Diagnostic
+	fields []string
+}
+
+func (f *findings) errorf(pos diag.Pos, field, format string, args ...any) {
+	f.ds = append(f.ds, diag.Diagnostic{Pos: pos, Severity: diag.Error, Message: fmt.Sprintf(format, args...)})
+	f.fields = append(f.fields, field)
+}
+
+func (f *findings) warnf(pos diag.Pos, field, format string, args ...any) {
+	f.ds = append(f.ds, diag.Diagnostic{Pos: pos, Severity: diag.Warning, Message: fmt.Sprintf(format, args...)})
+	f.fields = append(f.fields, field)
+}
+
+func (f *findings) hasErrors() bool {
+	return slices.ContainsFunc(f.ds, func(d diag.Diagnostic) bool { return d.Severity == diag.Error })
+}
+
 // checkAnnualReports checks the reports against the national format: each
 // row names a cell of it, once; a report's date and address are the same
 // on all its rows; each printed total equals its parts (an error at the
@@ -300,6 +321,8 @@ func normalizeName(s string) string { return nameReplacer.Replace(strings.TrimSp
 // table (一 + 二 = （七）总计 + 四) holds (a warning: it is the body's own
 // report that does not balance).
 func checkAnnualReports(d *data.Dataset, diags *diag.List) error {
+	var found findings
+	defer func() { diags.Add(d.Place(found.ds, found.fields)...) }()
 	col := d.ColumnIndex()
 	first := map[reportKey]struct {
 		pos       diag.Pos
@@ -319,23 +342,23 @@ func checkAnnualReports(d *data.Dataset, diags *diag.List) error {
 			}{pos, pub, url}
 			seen[k] = map[AnnualReportCell]diag.Pos{}
 		} else if f.published != pub {
-			diags.Errorf(pos, "%s's report on %d says 公布日期 %s here but %s at %s: a report is published on one day", k.body, k.year, pub, f.published, f.pos)
+			found.errorf(pos, "published", "%s's report on %d says 公布日期 %s here but %s at %s: a report is published on one day", k.body, k.year, pub, f.published, lineOf(f.pos))
 		} else if f.url != url {
-			diags.Errorf(pos, "%s's report on %d gives 网址 %q here but %q at %s: a report has one address", k.body, k.year, url, f.url, f.pos)
+			found.errorf(pos, "url", "%s's report on %d gives 网址 %q here but %q at %s: a report has one address", k.body, k.year, url, f.url, lineOf(f.pos))
 		}
-		cell, problem := findCell(cells[col["table"]].Text, cells[col["item"]].Text, cells[col["column"]].Text)
+		cell, problem, field := findCell(cells[col["table"]].Text, cells[col["item"]].Text, cells[col["column"]].Text)
 		if problem != "" {
-			diags.Errorf(pos, "%s", problem)
+			found.errorf(pos, field, "%s", problem)
 			return nil
 		}
 		if prev, dup := seen[k][cell]; dup {
-			diags.Errorf(pos, "%s's report on %d gives %s “%s” %s twice: here and at %s", k.body, k.year, cell.Table, cell.Item, cell.Column, prev)
+			found.errorf(pos, "item", "%s's report on %d gives %s “%s” %s twice: here and at %s", k.body, k.year, cell.Table, cell.Item, cell.Column, lineOf(prev))
 			return nil
 		}
 		seen[k][cell] = pos
 		return nil
 	})
-	if err != nil || diags.HasErrors() {
+	if err != nil || found.hasErrors() {
 		return err
 	}
 	reports, err := ReadAnnualReports(d)
@@ -344,16 +367,16 @@ func checkAnnualReports(d *data.Dataset, diags *diag.List) error {
 	}
 	complete := AnnualReportCells()
 	for _, r := range reports {
-		checkTotals(r, diags)
+		checkTotals(r, &found)
 		if n := len(r.Values); n < complete {
-			diags.Warnf(r.Pos, "%s's report on %d gives %d of the national format's %d numbers: the rest are shown as not given", r.Body, r.Year, n, complete)
+			found.warnf(r.Pos, "year", "%s's report on %d gives %d of the national format's %d numbers: the rest are shown as not given", r.Body, r.Year, n, complete)
 		}
 	}
 	return nil
 }
 
 // checkTotals checks a report's printed totals against their parts.
-func checkTotals(r *AnnualReport, diags *diag.List) {
+func checkTotals(r *AnnualReport, diags *findings) {
 	req := formatTable(ARRequests)
 	// Each row: 总计 = 自然人 + the five kinds of 法人或其他组织.
 	for _, row := range req.Rows {
@@ -381,11 +404,14 @@ func checkTotals(r *AnnualReport, diags *diag.List) {
 		fwd, ok4 := r.Value(ARRequests, ARForward, c)
 		if ok1 && ok2 && ok3 && ok4 && differ(n+carried, done+fwd) {
 			pos := r.lines[AnnualReportCell{ARRequests, ARForward, c}]
-			diags.Warnf(pos, "%s's report on %d does not balance in the column %s: 一 + 二 = %s + %s = %s, but （七）总计 + 四 = %s + %s = %s (the format: 第一项加第二项之和，等于第三项加第四项之和)",
+			diags.warnf(pos, "value", "%s's report on %d does not balance in the column %s: 一 + 二 = %s + %s = %s, but （七）总计 + 四 = %s + %s = %s (the format: 第一项加第二项之和，等于第三项加第四项之和)",
 				r.Body, r.Year, c, num(n), num(carried), num(n+carried), num(done), num(fwd), num(done+fwd))
 		}
 	}
 }
+
+// lineOf names another row in a message: its file and line.
+func lineOf(p diag.Pos) string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
 // cellsOf are the cells of the items by the columns.
 func cellsOf(table string, items, columns []string) []AnnualReportCell {
@@ -400,7 +426,7 @@ func cellsOf(table string, items, columns []string) []AnnualReportCell {
 
 // sumTo reports a total that its parts do not add up to. A total or part
 // the report does not give is not checked.
-func sumTo(r *AnnualReport, diags *diag.List, total AnnualReportCell, parts []AnnualReportCell) {
+func sumTo(r *AnnualReport, diags *findings, total AnnualReportCell, parts []AnnualReportCell) {
 	want, ok := r.Values[total]
 	if !ok {
 		return
@@ -414,7 +440,7 @@ func sumTo(r *AnnualReport, diags *diag.List, total AnnualReportCell, parts []An
 		sum += v
 	}
 	if differ(want, sum) {
-		diags.Errorf(r.lines[total], "%s's report on %d says %s “%s” %s is %s, but its parts add up to %s: correct the total or its parts",
+		diags.errorf(r.lines[total], "value", "%s's report on %d says %s “%s” %s is %s, but its parts add up to %s: correct the total or its parts",
 			r.Body, r.Year, total.Table, total.Item, total.Column, num(want), num(sum))
 	}
 }

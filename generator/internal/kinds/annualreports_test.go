@@ -2,6 +2,7 @@ package kinds
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -63,6 +64,9 @@ func valueOf(table, item, column string) int {
 	}
 	return 1
 }
+
+// withoutColumns leaves the columns out of messages: "r.csv:5:17:" → "r.csv:5:".
+var withoutColumns = regexp.MustCompile(`(\.csv:\d+):\d+`)
 
 func loadReports(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -130,25 +134,25 @@ func TestAnnualReportsErrors(t *testing.T) {
 				it = "行政确认"
 			}
 			return it, c, v, true
-		}, fmt.Sprintf("data/annual-reports/r.csv:%d:1: 项目 \"行政确认\" is not a row of the table 主动公开", lineOf(ARProactive, "行政许可", "本年处理决定数量"))},
+		}, fmt.Sprintf("data/annual-reports/r.csv:%d: 项目 \"行政确认\" is not a row of the table 主动公开", lineOf(ARProactive, "行政许可", "本年处理决定数量"))},
 		{"unknown column", func(tb, it, c string, v int) (string, string, int, bool) {
 			if it == ARGranted && c == "自然人" {
 				c = "个人"
 			}
 			return it, c, v, true
-		}, fmt.Sprintf("r.csv:%d:1: 栏目 \"个人\" is not a column of \"（一）予以公开\" in the table 依申请公开", lineOf(ARRequests, ARGranted, "自然人"))},
+		}, fmt.Sprintf("r.csv:%d: 栏目 \"个人\" is not a column of \"（一）予以公开\" in the table 依申请公开", lineOf(ARRequests, ARGranted, "自然人"))},
 		{"row total", func(tb, it, c string, v int) (string, string, int, bool) {
 			if tb == ARRequests && it == ARGranted && c == ARSum {
 				v++
 			}
 			return it, c, v, true
-		}, fmt.Sprintf("r.csv:%d:1: 某县民政局's report on 2023 says 依申请公开 “（一）予以公开” 总计 is 7, but its parts add up to 6", lineOf(ARRequests, ARGranted, ARSum))},
+		}, fmt.Sprintf("r.csv:%d: 某县民政局's report on 2023 says 依申请公开 “（一）予以公开” 总计 is 7, but its parts add up to 6", lineOf(ARRequests, ARGranted, ARSum))},
 		{"column total", func(tb, it, c string, v int) (string, string, int, bool) {
 			if tb == ARRequests && it == ARTotal && c == "自然人" {
 				v = 20
 			}
 			return it, c, v, true
-		}, fmt.Sprintf("r.csv:%d:1: 某县民政局's report on 2023 says 依申请公开 “（七）总计” 自然人 is 20, but its parts add up to 21", lineOf(ARRequests, ARTotal, "自然人"))},
+		}, fmt.Sprintf("r.csv:%d: 某县民政局's report on 2023 says 依申请公开 “（七）总计” 自然人 is 20, but its parts add up to 21", lineOf(ARRequests, ARTotal, "自然人"))},
 		{"review total", func(tb, it, c string, v int) (string, string, int, bool) {
 			if tb == ARAppeals && it == ARReview && c == ARCorrected {
 				v = 0
@@ -160,16 +164,16 @@ func TestAnnualReportsErrors(t *testing.T) {
 				it = "行政处罚"
 			}
 			return it, c, v, true
-		}, fmt.Sprintf("r.csv:%d:1: 某县民政局's report on 2023 gives 主动公开 “行政处罚” 本年处理决定数量 twice: here and at data/annual-reports/r.csv:%d", lineOf(ARProactive, "行政强制", "本年处理决定数量"), lineOf(ARProactive, "行政处罚", "本年处理决定数量"))},
+		}, fmt.Sprintf("r.csv:%d: 某县民政局's report on 2023 gives 主动公开 “行政处罚” 本年处理决定数量 twice: here and at data/annual-reports/r.csv:%d", lineOf(ARProactive, "行政强制", "本年处理决定数量"), lineOf(ARProactive, "行政处罚", "本年处理决定数量"))},
 		{"unbalanced (a warning)", func(tb, it, c string, v int) (string, string, int, bool) {
 			if tb == ARRequests && it == ARNew {
 				v++
 			}
 			return it, c, v, true
-		}, fmt.Sprintf("r.csv:%d:1: warning: 某县民政局's report on 2023 does not balance in the column 自然人: 一 + 二 = 26 + 0 = 26, but （七）总计 + 四 = 21 + 4 = 25", lineOf(ARRequests, ARForward, "自然人"))},
+		}, fmt.Sprintf("r.csv:%d: warning: 某县民政局's report on 2023 does not balance in the column 自然人: 一 + 二 = 26 + 0 = 26, but （七）总计 + 四 = 21 + 4 = 25", lineOf(ARRequests, ARForward, "自然人"))},
 		{"incomplete (a warning)", func(tb, it, c string, v int) (string, string, int, bool) {
 			return it, c, v, tb != ARAppeals
-		}, "r.csv:2:1: warning: 某县民政局's report on 2023 gives 185 of the national format's 200 numbers"},
+		}, "r.csv:2: warning: 某县民政局's report on 2023 gives 185 of the national format's 200 numbers"},
 		{"negative", func(tb, it, c string, v int) (string, string, int, bool) {
 			if it == "行政处罚" {
 				v = -1
@@ -180,13 +184,28 @@ func TestAnnualReportsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := loadReports(t, map[string]string{"r.csv": annualReport(2023, "某县民政局", "2024-01-20", tt.edit)})
+			got = withoutColumns.ReplaceAllString(got, "$1")
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("want a message containing\n  %s\ngot\n%s", tt.want, got)
 			}
 		})
 	}
+	// A total that disagrees is reported at its 数值 cell.
+	src := annualReport(2023, "某县民政局", "2024-01-20", func(tb, it, c string, v int) (string, string, int, bool) {
+		if tb == ARAppeals && it == ARReview && c == ARSum {
+			v = 5
+		}
+		return it, c, v, true
+	})
+	line := lineOf(ARAppeals, ARReview, ARSum)
+	text := strings.Split(src, "\n")[line-1]
+	want := fmt.Sprintf("data/annual-reports/r.csv:%d:%d: ", line, strings.LastIndex(text, ",")+2)
+	if got := loadReports(t, map[string]string{"r.csv": src}); !strings.Contains(got, want) {
+		t.Errorf("want the total's 数值 cell, %s; got\n%s", want, got)
+	}
+
 	// One report, two dates.
-	src := annualReport(2023, "某县民政局", "2024-01-20", nil)
+	src = annualReport(2023, "某县民政局", "2024-01-20", nil)
 	src = strings.Replace(src, "2024-01-20,,依申请公开", "2024-02-03,,依申请公开", 1)
 	if got := loadReports(t, map[string]string{"r.csv": src}); !strings.Contains(got, "says 公布日期 2024-02-03 here but 2024-01-20 at data/annual-reports/r.csv:2") {
 		t.Errorf("a report with two dates was not reported:\n%s", got)
