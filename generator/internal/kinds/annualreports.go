@@ -26,7 +26,13 @@ import (
 // and column, qualified with "/" where the printed text repeats
 // (（六）其他处理/3.其他, 法人或其他组织/商业企业, 行政诉讼/复议后起诉); a
 // name without its qualifier is accepted where it is unique. 申请人类型 is
-// accepted for 栏目. The item names are the format's own, copied from it.
+// accepted for 栏目. The item names are the format's own, copied from the
+// notice and from reports published in it, e.g.
+// http://zrzy.smx.gov.cn/16903/616589856/1288675.html (the notice, reposted)
+// and https://www.lg.gov.cn/xxgk/xxgknb/qzfgzbm/content/post_11956962.html
+// (a 2024 report: both tables of 主动公开 and 依申请公开); the balance is the
+// one the format prints above its application table
+// （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）.
 var AnnualReportsKind = data.Kind{ID: "annual-reports", Path: "data/annual-reports", Folder: true,
 	Title: "政府信息公开工作年度报告", Schema: annualReportsSchema, Check: checkAnnualReports}
 
