@@ -83,6 +83,35 @@ type Column struct {
 	Stats  Stats
 }
 
+// Label is the column's name for people, in the words staff wrote: its
+// schema's title, else its header as written in the (first) file, else —
+// a column no file has — its first other name when alias is set (the
+// Chinese name of a built-in kind's column, for a site in Chinese), else
+// its name.
+func (c *Column) Label(alias bool) string {
+	switch {
+	case c.Title != "":
+		return c.Title
+	case c.Header != "":
+		return c.Header
+	case alias && len(c.Aliases) > 0:
+		return c.Aliases[0]
+	}
+	return c.Name
+}
+
+// HeadedByNames reports whether the files head some column by its name
+// (year, stage…) rather than by another of its names (年度, 阶段…): a column
+// no file has is then labelled by its name too, in the files' language.
+func (d *Dataset) HeadedByNames() bool {
+	for _, c := range d.Columns {
+		if c.Header != "" && strings.EqualFold(c.Header, c.Name) && len(c.Aliases) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Stats summarise a column's values.
 type Stats struct {
 	Count    int     // non-missing values

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"regexp"
+	"strings"
 
 	"gongkai/generator/internal/data"
 )
@@ -38,6 +39,11 @@ type FieldText struct {
 	USCC   string // a 统一社会信用代码 column
 	Period string // a period column
 	Sample string // the source of a sample dataset
+	// True and False are how the downloads write a boolean (是, 否).
+	True, False string
+	// Aliases: a column no file heads is named by its first other name
+	// (the Chinese name of a built-in kind's column), for a site in Chinese.
+	Aliases bool
 }
 
 // or is t with every empty text set to Chinese.
@@ -52,7 +58,10 @@ func (t FieldText) or() FieldText {
 		t.Period = "所属期：年（2025）、半年（2025-H1）、季度（2025-Q3）、月（2025-09）、年初至某月（2025-01/2025-09）或日（2025-09-30）"
 	}
 	if t.Sample == "" {
-		t.Sample = "示例数据：由 gongkai 的 sampledata 程序生成，不是真实数字"
+		t.Sample = "示例数据：为演示编造的数字，不是真实数字"
+	}
+	if t.True == "" || t.False == "" {
+		t.True, t.False = "是", "否"
 	}
 	return t
 }
@@ -151,13 +160,14 @@ func DataPackage(p Package) ([]byte, error) {
 			res.Sources = []data.Source{{Title: text.Sample}}
 		}
 		full := fullDates(d)
+		headers := Headers(d, text)
 		for i, c := range d.Columns {
-			f := dpField{Name: c.Name, Title: c.Title, Unit: c.Unit}
+			f := dpField{Name: headers[i], Unit: c.Unit}
 			switch c.Type {
 			case data.Integer, data.Number, data.Year, data.Boolean:
 				f.Type = string(c.Type)
 				if c.Type == data.Boolean {
-					f.TrueValues, f.FalseValues = []string{"true"}, []string{"false"}
+					f.TrueValues, f.FalseValues = []string{text.True}, []string{text.False}
 				}
 			case data.Date:
 				f.Type = "date"
@@ -173,6 +183,9 @@ func DataPackage(p Package) ([]byte, error) {
 			default:
 				f.Type = "string"
 			}
+			if headers[i] != c.Name { // the JSON download keys it by its name
+				f.Description = strings.TrimPrefix(f.Description+"; JSON: "+c.Name, "; ")
+			}
 			res.Schema.Fields = append(res.Schema.Fields, f)
 		}
 		if hasSubtotals(d) {
@@ -182,10 +195,13 @@ func DataPackage(p Package) ([]byte, error) {
 		if d.Sample {
 			res.Schema.Fields = append(res.Schema.Fields, dpField{Name: "示例数据", Type: "string", Description: "每一行都注明：本数据集为示例数据，不是真实数字"})
 		}
-		res.Schema.PrimaryKey = d.Schema.PrimaryKey
+		res.Schema.PrimaryKey = headersOf(d, d.Schema.PrimaryKey, text)
 		for _, fk := range d.Schema.ForeignKeys {
-			k := dpForeignKey{Fields: fk.Fields}
+			k := dpForeignKey{Fields: headersOf(d, fk.Fields, text)}
 			k.Reference.Resource, k.Reference.Fields = names[fk.Reference], fk.Ref
+			if ref := byID(p.Resources, fk.Reference); ref != nil {
+				k.Reference.Fields = headersOf(ref, fk.Ref, text)
+			}
 			res.Schema.ForeignKeys = append(res.Schema.ForeignKeys, k)
 		}
 		out.Resources = append(out.Resources, res)
@@ -291,4 +307,30 @@ func DataJSON(c Catalog) ([]byte, error) {
 			}})
 	}
 	return json.MarshalIndent(out, "", "  ")
+}
+
+// headersOf are the CSV headers of the named columns of d.
+func headersOf(d *data.Dataset, names []string, text FieldText) []string {
+	headers := Headers(d, text)
+	var out []string
+	for _, n := range names {
+		h := n
+		for i, c := range d.Columns {
+			if c.Name == n {
+				h = headers[i]
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// byID is the dataset of the resource with the id, or nil.
+func byID(rs []Resource, id string) *data.Dataset {
+	for _, r := range rs {
+		if r.Dataset.ID == id {
+			return r.Dataset
+		}
+	}
+	return nil
 }

@@ -25,17 +25,15 @@ import (
 // A text cell that a spreadsheet would run as a formula — one starting with
 // "=", "+", "-", "@", a tab or a carriage return — is prefixed with "'" (OWASP's
 // advice against CSV injection). Numbers are never changed: -5 stays -5.
-func WriteCSV(w io.Writer, d *data.Dataset) error {
+func WriteCSV(w io.Writer, d *data.Dataset, text FieldText) error {
+	text = text.or()
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
-	header := make([]string, len(d.Columns))
-	for i, c := range d.Columns {
-		header[i] = c.Name
-	}
+	header := Headers(d, text)
 	subtotals := hasSubtotals(d)
 	if subtotals {
 		header = append(header, SubtotalColumn)
@@ -64,6 +62,11 @@ func WriteCSV(w io.Writer, d *data.Dataset) error {
 				record[i] = ""
 			case d.Columns[i].Type.IsNumeric():
 				record[i] = c.Text
+			case d.Columns[i].Type == data.Boolean:
+				record[i] = text.False
+				if c.Text == "true" {
+					record[i] = text.True
+				}
 			default:
 				record[i] = neutralize(c.Text)
 			}
@@ -78,6 +81,24 @@ func WriteCSV(w io.Writer, d *data.Dataset) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// Headers are the CSV download's column names: each column's label, in the
+// words staff wrote (its schema title, else its header in the files, else
+// its name); a label two columns share gives way to the name.
+func Headers(d *data.Dataset, text FieldText) []string {
+	out := make([]string, len(d.Columns))
+	seen := map[string]bool{}
+	alias := text.Aliases && !d.HeadedByNames()
+	for i := range d.Columns {
+		c := &d.Columns[i]
+		out[i] = c.Label(alias)
+		if seen[out[i]] {
+			out[i] = c.Name
+		}
+		seen[out[i]] = true
+	}
+	return out
 }
 
 // SubtotalColumn is the column the downloads add to a dataset with subtotal
@@ -125,7 +146,11 @@ func WriteJSON(w io.Writer, d *data.Dataset, title string) error {
 	}
 	keys := make([][]byte, len(d.Columns))
 	for i, c := range d.Columns {
-		head.Fields = append(head.Fields, jsonField{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit})
+		f := jsonField{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit}
+		if l := c.Label(false); f.Title == "" && l != c.Name {
+			f.Title = l // as the CSV download names it
+		}
+		head.Fields = append(head.Fields, f)
 		keys[i], _ = json.Marshal(c.Name)
 	}
 	hb, err := json.Marshal(head)

@@ -326,8 +326,8 @@ type FileInfo struct {
 
 // ColumnInfo describes a column of a dataset.
 type ColumnInfo struct {
-	Name    string
-	Header  string // as written in the file, when it differs from Name
+	Name    string // for people: as staff head it (see data.Column.Label)
+	Key     string // its name in the JSON download and datapackage.json, when it differs
 	Type    string // in words
 	Unit    string
 	Count   int

@@ -73,9 +73,9 @@ func computeData(e *env) error {
 			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterName(tr, f.Delimiter), HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes, tr)})
 		}
 		for _, c := range d.Columns {
-			ci := render.ColumnInfo{Name: c.Name, Type: typeName(tr, c.Type), Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}
-			if c.Header != "" && c.Header != c.Name {
-				ci.Header = c.Header
+			ci := render.ColumnInfo{Name: c.Label(strings.HasPrefix(in.cfg.Language, "zh") && !d.HeadedByNames()), Type: typeName(tr, c.Type), Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}
+			if ci.Name != c.Name {
+				ci.Key = c.Name
 			}
 			lo, hi := display(c.Stats.Min, c.Type), display(c.Stats.Max, c.Type)
 			if lo != "" && lo != hi {
@@ -84,15 +84,19 @@ func computeData(e *env) error {
 				ci.Range = lo
 			}
 			if ci.Range == "" && !c.Stats.Many && len(c.Stats.Distinct) > 0 && len(c.Stats.Distinct) <= 8 {
-				ci.Values = strings.Join(c.Stats.Distinct, tr.T("search.list_sep"))
+				values := make([]string, len(c.Stats.Distinct))
+				for k, x := range c.Stats.Distinct {
+					values[k] = shown(x, c.Type, tr)
+				}
+				ci.Values = strings.Join(values, tr.T("search.list_sep"))
 			}
 			v.Columns = append(v.Columns, ci)
-			v.PreviewHeader = append(v.PreviewHeader, c.Name)
+			v.PreviewHeader = append(v.PreviewHeader, ci.Name)
 		}
 		for _, row := range d.Preview {
 			cells := make([]string, len(row))
 			for j, c := range row {
-				cells[j] = display(c.Text, d.Columns[j].Type)
+				cells[j] = shown(c.Text, d.Columns[j].Type, tr)
 				if c.Missing {
 					cells[j] = "—"
 				}
@@ -111,6 +115,15 @@ func delimiterName(tr *i18n.Table, d string) string {
 		return ""
 	}
 	return tr.T("delimiter." + key)
+}
+
+// shown is a value as a page shows it: display's, and a boolean in the
+// site's words (是/否), as the downloads write it.
+func shown(text string, t data.Type, tr *i18n.Table) string {
+	if t == data.Boolean {
+		return tr.T(map[bool]string{true: "datapackage.true", false: "datapackage.false"}[text == "true"])
+	}
+	return display(text, t)
 }
 
 // display formats a value for reading: numbers get thousands separators.

@@ -75,7 +75,7 @@ func TestCommitDates(t *testing.T) {
 		want    map[string]string
 	}{
 		{map[string]time.Time{"data/old.csv": day("2021-03-04T10:00:00+08:00"), "data/budgets/2013.csv": day("2020-01-01T10:00:00+08:00"), "data/budgets/2014.csv": day("2022-05-06T10:00:00+08:00")},
-			map[string]string{"data/old/index.html": "文件最后提交：2021-03-04（git 记录）", "data/new/index.html": "文件最后提交：尚未提交到版本库", "data/budgets/index.html": "文件最后提交：2022-05-06（git 记录）"}},
+			map[string]string{"data/old/index.html": "文件最后提交：2021-03-04（本站的版本记录）", "data/new/index.html": "文件最后提交：尚未提交到版本库", "data/budgets/index.html": "文件最后提交：2022-05-06（本站的版本记录）"}},
 		{nil, map[string]string{"data/old/index.html": "!文件最后提交", "data/budgets/index.html": "!文件最后提交"}},
 	} {
 		opts := fixedOpts

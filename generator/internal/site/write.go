@@ -34,13 +34,14 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	}
 	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL, Sources: m.sources}
 	pkg.License.Name, pkg.License.URL = m.cfg.License.Name, m.cfg.License.URL
-	pkg.Text = publish.FieldText{Date: m.tr.T("datapackage.date"), USCC: m.tr.T("datapackage.uscc"), Period: m.tr.T("datapackage.period"), Sample: m.tr.T("datapackage.sample")}
+	pkg.Text = publish.FieldText{Date: m.tr.T("datapackage.date"), USCC: m.tr.T("datapackage.uscc"), Period: m.tr.T("datapackage.period"), Sample: m.tr.T("datapackage.sample"),
+		True: m.tr.T("datapackage.true"), False: m.tr.T("datapackage.false"), Aliases: strings.HasPrefix(m.cfg.Language, "zh")}
 	for _, d := range m.datasets {
 		res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
 		err := counted.PutStream(res.Path, func(w io.Writer) error {
 			h := sha256.New()
 			cw := &countWriter{w: io.MultiWriter(w, h)}
-			if err := publish.WriteCSV(cw, d); err != nil {
+			if err := publish.WriteCSV(cw, d, pkg.Text); err != nil {
 				return err
 			}
 			res.Bytes, res.SHA256 = cw.n, hex.EncodeToString(h.Sum(nil))
