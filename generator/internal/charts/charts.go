@@ -23,6 +23,12 @@ type Chart struct {
 	Options template.JS // JSON object; html/template writes it into a data script element as is
 	Sample  bool        // sample data went into the chart
 	Data    string      // where to download the rows behind the chart; set by the caller
+	// Rows are exactly the numbers the chart draws, as a table: a header,
+	// then one row per drawn value (series, period, value, unit). The
+	// caller publishes them as the chart's CSV.
+	Rows [][]string
+	CSV  string // where the chart's own CSV (Rows) is published; set by the caller
+	Cite string // how to cite the chart: site, page, address, as-of date; set by the caller
 }
 
 // Palette are the colours charts use, in order (readable by the colour-blind).
@@ -46,6 +52,7 @@ func Bars(tr *i18n.Table, id, name string, bars []Bar) (Chart, error) {
 	labels := make([]string, len(bars))
 	data := make([]opts.BarData, len(bars))
 	summary := ""
+	rows := [][]string{header(tr)}
 	for i, b := range bars {
 		labels[i] = b.Label
 		color := b.Color
@@ -56,14 +63,22 @@ func Bars(tr *i18n.Table, id, name string, bars []Bar) (Chart, error) {
 		if i > 0 {
 			summary += tr.T("chart.list_sep")
 		}
-		summary += b.Label + " " + num(b.Value)
+		summary += b.Label + " " + Human(tr, b.Value, "")
+		rows = append(rows, []string{name, b.Label, num(b.Value), ""})
 	}
 	bar.SetXAxis(labels).AddSeries(name, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
 	o := bar.JSON()
 	// Bars lie along the y axis, first at the top: go-echarts sets up columns.
 	o["xAxis"] = []map[string]any{{"type": "value", "minInterval": 1}}
 	o["yAxis"] = []map[string]any{{"type": "category", "data": labels, "inverse": true}}
-	return build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), false, o)
+	c, err := build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), false, o)
+	c.Rows = rows
+	return c, err
+}
+
+// header is the first row of a chart's CSV.
+func header(tr *i18n.Table) []string {
+	return []string{tr.T("chart.col_series"), tr.T("chart.col_period"), tr.T("chart.col_value"), tr.T("chart.col_unit")}
 }
 
 // plain turns go-echarts' typed options into plain JSON values to adjust.
@@ -105,14 +120,15 @@ func build(tr *i18n.Table, id, name, summary string, sample bool, o map[string]a
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// withUnit writes a value and its unit for the summary; sums of 万元 of a
-// hundred million and more are written in 亿元, as Chinese readers read money.
-func withUnit(v float64, unit string) string {
-	if unit == "万元" && math.Abs(v) >= 10000 {
-		return num(math.Round(v/100)/100) + "亿元"
-	}
-	return num(v) + unit
+// sampleTitle is the sample-data notice as the chart's title at its top
+// left, above the unit of the value axis; the plot starts below it (see
+// sampleTop), so the notice never lies on the data.
+func sampleTitle(tr *i18n.Table, key string) opts.Title {
+	return opts.Title{Subtitle: tr.T(key), Left: "0", Top: "0"}
 }
+
+// sampleTop is the grid's top with the sample notice above the unit.
+const sampleTop = 64
 
 // Series is one line of a line chart; a NaN value is a gap.
 type Series struct {
@@ -121,7 +137,10 @@ type Series struct {
 }
 
 // Lines builds a line chart over years, with optional horizontal target
-// lines, e.g. the share of committees directly elected per year.
+// lines, e.g. the share of committees directly elected per year. A target's
+// label is its name (say its year in it: 目标 40%（2015年）), drawn inside the
+// plot at its right end; the value axis holds every value and every target,
+// and 0 where it is sensible (see valueBounds).
 func Lines(tr *i18n.Table, id, name, unit string, years []int, series []Series, targets map[string]float64, sample bool) (Chart, error) {
 	labels := make([]string, len(years))
 	for i, y := range years {
@@ -135,23 +154,13 @@ func Lines(tr *i18n.Table, id, name, unit string, years []int, series []Series, 
 		charts.WithYAxisOpts(opts.YAxis{Name: unit}),
 	)
 	if sample {
-		line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: tr.T("chart.sample"), Right: "0"}))
+		line.SetGlobalOptions(charts.WithTitleOpts(sampleTitle(tr, "chart.sample")))
 	}
 	summary := ""
+	rows := [][]string{header(tr)}
+	var values []float64
 	for i, s := range series {
-		data := make([]opts.LineData, len(s.Values))
-		for j, v := range s.Values {
-			if !math.IsNaN(v) {
-				data[j] = opts.LineData{Value: v}
-			}
-		}
-		var extra []charts.SeriesOpts
-		if i == 0 {
-			for _, label := range sortedKeys(targets) {
-				extra = append(extra, charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: targets[label]}))
-			}
-		}
-		line.AddSeries(s.Name, data, extra...)
+		line.AddSeries(s.Name, nil)
 		if i > 0 {
 			summary += tr.T("chart.series_sep")
 		}
@@ -161,30 +170,68 @@ func Lines(tr *i18n.Table, id, name, unit string, years []int, series []Series, 
 			if math.IsNaN(v) {
 				continue
 			}
+			values = append(values, Plotted(v, unit))
+			rows = append(rows, []string{s.Name, labels[j], num(Plotted(v, unit)), unit})
 			if !first {
 				summary += tr.T("chart.list_sep")
 			}
 			first = false
-			summary += tr.T("chart.year_value", "y", strconv.Itoa(years[j]), "value", withUnit(math.Round(v*10)/10, unit))
+			summary += tr.T("chart.year_value", "y", labels[j], "value", Human(tr, v, unit))
 		}
+	}
+	targetNames := sortedKeys(targets)
+	for _, t := range targetNames {
+		rows = append(rows, []string{t, "", num(targets[t]), unit})
 	}
 	o, err := plain(line.JSON())
 	if err != nil {
 		return Chart{}, err
 	}
-	o["xAxis"] = []map[string]any{{"type": "category", "name": tr.T("chart.axis_year"), "data": labels}}
+	// The axis' name under its labels, centred: at its end, ECharts draws
+	// it past the chart's right edge.
+	o["xAxis"] = []map[string]any{{"type": "category", "name": tr.T("chart.axis_year"), "nameLocation": "middle", "nameGap": 28, "data": labels}}
+	if y, ok := o["yAxis"].([]any); ok && len(y) > 0 && len(values) > 0 {
+		var must []float64
+		for _, t := range targetNames {
+			must = append(must, targets[t])
+		}
+		lo, hi := valueBounds(values, must, zeroSensible(values, must, unit))
+		y[0].(map[string]any)["min"], y[0].(map[string]any)["max"] = lo, hi
+	}
 	series2, _ := o["series"].([]any)
 	for i, sr := range series2 {
 		m, _ := sr.(map[string]any)
 		vals := make([]any, len(series[i].Values))
 		for j, v := range series[i].Values {
 			if !math.IsNaN(v) {
-				vals[j] = math.Round(v*100) / 100
+				vals[j] = Plotted(v, unit)
 			}
 		}
 		m["data"] = vals
+		if i == 0 && len(targetNames) > 0 {
+			var marks []map[string]any
+			for _, t := range targetNames {
+				marks = append(marks, map[string]any{"name": t, "yAxis": targets[t]})
+			}
+			m["markLine"] = map[string]any{
+				"silent": true,
+				"symbol": []string{"none", "none"},
+				// Inside the plot at its right end, above the line: never
+				// past the chart's edge, and the name says the target's year.
+				"label":     map[string]any{"formatter": "{b}", "position": "insideEndTop", "color": markColor},
+				"lineStyle": map[string]any{"color": markColor, "type": "dotted", "width": 1.5},
+				"data":      marks,
+			}
+		}
 	}
-	return build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), sample, o)
+	grid := map[string]any{"containLabel": true, "left": 8, "right": 24, "top": 40, "bottom": 64} // the axis' name between its labels and the legend
+	if sample {
+		grid["top"] = sampleTop
+	}
+	o["grid"] = grid
+	c, err := build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), sample, o)
+	c.Rows = rows
+	return c, err
 }
 
 func sortedKeys(m map[string]float64) []string {
@@ -213,20 +260,22 @@ func Tree(tr *i18n.Table, id, name, unit string, nodes []TreeNode, sample bool) 
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	if sample {
-		tm.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Subtitle: tr.T("chart.sample"), Right: "0"}))
+		tm.SetGlobalOptions(charts.WithTitleOpts(sampleTitle(tr, "chart.sample")))
 	}
 	tm.AddSeries(name, nil)
 	o, err := plain(tm.JSON())
 	if err != nil {
 		return Chart{}, err
 	}
-	var conv func([]TreeNode) []map[string]any
-	conv = func(ns []TreeNode) []map[string]any {
+	rows := [][]string{{tr.T("chart.col_parent"), tr.T("chart.col_name"), tr.T("chart.col_value"), tr.T("chart.col_unit")}}
+	var conv func([]TreeNode, string) []map[string]any
+	conv = func(ns []TreeNode, parent string) []map[string]any {
 		out := make([]map[string]any, 0, len(ns))
 		for _, n := range ns {
 			m := map[string]any{"name": n.Name, "value": math.Round(n.Value*100) / 100}
+			rows = append(rows, []string{parent, n.Name, num(math.Round(n.Value*100) / 100), unit})
 			if len(n.Children) > 0 {
-				m["children"] = conv(n.Children)
+				m["children"] = conv(n.Children, n.Name)
 			}
 			out = append(out, m)
 		}
@@ -234,7 +283,10 @@ func Tree(tr *i18n.Table, id, name, unit string, nodes []TreeNode, sample bool) 
 	}
 	if series, ok := o["series"].([]any); ok && len(series) > 0 {
 		s := series[0].(map[string]any)
-		s["data"] = conv(nodes)
+		s["data"] = conv(nodes, "")
+		if sample {
+			s["top"] = 40 // below the sample notice
+		}
 		s["leafDepth"] = 1
 		s["roam"] = false
 		s["breadcrumb"] = map[string]any{"show": true}
@@ -248,7 +300,9 @@ func Tree(tr *i18n.Table, id, name, unit string, nodes []TreeNode, sample bool) 
 		if i > 0 {
 			summary += tr.T("chart.list_sep")
 		}
-		summary += n.Name + " " + withUnit(math.Round(n.Value*100)/100, unit)
+		summary += n.Name + " " + Human(tr, n.Value, unit)
 	}
-	return build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), sample, o)
+	c, err := build(tr, id, name, tr.T("chart.summary", "name", name, "items", summary), sample, o)
+	c.Rows = rows
+	return c, err
 }

@@ -67,7 +67,7 @@ func TestLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(c.Options)
-	for _, want := range []string{`"data":[20,null,45.04]`, `"yAxis":40`, `"data":["2011","2012","2013"]`, "示例数据"} {
+	for _, want := range []string{`"data":[20,null,45]`, `"yAxis":40`, `"data":["2011","2012","2013"]`, "示例数据"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("options lack %s: %s", want, s)
 		}

@@ -36,6 +36,15 @@ type ProgressSpec struct {
 	Path          []Point   // the pace a kept promise needs, drawn as a dashed line through these points (usually two: the start and the target at the deadline); empty = none. Label may be used in the summary.
 }
 
+// targets are the values a point must not be rounded to unless it equals
+// them: the target, if any.
+func (s ProgressSpec) targets() []float64 {
+	if s.HasTarget {
+		return []float64{s.Target}
+	}
+	return nil
+}
+
 // markColor is the colour of the target and deadline lines: neither a
 // series' colour nor the path's.
 const markColor = "#1f2328"
@@ -101,11 +110,11 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 			color = palette[1+i%(len(palette)-2)]
 		}
 		colors = append(colors, color)
-		line.AddSeries(l.name, timeData(l.points, tr), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}))
+		line.AddSeries(l.name, timeData(l.points, s.Unit, s.targets(), tr), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 9}))
 	}
 	if len(path) > 0 {
 		colors = append(colors, palette[len(palette)-1])
-		line.AddSeries(pathSeries, timeData(path, tr),
+		line.AddSeries(pathSeries, timeData(path, s.Unit, s.targets(), tr),
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "emptyCircle", SymbolSize: 6}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
 	}
@@ -123,13 +132,26 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 		grid["bottom"] = 64 // the axis' name sits between its labels and the legend
 	}
 	o["grid"] = grid
-	if s.HasTarget {
-		// ECharts fits the y axis to the series alone: a target beyond
-		// every value would fall off the chart.
-		if y, ok := o["yAxis"].([]any); ok && len(y) > 0 {
-			if lo, hi, ok := targetBounds(s.Target, lines, path); ok {
-				y[0].(map[string]any)["min"], y[0].(map[string]any)["max"] = lo, hi
+	// ECharts fits the value axis to the series alone: a target beyond every
+	// value would fall off the chart, and a value far from 0 would look like
+	// nothing. The axis holds every value, the path (its start is the
+	// baseline), the target, and 0 where sensible.
+	if y, ok := o["yAxis"].([]any); ok && len(y) > 0 {
+		var values, must []float64
+		for _, l := range lines {
+			for _, p := range l.points {
+				values = append(values, Plotted(p.Value, s.Unit))
 			}
+		}
+		for _, p := range path {
+			values = append(values, Plotted(p.Value, s.Unit))
+		}
+		if s.HasTarget {
+			must = append(must, s.Target)
+		}
+		if len(values) > 0 {
+			lo, hi := valueBounds(values, must, zeroSensible(values, must, s.Unit))
+			y[0].(map[string]any)["min"], y[0].(map[string]any)["max"] = lo, hi
 		}
 	}
 	series, _ := o["series"].([]any)
@@ -139,6 +161,19 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 		// The tooltip shows the item's name (its period) and its value, not
 		// the date it is drawn at.
 		m["encode"] = map[string]any{"x": 0, "y": 1, "tooltip": 1}
+		if i < len(lines) {
+			// The values above the path: a lone observation at the path's
+			// start is not hidden under its marker. The latest value of each
+			// line (a lone one too) carries its number.
+			m["z"] = 3
+			if data, ok := m["data"].([]any); ok && len(data) > 0 {
+				last := lines[i].points[len(lines[i].points)-1]
+				data[len(data)-1].(map[string]any)["label"] = map[string]any{"show": true, "position": "top", "formatter": braceless(Human(tr, last.Value, s.Unit, s.targets()...)),
+					"color": colors[i], "fontWeight": "bold"}
+			}
+		} else {
+			m["z"] = 2
+		}
 	}
 	if marks := progressMarks(s, start, end); len(marks) > 0 && len(series) > 0 {
 		first, _ := series[0].(map[string]any)
@@ -150,32 +185,67 @@ func Progress(id string, s ProgressSpec) (Chart, error) {
 			"data":      marks,
 		}
 	}
-	return build(tr, id, tr.T("chart.progress_name", "indicator", s.Indicator), progressSummary(s, lines, path, actualSeries, pathSeries), sample, o)
+	c, err := build(tr, id, tr.T("chart.progress_name", "indicator", s.Indicator), progressSummary(s, lines, path, actualSeries, pathSeries), sample, o)
+	c.Rows = progressRows(s, lines, path, pathSeries)
+	return c, err
 }
 
-// targetBounds are round bounds for the y axis that hold every value and
-// the target, when the target lies beyond the values (ok false otherwise, or
-// with no values: ECharts' own bounds are then right).
-func targetBounds(target float64, lines []progressLine, path []Point) (lo, hi float64, ok bool) {
-	var values []float64
-	for _, l := range lines {
-		for _, p := range l.points {
-			values = append(values, p.Value)
+// progressRows are the numbers the progress chart draws: each line's
+// points, the path's, and the target at its deadline.
+func progressRows(s ProgressSpec, lines []progressLine, path []Point, pathSeries string) [][]string {
+	tr := s.Table
+	rows := [][]string{header(tr)}
+	add := func(name string, points []Point) {
+		for _, p := range points {
+			rows = append(rows, []string{name, periodLabel(p, tr), num(Plotted(p.Value, s.Unit, s.targets()...)), s.Unit})
 		}
 	}
-	for _, p := range path {
-		values = append(values, p.Value)
+	for _, l := range lines {
+		add(l.name, l.points)
 	}
-	if len(values) == 0 {
-		return 0, 0, false
+	add(pathSeries, path)
+	if s.HasTarget {
+		period := ""
+		if !s.Deadline.IsZero() {
+			period = deadlineLabel(s)
+		}
+		rows = append(rows, []string{tr.T("chart.target_row"), period, num(s.Target), s.Unit})
 	}
-	lo, hi = slices.Min(values), slices.Max(values)
-	if target >= lo && target <= hi {
-		return 0, 0, false
+	return rows
+}
+
+// zeroSensible tells whether the value axis should start (or end) at 0: for
+// a share, and for values that are all of one sign and not far from 0
+// compared with their size: the smallest at most 70% of the largest (8178
+// against a target of 50000, 3.35 against 5, but not a life expectancy of
+// 76.5 against 76.8).
+func zeroSensible(values, must []float64, unit string) bool {
+	all := append(slices.Clone(values), must...)
+	lo, hi := slices.Min(all), slices.Max(all)
+	if lo < 0 && hi > 0 {
+		return true // 0 is inside anyway
 	}
-	lo, hi = min(lo, target), max(hi, target)
-	// A step of 1, 2 or 5 times a power of ten giving about five intervals,
-	// as ECharts picks its own.
+	if isShare(unit) {
+		return true
+	}
+	if hi <= 0 {
+		return hi >= lo*0.7
+	}
+	return lo <= hi*0.7
+}
+
+// valueBounds are round bounds for the value axis that hold every value,
+// every value of must (the targets), and 0 when zero is set: a step of 1, 2
+// or 5 times a power of ten giving about five intervals, as ECharts picks its
+// own, and half a step of room at least beyond a target at the edge, so its
+// line and label stay inside the chart, clear of the deadline's label above
+// it.
+func valueBounds(values, must []float64, zero bool) (lo, hi float64) {
+	all := append(slices.Clone(values), must...)
+	lo, hi = slices.Min(all), slices.Max(all)
+	if zero {
+		lo, hi = min(lo, 0), max(hi, 0)
+	}
 	raw := (hi - lo) / 5
 	if raw <= 0 {
 		raw = math.Max(math.Abs(hi), 1) / 5
@@ -189,17 +259,20 @@ func targetBounds(target float64, lines []progressLine, path []Point) (lo, hi fl
 		}
 	}
 	round := func(v float64) float64 { v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64); return v }
-	// A step of room beyond a target at the edge, so its line and label stay
-	// inside the chart, clear of the deadline's label above it.
 	lo, hi = round(math.Floor(lo/step)*step), round(math.Ceil(hi/step)*step)
-	if target-lo < step/2 {
-		lo = round(lo - step)
+	for _, t := range must {
+		if t-lo < step/2 && !(zero && lo == 0) {
+			lo = round(lo - step)
+		}
+		if hi-t < step/2 {
+			hi = round(hi + step)
+		}
 	}
-	if hi-target < step/2 {
-		hi = round(hi + step)
-	}
-	return lo, hi, true
+	return lo, hi
 }
+
+// braceless keeps a text from being read as an ECharts label template.
+func braceless(s string) string { return strings.NewReplacer("{", "(", "}", ")").Replace(s) }
 
 // progressLines groups points into lines: the actual values (the points
 // of no series, named actualSeries) first, then the other series by name,
@@ -240,10 +313,10 @@ func sortedPoints(points []Point) []Point {
 // timeData writes points as ECharts items: the period's label as the name,
 // [day, value] as the value. A missing period is simply not there, so a gap
 // is never drawn as zero.
-func timeData(points []Point, tr *i18n.Table) []opts.LineData {
+func timeData(points []Point, unit string, targets []float64, tr *i18n.Table) []opts.LineData {
 	out := make([]opts.LineData, len(points))
 	for i, p := range points {
-		out[i] = opts.LineData{Name: periodLabel(p, tr), Value: []any{isoDay(p.At), shown(p.Value)}}
+		out[i] = opts.LineData{Name: periodLabel(p, tr), Value: []any{isoDay(p.At), Plotted(p.Value, unit, targets...)}}
 	}
 	return out
 }
@@ -277,7 +350,7 @@ func deadlineLabel(s ProgressSpec) string { return cmp.Or(s.DeadlineLabel, s.Tab
 func progressMarks(s ProgressSpec, start, end time.Time) []map[string]any {
 	var marks []map[string]any
 	if s.HasTarget {
-		marks = append(marks, map[string]any{"name": s.Table.T("chart.target_mark", "value", num(s.Target)+s.Unit), "yAxis": s.Target,
+		marks = append(marks, map[string]any{"name": s.Table.T("chart.target_mark", "value", Human(s.Table, s.Target, s.Unit)), "yAxis": s.Target,
 			"label": map[string]any{"position": "insideStartTop"}})
 	}
 	if !s.Deadline.IsZero() {
@@ -386,9 +459,9 @@ func progressSummary(s ProgressSpec, lines []progressLine, path []Point, actualS
 	var b strings.Builder
 	switch {
 	case s.HasTarget && !s.Deadline.IsZero():
-		b.WriteString(tr.T("chart.summary_target_deadline", "deadline", deadlineLabel(s), "value", num(s.Target)+s.Unit))
+		b.WriteString(tr.T("chart.summary_target_deadline", "deadline", deadlineLabel(s), "value", Human(tr, s.Target, s.Unit)))
 	case s.HasTarget:
-		b.WriteString(tr.T("chart.summary_target", "value", num(s.Target)+s.Unit))
+		b.WriteString(tr.T("chart.summary_target", "value", Human(tr, s.Target, s.Unit)))
 	case !s.Deadline.IsZero():
 		b.WriteString(tr.T("chart.summary_deadline", "deadline", deadlineLabel(s)))
 	}
@@ -401,21 +474,21 @@ func progressSummary(s ProgressSpec, lines []progressLine, path []Point, actualS
 		} else {
 			b.WriteString(tr.T("chart.summary_series", "name", l.name))
 		}
-		writePoints(&b, l.points, s.Unit, tr)
+		writePoints(&b, l.points, s.Unit, s.targets(), tr)
 	}
 	if len(path) > 0 {
 		b.WriteString(tr.T("chart.summary_series", "name", pathSeries))
-		writePoints(&b, path, s.Unit, tr)
+		writePoints(&b, path, s.Unit, s.targets(), tr)
 	}
 	return b.String()
 }
 
-func writePoints(b *strings.Builder, points []Point, unit string, tr *i18n.Table) {
+func writePoints(b *strings.Builder, points []Point, unit string, targets []float64, tr *i18n.Table) {
 	for i, p := range points {
 		if i > 0 {
 			b.WriteString(tr.T("chart.list_sep"))
 		}
-		b.WriteString(tr.T("chart.point", "period", periodLabel(p, tr), "value", num(shown(p.Value))+unit))
+		b.WriteString(tr.T("chart.point", "period", periodLabel(p, tr), "value", Human(tr, p.Value, unit, targets...)))
 	}
 	b.WriteString(tr.T("chart.end"))
 }

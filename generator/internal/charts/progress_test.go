@@ -146,7 +146,8 @@ func TestProgressUndated(t *testing.T) {
 	if strings.Contains(string(c.Options), `"0000-`) || strings.Contains(string(c.Options), `"0001-`) {
 		t.Errorf("year 0 in the options: %s", c.Options)
 	}
-	if c.Summary != "目标为达到50000个，未定期限。已知数据：2022年35000个，2024年40000个。" {
+	if c.Summary != "目标为达到5万个，未定期限。已知数据：2022年3.5万个，2024年4万个。" { // large counts in 万
+
 		t.Errorf("summary %q", c.Summary)
 	}
 	// A target beyond every value still shows, with room above it.
@@ -216,7 +217,7 @@ func TestProgressSummary(t *testing.T) {
 		{ProgressSpec{Table: zh, Unit: "个", Target: 3, HasTarget: true, Deadline: day(2015, 12, 31), DeadlineLabel: "2015年"},
 			"目标为2015年达到3个。尚无数据。"},
 		{ProgressSpec{Table: zh, Unit: "%", Points: []Point{{At: day(2011, 12, 31), Label: "2011年", Value: 200.0 / 9}, {At: day(2012, 12, 31), Label: "2012年", Value: 0.0012345}}},
-			"已知数据：2011年22.22%，2012年0.00123%。"}, // computed shares as the evidence table rounds them
+			"已知数据：2011年22.2%，2012年0.00123%。"}, // computed shares to one decimal, a small one to three significant digits
 	} {
 		c, err := Progress("s", tc.spec)
 		if err != nil {

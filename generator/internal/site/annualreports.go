@@ -220,6 +220,7 @@ func computeAnnualReports(e *env) error {
 			return err
 		}
 		ch.Data = sum.CSV
+		e.publishChart(&ch, index, v.Page.Title)
 		v.Chart, v.Page.Charts = &ch, true
 	}
 	e.add("annual-reports/index.html", index, "annual-reports", v)

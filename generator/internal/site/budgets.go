@@ -164,12 +164,14 @@ func computeBudgets(e *env) error {
 		return err
 	}
 	totalsChart.Data = v.Dataset.CSV
+	e.publishChart(&totalsChart, "/budgets/", v.Page.Title)
 	v.TotalsChart = &totalsChart
 	depthChart, err := charts.Lines(tr, "chart-budget-depth", tr.T("budgets.chart_depth"), "%", years, []charts.Series{{Name: tr.T("budgets.col_deep"), Values: deepSeries}}, map[string]float64{tr.T("budgets.all_departments", "value", "100%"): 100}, d.Sample)
 	if err != nil {
 		return err
 	}
 	depthChart.Data = v.Dataset.CSV
+	e.publishChart(&depthChart, "/budgets/", v.Page.Title)
 	v.DepthChart = &depthChart
 	// Departments in the detailed year, largest budget first.
 	cur, fin := dept[ys{v.Year, "预算"}], dept[ys{v.Year, "决算"}]
@@ -242,6 +244,7 @@ func computeBudgets(e *env) error {
 		return err
 	}
 	treeChart.Data = v.Dataset.CSV
+	e.publishChart(&treeChart, "/budgets/", v.Page.Title)
 	v.TreeChart = &treeChart
 	v.Page.Charts = true
 	v.Measures = cv.measuredBy(in, d)

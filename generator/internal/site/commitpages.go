@@ -135,6 +135,7 @@ func computeCommitments(e *env) error {
 	}
 	list.Counts = countStatuses(in.commitments, lang)
 	list.Chart = statusChart("chart-status", list.Counts, link("/data/commitments.json"), tr)
+	e.publishChart(list.Chart, "/commitments/", list.Page.Title)
 	list.Page.Charts = list.Chart != nil
 	for _, d := range in.docs {
 		if len(v.byDoc[d.Slug]) > 0 {
@@ -204,6 +205,7 @@ func computeCommitments(e *env) error {
 					return fmt.Errorf("the chart of %s: %w", s.ID, err)
 				}
 				ch.Data = link("/data/commitments.json")
+				e.publishChart(&ch, "/commitments/"+s.ID+"/", p.Page.Title)
 				p.Chart, p.Page.Charts = &ch, true
 			}
 		}

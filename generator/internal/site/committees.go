@@ -154,6 +154,7 @@ func computeCommittees(e *env) error {
 		return err
 	}
 	direct.Data = v.Dataset.CSV
+	e.publishChart(&direct, "/committees/", v.Page.Title)
 	v.DirectChart = &direct
 	open, err := charts.Lines(tr, "chart-open", tr.T("committees.chart_open"), "%", years, []charts.Series{{Name: community, Values: openC}, {Name: village, Values: openV}},
 		map[string]float64{tr.T("committees.target", "value", "70%", "year", "2015"): 70}, d.Sample)
@@ -161,6 +162,7 @@ func computeCommittees(e *env) error {
 		return err
 	}
 	open.Data = v.Dataset.CSV
+	e.publishChart(&open, "/committees/", v.Page.Title)
 	v.OpenChart = &open
 	v.Page.Charts = v.DirectChart != nil || v.OpenChart != nil
 	cities := make([]string, 0, len(byCity))

@@ -113,6 +113,7 @@ func computeOrganizations(e *env) error {
 	}
 	grades.Sample = d.Sample
 	grades.Data = v.Dataset.CSV
+	e.publishChart(&grades, "/organizations/", v.Page.Title)
 	v.GradeChart = &grades
 	v.Page.Charts = true
 	group := func(name string, c *counts) render.OrgGroup {

@@ -1,6 +1,12 @@
 package track
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"gongkai/generator/internal/data/value"
+)
 
 // sentences writes the sentence that explains each status from the
 // numbers, in one language. Each method is named for the case it explains;
@@ -64,4 +70,103 @@ func sentencesFor(c Commitment) sentences {
 func roundTo(v float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))
 	return math.Round(v*p*(1+1e-12)) / p
+}
+
+// Numbers in the sentences are rounded for people, as the unit decides: a
+// share (%) to one decimal (32.986111111111114% is 33%), a large count in
+// 万 and 亿 in Chinese (8178人, 41万人, 1.04亿) and in millions and billions
+// in English, anything else to two decimals. A value that would then read
+// as one of the targets it is not equal to (99.96% as 100%, below a target
+// of 100%) keeps the digits that tell them apart. A target is written as
+// the text sets it, to two decimals, in 万 or 亿 only when that is exact
+// (50000人 is 5万人). The evidence table and the downloads keep every digit.
+
+// number writes v (without its unit) for people, in English when en is
+// set and in Chinese otherwise; target says v is a target or a bound of one.
+func (c Commitment) number(v float64, target, en bool) string {
+	sep := ""
+	if en {
+		sep = ","
+	}
+	dec := func(x float64, d int) string {
+		return value.GroupThousands(strconv.FormatFloat(roundTo(x, d), 'f', -1, 64), sep)
+	}
+	if !target {
+		if w, ok := c.scaled(v, false, en); ok {
+			return w
+		}
+		d := 2
+		if c.Unit == "%" || c.Unit == "％" {
+			d = 1
+		}
+		for ; d < 4 && c.readsAsTarget(v, roundTo(v, d)); d++ {
+		}
+		return dec(v, d)
+	}
+	if w, ok := c.scaled(v, true, en); ok {
+		return w
+	}
+	return dec(v, 2)
+}
+
+// readsAsTarget tells whether v, shown as shown, reads as one of the
+// commitment's targets or bounds that it is not.
+func (c Commitment) readsAsTarget(v, shown float64) bool {
+	refs := []float64{c.Target}
+	switch c.Comparator {
+	case "≈":
+		refs = append(refs, c.Target-c.Tolerance, c.Target+c.Tolerance)
+	case "range":
+		refs = append(refs, c.TargetMax)
+	}
+	for _, r := range refs {
+		if v != r && shown == roundTo(r, 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// scaled writes a large count in 万 or 亿 (millions or billions in
+// English), ok false when v is not one: a share, a rate (个/万人), a unit
+// already in 万, or less than 10000 (a million in English). A target is
+// scaled only when that is exact; a value to three significant digits,
+// unless it would then read as a target it is not.
+func (c Commitment) scaled(v float64, target, en bool) (string, bool) {
+	u := c.Unit
+	if u == "%" || u == "％" || strings.Contains(u, "/") || strings.HasPrefix(u, "万") || strings.HasPrefix(u, "亿") {
+		return "", false
+	}
+	type scale struct {
+		by   float64
+		word string
+	}
+	scales := []scale{{1e8, "亿"}, {1e4, "万"}}
+	if en {
+		scales = []scale{{1e9, " billion"}, {1e6, " million"}}
+	}
+	for _, sc := range scales {
+		if math.Abs(v) < sc.by {
+			continue
+		}
+		x := v / sc.by
+		if target {
+			if x != roundTo(x, 2) {
+				return "", false
+			}
+			return strconv.FormatFloat(x, 'f', -1, 64) + sc.word, true
+		}
+		d := 2
+		switch a := math.Abs(x); {
+		case a >= 100:
+			d = 0
+		case a >= 10:
+			d = 1
+		}
+		if c.readsAsTarget(v, roundTo(x, d)*sc.by) {
+			return "", false
+		}
+		return strconv.FormatFloat(roundTo(x, d), 'f', -1, 64) + sc.word, true
+	}
+	return "", false
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"gongkai/generator/internal/data/value"
 )
 
 // en writes the sentences in English. Numbers get thousands separators
@@ -17,14 +15,16 @@ type en struct {
 	c Commitment
 }
 
-// plain writes a number rounded to two decimals with thousands separators:
-// 12,000, 1,234.5, -3.35.
-func (e en) plain(v float64) string {
-	return value.GroupThousands(strconv.FormatFloat(roundTo(v, 2), 'f', -1, 64), ",")
-}
+// plain writes a target or a bound with thousands separators, to two
+// decimals (see number): 12,000, 1,234.5, -3.35, 5 million.
+func (e en) plain(v float64) string { return e.c.number(v, true, true) }
 
-// num writes a value with its unit: 16 days, 5.5%, 3.35 per 10,000 people.
-func (e en) num(v float64) string { return e.plain(v) + e.unit() }
+// num writes a value with its unit, rounded for people (see number): 16
+// days, 33%, 3.35 per 10,000 people, 8,178, 4.1 million.
+func (e en) num(v float64) string { return e.c.number(v, false, true) + e.unit() }
+
+// tnum writes a target or a bound with its unit.
+func (e en) tnum(v float64) string { return e.plain(v) + e.unit() }
 
 // unit is the commitment's unit as it follows a number: a space before a
 // unit that starts with a letter, other than a Chinese one (人, 个/万人).
@@ -67,11 +67,11 @@ func (e en) bound() string {
 func (e en) target() string {
 	switch e.c.Comparator {
 	case "≈":
-		return fmt.Sprintf("about %s (%s–%s)", e.num(e.c.Target), e.plain(e.c.Target-e.c.Tolerance), e.num(e.c.Target+e.c.Tolerance))
+		return fmt.Sprintf("about %s (%s–%s)", e.tnum(e.c.Target), e.plain(e.c.Target-e.c.Tolerance), e.tnum(e.c.Target+e.c.Tolerance))
 	case "range":
-		return e.plain(e.c.Target) + "–" + e.num(e.c.TargetMax)
+		return e.plain(e.c.Target) + "–" + e.tnum(e.c.TargetMax)
 	}
-	return e.num(e.c.Target)
+	return e.tnum(e.c.Target)
 }
 
 // short is how a value misses the target: below, above, not equal to.
@@ -184,7 +184,7 @@ func (e en) trajectory(s Status, latest Observation, want float64, fromLabel str
 		word = "behind"
 	}
 	return fmt.Sprintf("%s, %s the %s needed by then to finish on time (a straight line from %s for %s to %s by %s).",
-		e.value(latest), word, e.num(want), e.num(start), fromLabel, e.num(e.c.Target), e.deadline())
+		e.value(latest), word, e.num(want), e.num(start), fromLabel, e.tnum(e.c.Target), e.deadline())
 }
 
 func (e en) rateSoFar(s Status, o Observation) string {
@@ -201,7 +201,7 @@ func (e en) cumulativeSoFar(s Status, o Observation, want, share float64) string
 		word = "behind"
 	}
 	return fmt.Sprintf("%s, %s the %s expected by then at an even pace (%s%% of the target of %s for the whole year).",
-		e.value(o), word, e.num(want), strconv.FormatFloat(roundTo(share*100, 1), 'f', -1, 64), e.num(e.c.Target))
+		e.value(o), word, e.num(want), strconv.FormatFloat(roundTo(share*100, 1), 'f', -1, 64), e.tnum(e.c.Target))
 }
 
 func (e en) achievedUndated(o Observation) string {

@@ -206,7 +206,7 @@ func TestExplanationsChineseUnchanged(t *testing.T) {
 		asOf string
 		want string
 	}{
-		{with(jobs, []Observation{ob("2024", 11800), ob("2025年1—9月", 9310)}), "2025-10-20", "2025年1—9月实际值为9310人，达到或超过按时间进度应完成的8975.34人（全年目标12000人的74.8%）。"},
+		{with(jobs, []Observation{ob("2024", 11800), ob("2025年1—9月", 9310)}), "2025-10-20", "2025年1—9月实际值为9310人，达到或超过按时间进度应完成的8975.34人（全年目标1.2万人的74.8%）。"},
 		{with(growth, []Observation{ob("2025-H1", 5.1)}), "2025-08-01", "2025年上半年实际值为5.1%，不符合目标约5.5%（5.23%—5.78%）；期限2025年未到，以全年数据为准。"},
 		{with(province, []Observation{city(ob("2015", 100))}), "2016-06-01", "只有范围较小的数据达到目标：广州市2015年实际值为100%，达到目标100%，在期限2015年之内。但承诺的范围是全省；截止期限2015年已过，但没有找到2015年及以后的数据记录。"},
 		{with(province, []Observation{city(ob("2015", 90))}), "2016-06-01", "截止期限2015年已过，但没有找到2015年及以后的数据记录。另有广州市的数据（广州市2015年实际值为90%），范围与承诺的全省不同，不能据此判断。"},
@@ -272,5 +272,50 @@ func TestMetricInputsEnglish(t *testing.T) {
 	}
 	if got := Per(num, den, "社会组织", "常住人口", 10000); len(got) != 1 || got[0].Inputs != "社会组织 2011年 1200 ÷ 常住人口 2011年 40000 × 10000" {
 		t.Errorf("per in Chinese: %+v", got)
+	}
+}
+
+// Values in the sentences are rounded for people as their unit decides;
+// targets are written as the text sets them.
+func TestNumbersForPeople(t *testing.T) {
+	share := Commitment{Unit: "%", Target: 100, Comparator: ">="}
+	count := Commitment{Unit: "人", Target: 50000, Comparator: ">="}
+	rate := Commitment{Unit: "个/万人", Target: 5, Comparator: ">="}
+	for _, tt := range []struct {
+		c      Commitment
+		v      float64
+		target bool
+		zh, en string
+	}{
+		{share, 32.986111111111114, false, "33", "33"},
+		{share, 22.22222222222222, false, "22.2", "22.2"},
+		{share, 3.9309683604985617, false, "3.9", "3.9"},
+		// Rounded to 100 it would read as the target it misses.
+		{share, 99.96, false, "99.96", "99.96"},
+		{share, 99.9996, false, "99.9996", "99.9996"},
+		{share, 100, false, "100", "100"},
+		{count, 8178, false, "8178", "8,178"},
+		{count, 4100000, false, "410万", "4.1 million"},
+		{count, 104300000, false, "1.04亿", "104 million"},
+		{count, 123456, false, "12.3万", "123,456"},
+		// 4.9996万 would read as the target 5万.
+		{count, 49996, false, "49996", "49,996"},
+		{count, 50000, true, "5万", "50,000"},
+		{count, 12345, true, "12345", "12,345"},
+		{count, 5000000, true, "500万", "5 million"},
+		{rate, 3.351, false, "3.35", "3.35"},
+		{rate, 12345.678, false, "12345.68", "12,345.68"},
+	} {
+		if got := tt.c.number(tt.v, tt.target, false); got != tt.zh {
+			t.Errorf("%v %s (target %v): %q, want %q", tt.v, tt.c.Unit, tt.target, got, tt.zh)
+		}
+		if got := tt.c.number(tt.v, tt.target, true); got != tt.en {
+			t.Errorf("%v %s (target %v) in English: %q, want %q", tt.v, tt.c.Unit, tt.target, got, tt.en)
+		}
+	}
+	// In a sentence: the missed share of the issue, to one decimal.
+	c := Commitment{Kind: Target, Comparator: ">=", Target: 100, HasTarget: true, Unit: "%", Deadline: dl("2015"), Observations: obs(2016, 32.986111111111114)}
+	if got := Evaluate(c, day("2017-01-01")).Explanation; !strings.Contains(got, "实际值为33%") || strings.Contains(got, "32.98") {
+		t.Errorf("explanation %q", got)
 	}
 }

@@ -12,10 +12,12 @@ type zh struct {
 	c Commitment
 }
 
-// num writes a value with its unit: 3.35个/万人, 90%, 5万人 stays 50000人.
-func (e zh) num(v float64) string {
-	return strconv.FormatFloat(roundTo(v, 2), 'f', -1, 64) + e.c.Unit
-}
+// num writes a value with its unit, rounded for people (see number):
+// 3.35个/万人, 33%, 8178人, 41万人.
+func (e zh) num(v float64) string { return e.c.number(v, false, false) + e.c.Unit }
+
+// tnum writes a target or a bound with its unit: 5个/万人, 40%, 5万人.
+func (e zh) tnum(v float64) string { return e.c.number(v, true, false) + e.c.Unit }
 
 func (e zh) goal() string {
 	if e.c.Kind == Institution {
@@ -39,11 +41,11 @@ func (e zh) word() string {
 func (e zh) target() string {
 	switch e.c.Comparator {
 	case "≈":
-		return fmt.Sprintf("约%s（%s—%s）", e.num(e.c.Target), e.num(e.c.Target-e.c.Tolerance), e.num(e.c.Target+e.c.Tolerance))
+		return fmt.Sprintf("约%s（%s—%s）", e.tnum(e.c.Target), e.tnum(e.c.Target-e.c.Tolerance), e.tnum(e.c.Target+e.c.Tolerance))
 	case "range":
-		return strconv.FormatFloat(roundTo(e.c.Target, 2), 'f', -1, 64) + "—" + e.num(e.c.TargetMax)
+		return e.c.number(e.c.Target, true, false) + "—" + e.tnum(e.c.TargetMax)
 	}
-	return e.num(e.c.Target)
+	return e.tnum(e.c.Target)
 }
 
 // short is how a value misses the target: 低于, 高于, 不等于.
@@ -144,7 +146,7 @@ func (e zh) trajectory(s Status, latest Observation, want float64, fromLabel str
 		word = "落后于"
 	}
 	return fmt.Sprintf("%s，%s按期完成所需的%s（从%s的%s到%s的%s的直线进度）。",
-		e.value(latest), word, e.num(want), fromLabel, e.num(start), e.c.Deadline, e.num(e.c.Target))
+		e.value(latest), word, e.num(want), fromLabel, e.num(start), e.c.Deadline, e.tnum(e.c.Target))
 }
 
 // rateSoFar: a rate for the year, judged on the value so far.
@@ -167,7 +169,7 @@ func (e zh) cumulativeSoFar(s Status, o Observation, want, share float64) string
 		word = "落后于"
 	}
 	return fmt.Sprintf("%s，%s按时间进度应完成的%s（全年目标%s的%s%%）。",
-		e.value(o), word, e.num(want), e.num(e.c.Target), strconv.FormatFloat(roundTo(share*100, 1), 'f', -1, 64))
+		e.value(o), word, e.num(want), e.tnum(e.c.Target), strconv.FormatFloat(roundTo(share*100, 1), 'f', -1, 64))
 }
 
 func (e zh) achievedUndated(o Observation) string {

@@ -1,0 +1,121 @@
+package e2e
+
+import (
+	"encoding/base64"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// TestChartsReadOnAPhone: at 360 px and at 1366 px, every text a chart draws
+// (axis labels, target and deadline labels, a lone value's number, the
+// sample notice) lies inside the chart — none is cut off at an edge — and
+// the missed target's chart shows the target and the lone value labelled.
+func TestChartsReadOnAPhone(t *testing.T) {
+	t.Parallel()
+	srv := serveBundled(t)
+	for _, width := range []int{360, 1366} {
+		b := newBrowser(t, width, 900)
+		for _, path := range []string{"/commitments/decision-14-full-assessment/", "/commitments/decision-7-life-expectancy/",
+			"/commitments/social-work-talent-5-professional-social-workers/", "/committees/", "/budgets/"} {
+			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
+			clipped, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".chart-box")].flatMap(box => {
+				const r = box.getBoundingClientRect();
+				return [...box.querySelectorAll("svg text")].filter(t => {
+					const q = t.getBoundingClientRect();
+					return q.width > 0 && (q.left < r.left - 0.5 || q.right > r.right + 0.5 || q.top < r.top - 0.5 || q.bottom > r.bottom + 0.5);
+				}).map(t => box.id + ": " + t.textContent);
+			})`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range clipped {
+				t.Errorf("%d px %s: text past the chart's edge: %s", width, path, c)
+			}
+		}
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("#chart-progress svg").textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"目标 100%", "33%", "100"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%d px: the missed target's chart does not show %q: %s", width, want, text)
+			}
+		}
+		b.checkClean(t, srv)
+	}
+}
+
+// TestChartImageAndCSV: a chart's "save as image" button downloads a PNG of
+// it, drawn in the browser under the page's Content-Security-Policy; its CSV
+// link gives the drawn numbers.
+func TestChartImageAndCSV(t *testing.T) {
+	t.Parallel()
+	srv := serveBundled(t)
+	b := newBrowser(t, 1280, 900)
+	var (
+		mu    sync.Mutex
+		begun *cdpbrowser.EventDownloadWillBegin
+		done  = make(chan struct{}, 1)
+	)
+	if err := chromedp.ListenBrowser(b.ctx, func(ev any) {
+		if ev, ok := ev.(*cdpbrowser.EventDownloadWillBegin); ok {
+			mu.Lock()
+			begun = ev
+			mu.Unlock()
+			select {
+			case done <- struct{}{}:
+			default:
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	events := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: t.TempDir(), EventsEnabled: &events}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.WaitVisible(chromedp.CSS(`button[data-chart-image="chart-progress"]`)),
+		chromedp.Click(chromedp.CSS(`button[data-chart-image="chart-progress"]`))); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no download after clicking 保存为图片")
+	}
+	mu.Lock()
+	ev := begun
+	mu.Unlock()
+	if ev.SuggestedFilename != "chart-progress.png" {
+		t.Errorf("downloaded as %q", ev.SuggestedFilename)
+	}
+	png, ok := strings.CutPrefix(ev.URL, "data:image/png;base64,")
+	raw, err := base64.StdEncoding.DecodeString(png)
+	if !ok || err != nil || len(raw) < 5000 || !strings.HasPrefix(string(raw), "\x89PNG") {
+		t.Errorf("not a drawn PNG: %.60s… (%d bytes, %v)", ev.URL, len(raw), err)
+	}
+	csv, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`fetch(document.querySelector('a[href$="/chart-progress.csv"]').href).then(r => r.text())`,
+		chromedp.EvalAwaitPromise))
+	if err != nil || !strings.Contains(csv, "实际值,2016年,33,%") {
+		t.Errorf("chart CSV %q (%v)", csv, err)
+	}
+	if csp, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`window.__csp || []`)); err != nil || len(csp) > 0 {
+		t.Errorf("Content-Security-Policy violations: %v %v", csp, err)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, e := range b.errors {
+		t.Errorf("browser reported: %s", e)
+	}
+}
