@@ -3,6 +3,7 @@ package track
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -291,7 +292,7 @@ func PerIn(lang string, pts, den []MetricPoint, numName, denName string, scale f
 // takes den of the same period, or else of the latest period that ended
 // before it ends; the inputs say which was used.
 func divide(num, den map[value.Period]float64, numName, denName string, scale float64, lang string) []MetricPoint {
-	plain := plain
+	plain := exactWan // 410万 ÷ 10430万, still exact
 	if english(lang) {
 		plain = func(v float64) string { return value.GroupThousands(strconv.FormatFloat(v, 'f', -1, 64), ",") }
 	}
@@ -326,6 +327,16 @@ func divide(num, den map[value.Period]float64, numName, denName string, scale fl
 }
 
 func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// exactWan writes a whole number of hundreds from 100,000 up in 万, as a
+// Chinese reader counts (4100000 → 410万), and any other number as it is:
+// the figure stays exact.
+func exactWan(v float64) string {
+	if v >= 1e5 && v == math.Trunc(v) && math.Mod(v, 100) == 0 {
+		return plain(v/1e4) + "万"
+	}
+	return plain(v)
+}
 
 // Check reports what is wrong with the metric's declaration, given the
 // columns of its dataset, or "".

@@ -74,7 +74,7 @@ func TestRatioUsesTheLatestEarlierDenominator(t *testing.T) {
 	if err != nil || len(pts) != 1 {
 		t.Fatal(pts, err)
 	}
-	if p := pts[0]; p.Period.String() != "2011" || roundTo(p.Value, 4) != 3.9310 || p.Inputs != "volunteers 2011年 4100000 ÷ population 2010年 104300000 × 100" {
+	if p := pts[0]; p.Period.String() != "2011" || roundTo(p.Value, 4) != 3.9310 || p.Inputs != "volunteers 2011年 410万 ÷ population 2010年 10430万 × 100" {
 		t.Errorf("got %+v", p)
 	}
 }
