@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -113,6 +115,11 @@ type Policy struct {
 // Search holds the search page's settings.
 type Search struct {
 	Placeholder string `toml:"placeholder"` // shown in the empty search box, e.g. 例如：社工、直选
+	// Synonyms adds to the language's abbreviations (search.abbreviations in
+	// the translation table): a query holding a key also finds the texts
+	// that write it as any of its words, e.g. "低保" = ["最低生活保障"]. A
+	// key the language's list has too gets both.
+	Synonyms map[string][]string `toml:"synonyms"`
 }
 
 // License names the licence of the site's content and where to read it.
@@ -218,6 +225,12 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 		seen[m.ID] = true
 		if m.Dataset == "" {
 			at(line("metric."+strconv.Itoa(i)+".dataset"), 1, "metric %q needs a dataset", m.ID)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(cfg.Search.Synonyms)) {
+		words := cfg.Search.Synonyms[k]
+		if strings.TrimSpace(k) == "" || len(words) == 0 || slices.ContainsFunc(words, func(w string) bool { return strings.TrimSpace(w) == "" }) {
+			at(line("search.synonyms."+k), 1, "search.synonyms %q: give a word and what else it is written as, e.g. \"低保\" = [\"最低生活保障\"] (got %q)", k, words)
 		}
 	}
 	if cfg.Data.MaxFileMB <= 0 {

@@ -16,6 +16,23 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParseSynonyms: a site adds to the theme's abbreviations in [search]
+// synonyms, as a table or inline.
+func TestParseSynonyms(t *testing.T) {
+	for _, src := range []string{
+		"[search]\nplaceholder = \"例如：低保\"\n[search.synonyms]\n\"低保\" = [\"最低生活保障\"]\n\"三公\" = [\"公务接待\", \"公务用车\"]\n",
+		"[search]\nsynonyms = { \"低保\" = [\"最低生活保障\"], \"三公\" = [\"公务接待\", \"公务用车\"] }\n",
+	} {
+		cfg, ds := Parse([]byte(src))
+		if len(ds) != 0 {
+			t.Fatalf("%q: %v", src, ds)
+		}
+		if s := cfg.Search.Synonyms; len(s) != 2 || !slices.Equal(s["低保"], []string{"最低生活保障"}) || !slices.Equal(s["三公"], []string{"公务接待", "公务用车"}) {
+			t.Errorf("%q: synonyms %q", src, s)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"title = \"a\"\ntitel = \"b\"\n", `site.toml:2:1: unknown setting "titel"`},
@@ -24,6 +41,11 @@ func TestParseErrors(t *testing.T) {
 		{"base_url = \"example.org\"\n", "site.toml:1:1: base_url"},
 		{"title = \"a\"\nas_of = \"2026/1/31\"\n", "site.toml:2:1: as_of"},
 		{"theme = \"../x\"\n", "site.toml:1:1: theme"},
+		{"[search]\nsynonyms = [\"低保\"]\n", "site.toml:2:"},
+		{"[search.synonyms]\n\"低保\" = \"最低生活保障\"\n", "site.toml:2:"},
+		{"[search.synonyms]\n\"低保\" = [\"最低生活保障\"]\n\"医保\" = []\n", `site.toml:3:1: search.synonyms "医保"`},
+		{"[search.synonyms]\n\"\" = [\"x\"]\n", `site.toml:2:1: search.synonyms ""`},
+		{"[search]\nsynonyms = { \"低保\" = [\"最低生活保障\", \" \"] }\n", `site.toml:2:1: search.synonyms "低保"`},
 	}
 	checkErrors(t, tests)
 }

@@ -525,6 +525,8 @@ type SearchView struct {
 	Index       string  // the documents to search, JSON
 	Count       int     // how many
 	Documents   []Crumb // the policy documents, linked when there is no script
+	Synonyms    string  // abbreviations the search writes out (the language's and site.toml's), JSON; "" none
+	Folds       string  // each roster kind the index holds → the line its results are folded under, JSON; "" none
 }
 
 // Link is a title and, when there is one, its address.

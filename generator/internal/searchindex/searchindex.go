@@ -3,7 +3,8 @@
 // exactly as MiniSearch's addAll would make it in the browser with the
 // theme's tokenizer, so a phone loads the index instead of building it.
 // Tokenize is the Go twin of the tokenizer in the theme's search.js; the
-// browser tests hold the two to the same tokens.
+// browser tests hold the two to the same tokens. Synonyms is the table of
+// abbreviations the page writes out when it searches (低保 → 最低生活保障).
 package searchindex
 
 import (

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"slices"
 
@@ -24,6 +26,10 @@ type searchDoc struct {
 	In string `json:"in,omitempty"`
 	// Sample: the thing is sample data, or judged from it (示例数据).
 	Sample bool `json:"sample,omitempty"`
+	// Roster: one row of a dataset's list (an organisation, a body that
+	// reports), which the search page lists after the clauses,
+	// commitments and datasets, folded.
+	Roster bool `json:"roster,omitempty"`
 }
 
 // maxSearchOrgs bounds the organisations in the search index, which every
@@ -53,6 +59,10 @@ func computeSearch(e *env) error {
 	m.files = append(m.files, file{"search/index.json", searchindex.Build(searchFields, m.searchDocs)})
 	v := render.SearchView{Page: e.base(tr.T("nav.search"), "/search/", "search", e.homeCrumb()), Index: e.link("/search/index.json"), Count: len(docs),
 		Placeholder: in.cfg.Search.Placeholder, Commitments: len(in.commitments) > 0}
+	var err error
+	if v.Synonyms, v.Folds, err = searchWords(docs, in.cfg.Search.Synonyms, tr); err != nil {
+		return err
+	}
 	v.Kinds, v.Hint = searchKinds(docs, tr)
 	v.Orgs = slices.ContainsFunc(docs, func(d searchDoc) bool { return d.Kind == tr.T("search.kind_organization") })
 	for _, d := range in.docs {
@@ -61,6 +71,42 @@ func computeSearch(e *env) error {
 	v.Page.Search = true
 	e.add("search/index.html", "/search/", "search", v)
 	return nil
+}
+
+// searchWords gives the search page, as JSON, the abbreviations it
+// writes out — the translation table's (search.abbreviations, one a line:
+// they belong to a language) with the site's own added ([search] synonyms
+// in site.toml) — and the line each roster kind the index holds is folded
+// under (search.fold_organization, …; search.fold for another kind).
+// Either is "" when there is none.
+func searchWords(docs []searchDoc, site map[string][]string, tr *i18n.Table) (synonyms, folds string, err error) {
+	theme, err := searchindex.ParseSynonyms(tr.T("search.abbreviations"))
+	if err != nil {
+		return "", "", fmt.Errorf("search.abbreviations of the %s translation table: %w", tr.Lang, err)
+	}
+	if syn := theme.Merge(site); len(syn) > 0 {
+		b, _ := json.Marshal(syn) // keys sorted: the same page every build
+		synonyms = string(b)
+	}
+	lines := map[string]string{}
+	for _, d := range docs {
+		if !d.Roster || lines[d.Kind] != "" {
+			continue
+		}
+		switch d.Kind {
+		case tr.T("search.kind_organization"):
+			lines[d.Kind] = tr.T("search.fold_organization")
+		case tr.T("search.kind_annual_report"):
+			lines[d.Kind] = tr.T("search.fold_annual_report")
+		default:
+			lines[d.Kind] = tr.T("search.fold")
+		}
+	}
+	if len(lines) > 0 {
+		b, _ := json.Marshal(lines)
+		folds = string(b)
+	}
+	return synonyms, folds, nil
 }
 
 // searchClauses adds every clause of every policy document.
@@ -102,7 +148,12 @@ func searchDatasets(e *env, add addDoc) error {
 		}
 		add(e.tr.T("search.kind_dataset"), datasetTitle(d, e.tr), d.Description+" "+cols+d.ID, e.link("/data/"+d.ID+"/")).Sample = d.Sample
 		if f := owner(d.ID); f != nil && f.searchRows != nil && d.Rows > 0 {
-			if err := f.searchRows(e, d, add); err != nil {
+			row := func(kind, title, text, url string) *searchDoc {
+				doc := add(kind, title, text, url)
+				doc.Roster = true
+				return doc
+			}
+			if err := f.searchRows(e, d, row); err != nil {
 				return err
 			}
 		}
@@ -124,28 +175,34 @@ func searchOrganizations(e *env, d *data.Dataset, add addDoc) error {
 	})
 }
 
-// snippetRunes is how much of a document's text a result shows.
-const snippetRunes = 120
+// storedRunes is how much of a document's text the index gives back: the
+// search page shows the part around the match, so a clause that
+// names the query late in a long paragraph still shows it.
+const storedRunes = 600
 
 // searchFields are the fields of a search document that are searched.
 var searchFields = []string{"title", "text"}
 
 // searchDocuments are the documents of /search/index.json (see package
 // searchindex): searched by title and text, each giving back its kind,
-// title, link, document and the start of its text.
+// title, link, document, whether it is a roster's row (roster "1") and the
+// start of its text.
 func searchDocuments(docs []searchDoc, tr *i18n.Table) []searchindex.Doc {
 	out := make([]searchindex.Doc, len(docs))
 	for i, d := range docs {
 		snippet := d.Text
-		if r := []rune(snippet); len(r) > snippetRunes {
-			snippet = string(r[:snippetRunes]) + "…"
+		if r := []rune(snippet); len(r) > storedRunes {
+			snippet = string(r[:storedRunes]) + "…"
 		}
-		sample := ""
+		sample, roster := "", ""
 		if d.Sample {
 			sample = tr.T("sample.badge")
 		}
+		if d.Roster {
+			roster = "1"
+		}
 		out[i] = searchindex.Doc{Fields: []string{d.Title, d.Text},
-			Stored: map[string]string{"kind": d.Kind, "title": d.Title, "text": snippet, "url": d.URL, "in": d.In, "sample": sample}}
+			Stored: map[string]string{"kind": d.Kind, "title": d.Title, "text": snippet, "url": d.URL, "in": d.In, "sample": sample, "roster": roster}}
 	}
 	return out
 }
