@@ -124,10 +124,12 @@ type HomeView struct {
 
 // StatusCount is how many commitments have a status.
 type StatusCount struct {
-	Status string
-	Label  string
-	Count  int
-	Sample int // of Count, statuses computed from sample data
+	Status  string
+	Label   string
+	Meaning string // when a commitment has the status, in one sentence (status.meaning)
+	URL     string // the list of these commitments: /commitments/ filtered by status (and document or year)
+	Count   int
+	Sample  int // of Count, statuses computed from sample data
 }
 
 // DeadlineYear is one year of the timeline of deadlines.
@@ -218,6 +220,7 @@ type PublicationRow struct {
 type CommitmentView struct {
 	Page
 	C            CommitmentSummary
+	Meaning      string // what its status means, in one sentence (status.meaning)
 	Text         string
 	Cadence      string // for disclosures on a cadence: 每年, 每6个月…
 	Scope        string // whom or where the promise covers, when the registry says
@@ -245,6 +248,7 @@ type PolicyIndexView struct {
 	Page
 	Intro     template.HTML
 	Documents []DocSummary
+	Legend    []StatusCount // the statuses the documents' scorecards show
 }
 
 // DocumentView is one policy document in full.
@@ -257,6 +261,18 @@ type DocumentView struct {
 	Summary     DocSummary
 	Prev, Next  *DocSummary
 	Badges      map[string][]Badge // commitments by clause id
+	Scorecard   string             // link to the document's printable scorecard; "" when it makes no commitment
+}
+
+// ScorecardView is a policy document's commitments and their statuses on one
+// printable page (A4): /policy/<slug>/scorecard/.
+type ScorecardView struct {
+	Page
+	Doc         *policy.Document
+	DocLang     string // the document's language when it is not the site's, else ""
+	PolicyTitle string
+	Summary     DocSummary
+	Commitments []CommitmentSummary // in the registry's order
 }
 
 // ContentView is a page written in Markdown (about, method, …).

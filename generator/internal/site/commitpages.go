@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,7 +25,7 @@ func kindLabel(tr *i18n.Table, kind string) string { return tr.T("kind." + kind)
 // statusColors are the colours of the statuses in charts (the CSS uses the same).
 var statusColors = map[track.Status]string{
 	track.Achieved: "#1a7f37", track.AchievedLate: "#5a7a16", track.OnTrack: "#0b57a4", track.InProgress: "#5a6e8a",
-	track.Behind: "#bc4c00", track.Missed: "#b42318", track.Overdue: "#8a1f24", track.NoData: "#656d76",
+	track.Behind: "#bc4c00", track.Missed: "#b42318", track.Overdue: "#6639ba", track.NoData: "#656d76",
 	track.Partial: "#7a5a00",
 }
 
@@ -79,8 +80,10 @@ func targetText(c *commitment, tr *i18n.Table) string {
 // or a section's title.
 func clauseLabel(d *policy.Document, id string) string { return d.Label(id) }
 
-// countStatuses counts commitments by status, in display order, leaving out zeros.
-func countStatuses(cs []*commitment, lang string) []render.StatusCount {
+// countStatuses counts commitments by status, in display order, leaving out
+// zeros. Each count links to list, the address of /commitments/ with its
+// filters (e.g. /commitments/?doc=decision), narrowed to the status.
+func countStatuses(cs []*commitment, tr *i18n.Table, list string) []render.StatusCount {
 	n, sample := map[track.Status]int{}, map[track.Status]int{}
 	for _, c := range cs {
 		n[c.result.Status]++
@@ -91,10 +94,21 @@ func countStatuses(cs []*commitment, lang string) []render.StatusCount {
 	var out []render.StatusCount
 	for _, s := range track.Statuses {
 		if n[s] > 0 {
-			out = append(out, render.StatusCount{Status: string(s), Label: s.LabelIn(lang), Count: n[s], Sample: sample[s]})
+			out = append(out, render.StatusCount{Status: string(s), Label: s.LabelIn(tr.Lang), Meaning: tr.T("status.meaning." + string(s)),
+				URL: filterURL(list, "status", string(s)), Count: n[s], Sample: sample[s]})
 		}
 	}
 	return out
+}
+
+// filterURL adds key=value to the query of list, an address of /commitments/
+// that site.js reads to set the list's filters.
+func filterURL(list, key, value string) string {
+	sep := "?"
+	if strings.Contains(list, "?") {
+		sep = "&"
+	}
+	return list + sep + key + "=" + url.QueryEscape(value)
 }
 
 func statusChart(id string, counts []render.StatusCount, data string, tr *i18n.Table) *charts.Chart {
@@ -133,7 +147,7 @@ func computeCommitments(e *env) error {
 		clause := string(c.row.Clause)
 		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample})
 	}
-	list.Counts = countStatuses(in.commitments, lang)
+	list.Counts = countStatuses(in.commitments, tr, link("/commitments/"))
 	list.Chart = statusChart("chart-status", list.Counts, link("/data/commitments.json"), tr)
 	e.publishChart(list.Chart, "/commitments/", list.Page.Title)
 	list.Page.Charts = list.Chart != nil
@@ -158,7 +172,7 @@ func computeCommitments(e *env) error {
 		s := v.summaries[string(c.row.ID)]
 		p := render.CommitmentView{
 			Page: base(s.Indicator, "/commitments/"+s.ID+"/", "commitments", home, render.Crumb{Title: tr.T("nav.all_commitments"), Path: "/commitments/"}),
-			C:    s, Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: c.cadence,
+			C:    s, Meaning: tr.T("status.meaning." + s.Status), Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: c.cadence,
 			Scope: string(c.row.Scope), JSON: link("/data/commitments.json"),
 		}
 		if c.row.Reading != "" || c.row.Kind == track.Target {
@@ -220,7 +234,7 @@ func computeCommitments(e *env) error {
 }
 
 // timeline groups the commitments by deadline year.
-func timeline(cs []*commitment, tr *i18n.Table) []render.DeadlineYear {
+func timeline(cs []*commitment, tr *i18n.Table, link func(string) string) []render.DeadlineYear {
 	by := map[int][]*commitment{}
 	for _, c := range cs {
 		by[c.eval.Deadline.Year] = append(by[c.eval.Deadline.Year], c)
@@ -237,7 +251,7 @@ func timeline(cs []*commitment, tr *i18n.Table) []render.DeadlineYear {
 		if y == 0 {
 			label = tr.T("date.none")
 		}
-		out = append(out, render.DeadlineYear{Year: y, Label: label, Counts: countStatuses(by[y], tr.Lang), Total: len(by[y])})
+		out = append(out, render.DeadlineYear{Year: y, Label: label, Counts: countStatuses(by[y], tr, filterURL(link("/commitments/"), "year", strconv.Itoa(y))), Total: len(by[y])})
 	}
 	if len(out) > 0 && out[0].Year == 0 { // undated last
 		out = append(out[1:], out[0])

@@ -119,7 +119,7 @@ func (e *env) docSummaries() []render.DocSummary {
 			Number: i + 1, Slug: d.Slug, Title: d.Title, Lang: otherLang(d, lang), URL: e.link("/policy/" + d.Slug + "/"),
 			DocumentNumber: d.DocumentNumber, Completeness: d.Completeness, CompletenessNote: d.CompletenessNote,
 			Sections: len(d.Sections), Clauses: d.ClauseCount(), SourcePage: d.SourcePage,
-			Score: countStatuses(e.cv.byDoc[d.Slug], lang), Commitments: len(e.cv.byDoc[d.Slug]),
+			Score: countStatuses(e.cv.byDoc[d.Slug], e.tr, filterURL(e.link("/commitments/"), "doc", d.Slug)), Commitments: len(e.cv.byDoc[d.Slug]),
 		}
 	}
 	return e.summaries
@@ -129,7 +129,7 @@ func (e *env) docSummaries() []render.DocSummary {
 func computeHome(e *env) error {
 	in, tr := e.in, e.tr
 	hv := render.HomeView{Page: e.base("", "/", "home"), PolicyTitle: e.policyTitle(), Documents: e.docSummaries(),
-		Total: len(in.commitments), Counts: countStatuses(in.commitments, in.cfg.Language), Timeline: timeline(in.commitments, tr), Latest: latest(in.commitments, e.cv, 6, tr)}
+		Total: len(in.commitments), Counts: countStatuses(in.commitments, tr, e.link("/commitments/")), Timeline: timeline(in.commitments, tr, e.link), Latest: latest(in.commitments, e.cv, 6, tr)}
 	if hv.Total > 0 {
 		hv.Chart = statusChart("chart-home-status", hv.Counts, e.link("/data/commitments.json"), tr)
 		hv.Page.Charts = hv.Chart != nil
@@ -148,7 +148,8 @@ func computeHome(e *env) error {
 func computePolicy(e *env) error {
 	var ignored diag.List
 	policyTitle, summaries := e.policyTitle(), e.docSummaries()
-	pv := render.PolicyIndexView{Page: e.base(policyTitle, "/policy/", "policy", e.homeCrumb()), Documents: summaries}
+	pv := render.PolicyIndexView{Page: e.base(policyTitle, "/policy/", "policy", e.homeCrumb()), Documents: summaries,
+		Legend: countStatuses(e.in.commitments, e.tr, e.link("/commitments/"))}
 	if e.policyIndex != nil {
 		pv.Intro = e.policyIndex.HTML(&ignored)
 		pv.Description = e.policyIndex.Meta.Summary
@@ -166,6 +167,18 @@ func computePolicy(e *env) error {
 		}
 		if i+1 < len(summaries) {
 			dv.Next = &summaries[i+1]
+		}
+		if cs := e.cv.byDoc[d.Slug]; len(cs) > 0 {
+			card := path + "scorecard/"
+			dv.Scorecard = e.link(card)
+			sv := render.ScorecardView{
+				Page: e.base(e.tr.T("scorecard.title", "doc", d.Title), card, "policy", e.homeCrumb(), render.Crumb{Title: policyTitle, Path: "/policy/"}, render.Crumb{Title: d.Title, Path: path}),
+				Doc:  d, DocLang: dv.DocLang, PolicyTitle: policyTitle, Summary: summaries[i],
+			}
+			for _, c := range cs {
+				sv.Commitments = append(sv.Commitments, e.cv.summaries[string(c.row.ID)])
+			}
+			e.add("policy/"+d.Slug+"/scorecard/index.html", card, "scorecard", sv)
 		}
 		e.add("policy/"+d.Slug+"/index.html", path, "document", dv)
 	}

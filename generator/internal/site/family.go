@@ -60,7 +60,7 @@ func init() {
 			navItems: func(e *env) []render.NavItem {
 				return []render.NavItem{{Key: "home", Title: e.tr.T("nav.home"), Path: "/"}}
 			}},
-		{id: "policy", layouts: []string{"policy-index", "document"}, nav: 2, make: computePolicy, search: searchClauses},
+		{id: "policy", layouts: []string{"policy-index", "document", "scorecard"}, nav: 2, make: computePolicy, search: searchClauses},
 		{id: "", layouts: []string{"page"}, nav: 5, make: computePages, navItems: pagesNav},
 		{id: "data", layouts: []string{"data-index", "dataset"}, nav: 4, make: computeData, search: searchDatasets},
 		{id: "committees", layouts: []string{"committees", "committees-city"}, kinds: []string{"committees"}, topic: "topics.committees", make: computeCommittees},

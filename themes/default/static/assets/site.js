@@ -136,9 +136,19 @@
     });
   }
 
+  // Printing: a <button data-print> (hidden without this script) prints the
+  // page, e.g. a document's scorecard.
+  function setUpPrint() {
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-print]'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     drawCharts();
     setUpFilters();
     setUpSorting();
+    setUpPrint();
   });
 })();
