@@ -335,8 +335,8 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 		"data/disclosures.csv": "commitment,period,due,published,url,note\n",
 	})
 	b := newBrowser(t, 1280, 900)
-	for _, path := range []string{"/commitments/x-1/", "/commitments/", "/"} { // /committees/ is drawn in TestCommitteesInBrowser
-		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+	for _, path := range []string{"/commitments/x-1/", "/"} { // /committees/ is drawn in TestCommitteesInBrowser
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
 		drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!!document.querySelector(".chart-box svg, .chart-box canvas")`))
@@ -360,7 +360,7 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 	// A point's tooltip names its period, and showing it breaks no CSP rule
 	// (ECharts' HTML tooltips carry style attributes that style-src 'self'
 	// refuses; checkClean reads the violations).
-	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/x-1/"), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/x-1/"), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
 	before, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelector("#chart-progress svg").textContent.split("2012年").length`))
@@ -385,7 +385,7 @@ func TestDisclosurePagesInBrowser(t *testing.T) {
 	srv := serveBundled(t)
 	b := newBrowser(t, 1280, 900)
 	for path, charts := range map[string]int{"/committees/": 2, "/budgets/": 3, "/organizations/": 1} {
-		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
 		drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart-box svg").length`))

@@ -22,7 +22,7 @@ func TestChartsReadOnAPhone(t *testing.T) {
 		b := newBrowser(t, width, 900)
 		for _, path := range []string{"/commitments/decision-14-full-assessment/", "/commitments/decision-7-life-expectancy/",
 			"/commitments/social-work-talent-5-professional-social-workers/", "/committees/", "/budgets/"} {
-			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 				t.Fatal(err)
 			}
 			clipped, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".chart-box")].flatMap(box => {
@@ -39,7 +39,7 @@ func TestChartsReadOnAPhone(t *testing.T) {
 				t.Errorf("%d px %s: text past the chart's edge: %s", width, path, c)
 			}
 		}
-		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
 		text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("#chart-progress svg").textContent`))
@@ -85,7 +85,7 @@ func TestChartImageAndCSV(t *testing.T) {
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: t.TempDir(), EventsEnabled: &events}); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.WaitVisible(chromedp.CSS(`button[data-chart-image="chart-progress"]`)),
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitVisible(chromedp.CSS(`button[data-chart-image="chart-progress"]`)),
 		chromedp.Click(chromedp.CSS(`button[data-chart-image="chart-progress"]`))); err != nil {
 		t.Fatal(err)
 	}
@@ -117,5 +117,37 @@ func TestChartImageAndCSV(t *testing.T) {
 	defer b.mu.Unlock()
 	for _, e := range b.errors {
 		t.Errorf("browser reported: %s", e)
+	}
+}
+
+// TestChartsLoadWhenNeeded: a page with a chart below the first screen is
+// read without ECharts — the browser neither fetches nor runs it — until
+// the reader scrolls near the chart, when it is fetched and the chart drawn.
+func TestChartsLoadWhenNeeded(t *testing.T) {
+	t.Parallel()
+	srv := serveBundled(t)
+	b := newBrowser(t, 360, 740)
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/commitments/decision-14-full-assessment/"), chromedp.WaitReady(chromedp.CSS("body")), chromedp.Sleep(800*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	fetched := func() bool {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, r := range b.requests {
+			if strings.HasSuffix(r, "/echarts.min.js") {
+				return true
+			}
+		}
+		return false
+	}
+	loaded, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`typeof window.echarts !== "undefined"`))
+	if err != nil || loaded || fetched() {
+		t.Fatalf("ECharts was fetched (%v) or run (%v) before the reader came near a chart (%v)", fetched(), loaded, err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS("#chart-progress svg"))); err != nil {
+		t.Fatalf("the chart was not drawn once scrolled to: %v", err)
+	}
+	if !fetched() {
+		t.Error("the chart is drawn, but ECharts was not seen fetched")
 	}
 }

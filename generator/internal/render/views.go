@@ -183,7 +183,6 @@ type CommitmentsView struct {
 	PolicyTitle string // the title of the policy section, which the introduction names
 	Commitments []CommitmentSummary
 	Counts      []StatusCount
-	Chart       *charts.Chart
 	Documents   []Option
 	Kinds       []Option
 	Statuses    []Option

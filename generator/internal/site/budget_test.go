@@ -26,13 +26,15 @@ func weighOutput(t *testing.T, out memSink) map[string]pageWeight {
 		}
 		w := pageWeight{html: len(out[name])}
 		doc := parseHTML(t, out[name])
-		for _, n := range findAll(doc, func(n *html.Node) bool { return n.Data == "script" || n.Data == "link" }) {
+		for _, n := range findAll(doc, func(n *html.Node) bool { return n.Data == "script" || n.Data == "link" || n.Data == "meta" }) {
 			src, kind := attr(n, "src"), &w.js
-			if n.Data == "link" {
-				if attr(n, "rel") != "stylesheet" {
-					continue
-				}
+			switch {
+			case n.Data == "link" && attr(n, "rel") != "stylesheet", n.Data == "meta" && attr(n, "name") != "gongkai-charts":
+				continue
+			case n.Data == "link":
 				src, kind = attr(n, "href"), &w.css
+			case n.Data == "meta": // the charts' script, which site.js fetches once the page has loaded
+				src = attr(n, "content")
 			}
 			if src == "" {
 				continue
@@ -44,7 +46,7 @@ func weighOutput(t *testing.T, out memSink) map[string]pageWeight {
 				continue
 			}
 			*kind += len(data)
-			if n.Data == "script" {
+			if kind == &w.js {
 				w.scripts = append(w.scripts, path.Base(file))
 			}
 		}

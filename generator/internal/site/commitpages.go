@@ -148,9 +148,6 @@ func computeCommitments(e *env) error {
 		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample})
 	}
 	list.Counts = countStatuses(in.commitments, tr, link("/commitments/"))
-	list.Chart = statusChart("chart-status", list.Counts, link("/data/commitments.json"), tr)
-	e.publishChart(list.Chart, "/commitments/", list.Page.Title)
-	list.Page.Charts = list.Chart != nil
 	for _, d := range in.docs {
 		if len(v.byDoc[d.Slug]) > 0 {
 			list.Documents = append(list.Documents, render.Option{Value: d.Slug, Label: d.Title})

@@ -145,8 +145,39 @@
     });
   }
 
+  // ECharts, the only large script, is fetched once the page has loaded
+  // and a chart comes near the screen (the page names it in
+  // <meta name="gongkai-charts">): reading the page never waits for it, and
+  // a reader who never scrolls to a chart does not download it. The charts
+  // are drawn when it arrives.
+  function loadCharts() {
+    var meta = document.querySelector('meta[name="gongkai-charts"]');
+    if (!meta || typeof window.echarts !== 'undefined') { drawCharts(); return; }
+    var started = false;
+    var start = function () {
+      if (started) return;
+      started = true;
+      var script = document.createElement('script');
+      script.src = meta.getAttribute('content');
+      script.onload = drawCharts;
+      document.head.appendChild(script);
+    };
+    var boxes = Array.prototype.map.call(document.querySelectorAll('script[type="application/json"][data-chart]'), function (spec) {
+      return document.getElementById(spec.getAttribute('data-chart'));
+    }).filter(Boolean);
+    var watch = function () {
+      if (!('IntersectionObserver' in window)) { start(); return; }
+      var seen = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); start(); }
+      }, { rootMargin: '100px 0px' });
+      boxes.forEach(function (box) { seen.observe(box); });
+    };
+    if (document.readyState === 'complete') watch();
+    else window.addEventListener('load', watch);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
-    drawCharts();
+    loadCharts();
     setUpFilters();
     setUpSorting();
     setUpPrint();
