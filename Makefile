@@ -44,7 +44,13 @@ gongkai: theme
 check: gongkai $(THEME)/node_modules
 	./bin/gongkai check
 
-test: theme
+# Lighthouse for TestLighthouse, pinned by its own lockfile; never in a site.
+E2E_LH := generator/e2e/lighthouse
+$(E2E_LH)/node_modules: $(E2E_LH)/package.json $(E2E_LH)/package-lock.json
+	npm ci --prefix $(E2E_LH) --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+test: theme $(E2E_LH)/node_modules
 	$(GO) vet ./...
 	$(GO) test ./...
 
