@@ -41,6 +41,7 @@ var phonePages = map[string]string{
 	"scorecard":          "/policy/decision/scorecard/",
 	"page":               "/about/",
 	"404":                "/404.html",
+	"embed":              "/embed/commitments/decision-14-full-assessment/chart-progress/",
 	"data-index":         "/data/",
 	"dataset":            "/data/wide/",
 	"commitments":        "/commitments/",
@@ -138,7 +139,7 @@ func TestPhoneLayout(t *testing.T) {
 					}
 				}
 				for _, path := range append(paths, docs...) {
-					if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+					if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("main"))); err != nil {
 						t.Fatalf("%s: %v", path, err)
 					}
 					got, err := chromedp.Run(b.ctx, chromedp.Evaluate[overflow](overflowJS))
@@ -173,7 +174,7 @@ func TestPhoneFirstScreen(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, path := range []string{"/", "/commitments/"} {
-			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("main"))); err != nil {
 				t.Fatal(err)
 			}
 			below, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("main .counts li")]

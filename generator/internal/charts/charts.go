@@ -29,6 +29,9 @@ type Chart struct {
 	Rows [][]string
 	CSV  string // where the chart's own CSV (Rows) is published; set by the caller
 	Cite string // how to cite the chart: site, page, address, as-of date; set by the caller
+	// Embed is the address of the chart's page alone, for other sites to
+	// embed (/embed/…); set by the caller.
+	Embed string
 }
 
 // Palette are the colours charts use, in order (readable by the colour-blind).

@@ -66,6 +66,7 @@ type Page struct {
 	Section     string // navigation key of the page
 	Crumbs      []Crumb
 	Charts      bool // the page draws charts: load ECharts
+	Embed       bool // the page is a chart for other sites to embed: no site header, navigation or footer
 	Search      bool // the page searches: load MiniSearch
 	// Alternates are the page's content in other formats (a dataset's CSV
 	// and JSON), for <link rel="alternate">.
@@ -337,6 +338,14 @@ type FileInfo struct {
 	HeaderLine int
 	Rows       int
 	Size       string
+}
+
+// EmbedView is one chart alone, for other sites to embed (/embed/…).
+type EmbedView struct {
+	Page
+	Chart  *charts.Chart
+	Source string // the address of the page the chart is from
+	Code   string // the HTML another site pastes to embed it
 }
 
 // ColumnInfo describes a column of a dataset.

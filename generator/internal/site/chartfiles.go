@@ -3,11 +3,13 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"html"
 	"strconv"
 	"strings"
 
 	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/publish"
+	"gongkai/generator/internal/render"
 )
 
 // publishChart gives a chart of the page at sitePath (e.g.
@@ -29,6 +31,22 @@ func (e *env) publishChart(ch *charts.Chart, sitePath, pageTitle string) {
 		date = e.tr.Date(e.in.asOfDay)
 	}
 	ch.Cite = e.tr.T("chart.cite", "site", e.site.Title, "page", pageTitle, "url", publish.Absolute(e.in.cfg.BaseURL, sitePath), "date", date)
+	e.embedChart(ch, sitePath, pageTitle)
+}
+
+// embedChart adds the chart's page alone, /embed/<page>/<chart id>/, for
+// journalists and other sites to show in a frame: the chart, its caption,
+// CSV and citation, a link back, and no site header or footer; the same
+// Content-Security-Policy as every page. It is not in the sitemap.
+func (e *env) embedChart(ch *charts.Chart, sitePath, pageTitle string) {
+	path := "/embed" + sitePath + ch.ID + "/"
+	embedded := *ch // the embed page's chart links back instead of to itself
+	embedded.Embed = ""
+	ch.Embed = e.link(path)
+	v := render.EmbedView{Page: e.base(pageTitle, path, ""), Chart: &embedded, Source: e.link(sitePath),
+		Code: `<iframe src="` + publish.Absolute(e.in.cfg.BaseURL, path) + `" title="` + html.EscapeString(pageTitle) + `" width="100%" height="480" style="border:0"></iframe>`}
+	v.Page.Charts, v.Page.Embed, v.Page.Description = true, true, ch.Summary
+	e.add(path[1:]+"index.html", "", "embed", v)
 }
 
 // chartCSV writes rows as CSV with a byte-order mark, so Excel reads the

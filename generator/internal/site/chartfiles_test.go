@@ -21,7 +21,7 @@ func TestChartFiles(t *testing.T) {
 	out := buildBundled(t)
 	charts := 0
 	for _, name := range out.names() {
-		if !strings.HasSuffix(name, "index.html") {
+		if !strings.HasSuffix(name, "index.html") || strings.HasPrefix(name, "embed/") { // embed/: TestChartsEmbeddable
 			continue
 		}
 		doc := parseHTML(t, out[name])
@@ -33,9 +33,6 @@ func TestChartFiles(t *testing.T) {
 			button := findAll(fig, func(n *html.Node) bool { return n.Data == "button" && attr(n, "data-chart-image") == id })
 			if len(button) != 1 {
 				t.Errorf("%s %s: no save-as-image button", name, id)
-			}
-			if name == "index.html" {
-				continue // the home page's status chart: the list's is published
 			}
 			if len(links) != 1 {
 				t.Errorf("%s %s: no link to its CSV", name, id)
@@ -97,5 +94,45 @@ func TestChartCSVFormulas(t *testing.T) {
 	want := "\ufeff系列,数值\n\"'=HYPERLINK(\"\"x\"\")\",-3.5\n'@SUM(1),+4\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestChartsEmbeddable: every chart has a page of its own for other sites
+// to frame, /embed/<page>/<chart id>/: the chart and its caption without the
+// site's header or footer, a link back to the page it is from and the code
+// to embed it; the page is linked from the chart and is not in the sitemap.
+func TestChartsEmbeddable(t *testing.T) {
+	out := buildBundled(t)
+	embeds := 0
+	for _, name := range out.names() {
+		page, ok := strings.CutPrefix(name, "embed/")
+		if !ok || !strings.HasSuffix(name, "/index.html") {
+			continue
+		}
+		embeds++
+		doc := parseHTML(t, out[name])
+		if len(findAll(doc, func(n *html.Node) bool { return n.Data == "header" || n.Data == "footer" || n.Data == "nav" })) > 0 {
+			t.Errorf("%s: has the site's header, footer or navigation", name)
+		}
+		if len(findAll(doc, hasClass("chart-box"))) != 1 {
+			t.Errorf("%s: does not hold exactly one chart", name)
+		}
+		dir := strings.TrimSuffix(page, "index.html") // commitments/x/chart-progress/
+		source := "/" + dir[:strings.LastIndex(strings.TrimSuffix(dir, "/"), "/")+1]
+		if !strings.Contains(string(out[name]), `href="`+source+`"`) {
+			t.Errorf("%s: no link back to %s", name, source)
+		}
+		if !strings.Contains(string(out[name]), "&lt;iframe src=") {
+			t.Errorf("%s: no code to embed it", name)
+		}
+		if !strings.Contains(string(out[strings.TrimPrefix(source, "/")+"index.html"]), `href="/embed/`+dir+`"`) {
+			t.Errorf("%s: not linked from its chart on %s", name, source)
+		}
+		if strings.Contains(string(out["sitemap.xml"]), "/embed/") {
+			t.Fatal("the sitemap lists a chart's embed page")
+		}
+	}
+	if embeds == 0 {
+		t.Fatal("no chart has an embed page")
 	}
 }

@@ -132,6 +132,7 @@ func computeHome(e *env) error {
 		Total: len(in.commitments), Counts: countStatuses(in.commitments, tr, e.link("/commitments/")), Timeline: timeline(in.commitments, tr, e.link), Latest: latest(in.commitments, e.cv, 6, tr)}
 	if hv.Total > 0 {
 		hv.Chart = statusChart("chart-home-status", hv.Counts, e.link("/data/commitments.json"), tr)
+		e.publishChart(hv.Chart, "/", in.cfg.Title)
 		hv.Page.Charts = hv.Chart != nil
 	}
 	timeliness(in, &hv, e.sums, e.link)

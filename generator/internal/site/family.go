@@ -56,7 +56,7 @@ func init() {
 	families = []family{
 		{id: "commitments", layouts: []string{"commitments", "commitment"}, kinds: []string{"commitments"}, nav: 3,
 			make: computeCommitments, search: searchCommitments},
-		{id: "", layouts: []string{"home"}, nav: 1, make: computeHome,
+		{id: "", layouts: []string{"home", "embed"}, nav: 1, make: computeHome,
 			navItems: func(e *env) []render.NavItem {
 				return []render.NavItem{{Key: "home", Title: e.tr.T("nav.home"), Path: "/"}}
 			}},
@@ -84,7 +84,7 @@ func init() {
 
 // reservedPaths are the first path segments the site itself uses, which
 // a content page's slug cannot take: the families' and the theme's.
-var reservedPaths = map[string]bool{"assets": true, "index": true}
+var reservedPaths = map[string]bool{"assets": true, "index": true, "embed": true}
 
 // active says whether the family makes pages for the datasets.
 func (f *family) active(datasets []*data.Dataset) bool {
