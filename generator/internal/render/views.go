@@ -147,13 +147,22 @@ type Badge struct {
 	Status    string
 	Label     string
 	Indicator string
-	Sample    bool // the status was computed from sample data
+	Sample    bool   // the status was computed from sample data
+	List      string // the list of commitments, filtered to the badge's clause
 }
 
 // Option is a choice in a filter.
 type Option struct {
 	Value string
 	Label string
+	Lang  string // the label's language when it is not the site's
+}
+
+// OptionGroup is a labelled group of choices in a filter (<optgroup>).
+type OptionGroup struct {
+	Label   string
+	Lang    string // the label's language when it is not the site's
+	Options []Option
 }
 
 // CommitmentSummary is a commitment as it appears in lists.
@@ -165,6 +174,7 @@ type CommitmentSummary struct {
 	DocLang     string // the document's language when it is not the site's, else "": its quotes and title carry it
 	DocURL      string
 	ClauseURL   string
+	Clause      string // the clause's id, e.g. decision-37
 	ClauseLabel string
 	Kind        string
 	KindLabel   string
@@ -185,6 +195,7 @@ type CommitmentsView struct {
 	Commitments []CommitmentSummary
 	Counts      []StatusCount
 	Documents   []Option
+	Clauses     []OptionGroup // the clauses that make commitments, by document
 	Kinds       []Option
 	Statuses    []Option
 	Years       []int

@@ -50,7 +50,7 @@ func summarize(in *input, c *commitment, link func(string) string) render.Commit
 		s.DocTitle, s.DocURL = c.doc.Title, link("/policy/"+c.doc.Slug+"/")
 		s.DocLang = otherLang(c.doc, lang)
 		s.ClauseURL = s.DocURL + "#" + string(r.Clause)
-		s.ClauseLabel = clauseLabel(c.doc, string(r.Clause))
+		s.Clause, s.ClauseLabel = string(r.Clause), clauseLabel(c.doc, string(r.Clause))
 	}
 	switch string(r.Kind) {
 	case track.Target:
@@ -145,12 +145,24 @@ func computeCommitments(e *env) error {
 			v.badges[s.DocSlug] = map[string][]render.Badge{}
 		}
 		clause := string(c.row.Clause)
-		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample})
+		v.badges[s.DocSlug][clause] = append(v.badges[s.DocSlug][clause], render.Badge{URL: s.URL, Status: s.Status, Label: s.StatusLabel, Indicator: s.Indicator, Sample: s.Sample,
+			List: link("/commitments/") + "?clause=" + url.QueryEscape(clause)})
 	}
 	list.Counts = countStatuses(in.commitments, tr, link("/commitments/"))
 	for _, d := range in.docs {
 		if len(v.byDoc[d.Slug]) > 0 {
 			list.Documents = append(list.Documents, render.Option{Value: d.Slug, Label: d.Title})
+		}
+	}
+	for _, d := range in.docs { // each document's clauses, in the registry's order
+		g := render.OptionGroup{Label: d.Title, Lang: otherLang(d, lang)}
+		for _, s := range list.Commitments {
+			if s.DocSlug == d.Slug && s.Clause != "" && !slices.ContainsFunc(g.Options, func(o render.Option) bool { return o.Value == s.Clause }) {
+				g.Options = append(g.Options, render.Option{Value: s.Clause, Label: s.ClauseLabel, Lang: g.Lang})
+			}
+		}
+		if len(g.Options) > 0 {
+			list.Clauses = append(list.Clauses, g)
 		}
 	}
 	for _, k := range []string{track.Target, track.Disclosure, track.Institution} {
