@@ -193,12 +193,15 @@ func (e zh) undatedNoData(before []Observation) string {
 // scopeName names the commitment's scope in a sentence.
 func (e zh) scopeName() string { return cmp.Or(e.c.Scope, "承诺所指的范围") }
 
+// theScope is the commitment's scope after "与…不同": 承诺的全省, or 承诺的范围.
+func (e zh) theScope() string { return "承诺的" + cmp.Or(e.c.Scope, "范围") }
+
 func (e zh) narrowerOnly(narrower, own string) string {
 	return fmt.Sprintf("只有范围较小的数据达到目标：%s但承诺的范围是%s；%s", narrower, e.scopeName(), own)
 }
 
 func (e zh) otherScope(other []Observation) string {
-	return fmt.Sprintf("另有%s的数据（%s），范围与承诺的%s不同，不能据此判断。", strings.Join(scopes(other), "、"), e.value(latest(other)), e.scopeName())
+	return fmt.Sprintf("另有%s的数据（%s），范围与%s不同，不能据此判断。", strings.Join(scopes(other), "、"), e.value(latest(other)), e.theScope())
 }
 
 func (e zh) sampleNote() string {
@@ -211,13 +214,13 @@ func (e zh) publications(n map[PubStatus]int, others []string, otherMade int) st
 		s += fmt.Sprintf("；另有%d次尚未到期", n[NotDue])
 	}
 	if otherMade > 0 {
-		s += fmt.Sprintf("；另有%s的%d次公开记录，范围与承诺的%s不同，不计入", strings.Join(others, "、"), otherMade, e.scopeName())
+		s += fmt.Sprintf("；另有%s的%d次公开记录，范围与%s不同，不计入", strings.Join(others, "、"), otherMade, e.theScope())
 	}
 	return s + "。"
 }
 
 func (e zh) onlyOtherPublications(others []string, otherMade int) string {
-	return fmt.Sprintf("只找到%s的%d次公开记录，范围与承诺的%s不同；没有找到%s的公开记录。", strings.Join(others, "、"), otherMade, e.scopeName(), e.scopeName())
+	return fmt.Sprintf("只找到%s的%d次公开记录，范围与%s不同；没有找到%s的公开记录。", strings.Join(others, "、"), otherMade, e.theScope(), e.scopeName())
 }
 
 func (e zh) noPublicationUndated() string {
