@@ -70,6 +70,10 @@ func progressSchema() data.Schema {
 				Description: "when the value became public; without it, the value counts as known from the end of its period"},
 			{Name: "scope", Aliases: []string{"范围", "适用范围"}, Type: data.String,
 				Description: "whom or where the value covers, when narrower than the commitment's (广州市, 省直部门…)"},
+			{Name: "source_type", Aliases: []string{"来源类型"}, Type: data.String, Enum: []string{"primary", "secondary"},
+				Synonyms: map[string]string{"一手": "primary", "一手来源": "primary", "原始": "primary", "官方": "primary",
+					"二手": "secondary", "二手来源": "secondary", "转载": "secondary", "报道": "secondary"},
+				Description: "primary (一手: the publisher's own release, report or yearbook) or secondary (二手: a report or repost quoting it); the site shows which"},
 		},
 		ForeignKeys: []data.ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
 	}
@@ -126,6 +130,7 @@ type ProgressRow struct {
 	Note       data.Text       `csv:"note"`
 	Published  data.DateText   `csv:"published"`
 	Scope      data.Text       `csv:"scope"`
+	SourceType data.Text       `csv:"source_type"` // primary, secondary or empty
 }
 
 // DisclosureRow is a row of data/disclosures.csv.

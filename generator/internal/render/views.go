@@ -212,6 +212,7 @@ type EvidenceRow struct {
 	Value      string
 	Source     string
 	SourceURL  string
+	SourceType string // primary or secondary, when the data says
 	Note       string
 	Sample     bool
 }

@@ -279,7 +279,7 @@ func evidence(in *input, c *commitment, link func(string) string) []render.Evide
 	var rows []row
 	for _, o := range c.obs {
 		r := row{render.EvidenceRow{Period: o.Period.LabelIn(lang), Scope: o.Observation.Scope, Value: observed(c, o.ProgressRow, tr),
-			Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), Note: string(o.Note), Sample: c.sample,
+			Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), SourceType: string(o.SourceType), Note: string(o.Note), Sample: c.sample,
 			Baseline: o.Period.End().Before(c.eval.Made)}, o.Period}
 		if !o.Observation.Published.IsZero() {
 			r.Known = o.Observation.Published.Format(time.DateOnly)

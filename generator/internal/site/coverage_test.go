@@ -82,3 +82,17 @@ func TestClauseCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceTypeShown: a figure from a secondary source (二手 in
+// progress.csv's 来源类型) is marked so beside its source on the
+// commitment page; one without a type is not marked.
+func TestSourceTypeShown(t *testing.T) {
+	out := buildBundled(t)
+	page := string(out["commitments/decision-7-life-expectancy/index.html"])
+	if !strings.Contains(page, `class="source-type source-secondary"`) || !strings.Contains(page, "二手来源") {
+		t.Error("the life-expectancy figures, from reposted reports, are not marked as secondary sources")
+	}
+	if strings.Contains(string(out["commitments/decision-14-full-assessment/index.html"]), "source-type") {
+		t.Error("sample figures without a source type are marked")
+	}
+}
