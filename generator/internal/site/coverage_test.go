@@ -96,32 +96,3 @@ func TestSourceTypeShown(t *testing.T) {
 		t.Error("sample figures without a source type are marked")
 	}
 }
-
-// TestResponsibleQuoted: a 责任单位 that the clause does not say is a
-// warning at its row (a paraphrase puts words in the text's mouth); one the
-// clause says is not.
-func TestResponsibleQuoted(t *testing.T) {
-	for _, tt := range []struct {
-		responsible string
-		warned      bool
-	}{{"省民政厅", false}, {"各级民政部门", true}} {
-		fsys := smallSite(t, map[string]string{
-			"content/policy/doc.md": "---\ntitle: 文件\nslug: doc\n---\n\n## 一、总则\n\n1.省民政厅要建立社会组织评估制度。\n",
-			"data/commitments.csv": "编号,文件,条款,类型,指标,原文,责任单位\n" +
-				"a,doc,doc-1,institution,评估制度,建立社会组织评估制度," + tt.responsible + "\n",
-		})
-		report, err := Build(fsys, fixedOpts, memSink{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		warned := false
-		for _, d := range report.Warnings {
-			if d.Pos.File == "data/commitments.csv" && d.Pos.Line == 2 && strings.Contains(d.Message, "does not occur in doc-1") {
-				warned = true
-			}
-		}
-		if warned != tt.warned {
-			t.Errorf("责任单位 %q: warned %v, want %v (%v)", tt.responsible, warned, tt.warned, report.Warnings)
-		}
-	}
-}
