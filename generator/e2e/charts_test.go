@@ -21,7 +21,7 @@ func TestChartsReadOnAPhone(t *testing.T) {
 	for _, width := range []int{360, 1366} {
 		b := newBrowser(t, width, 900)
 		for _, path := range []string{"/commitments/decision-14-full-assessment/", "/commitments/decision-7-life-expectancy/",
-			"/commitments/social-work-talent-5-professional-social-workers/", "/committees/", "/budgets/"} {
+			"/commitments/social-work-talent-7-private-agencies/", "/committees/", "/budgets/"} {
 			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 				t.Fatal(err)
 			}

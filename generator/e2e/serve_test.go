@@ -101,19 +101,19 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		}
 	}
 
-	edit("social-organizations-1-orgs-per-10k,2014,4.21,测试来源,,,,,\n")
+	edit("social-organizations-1-orgs-per-10k,2014,4.21,测试来源,,,,,,\n")
 	waitFor("the new figure", `document.body.textContent.includes("4.21")`)
 	if y, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`window.scrollY`)); err != nil || y < 250 {
 		t.Errorf("after the reload the page is scrolled to %v, want about 300 (%v)", y, err)
 	}
 
-	edit("social-organizations-1-orgs-per-10k,2014,\"4,x\",测试来源,,,,,\n")
+	edit("social-organizations-1-orgs-per-10k,2014,\"4,x\",测试来源,,,,,,\n")
 	waitFor("the errors over the page", `!!document.getElementById("gongkai-errors") && document.getElementById("gongkai-errors").textContent.includes("data/progress.csv:")`)
 	if text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("h1").textContent`)); err != nil || !strings.Contains(text, "每万人拥有社会组织数") {
 		t.Errorf("the last good page is not under the errors: %q %v", text, err)
 	}
 
-	edit("social-organizations-1-orgs-per-10k,2014,4.22,测试来源,,,,,\n")
+	edit("social-organizations-1-orgs-per-10k,2014,4.22,测试来源,,,,,,\n")
 	waitFor("the fixed page without errors", `!document.getElementById("gongkai-errors") && document.body.textContent.includes("4.22")`)
 	// A reload cuts off what the page was still loading, its event stream
 	// first: those requests end as aborted, which is no fault here.

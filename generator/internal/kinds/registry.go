@@ -74,6 +74,9 @@ func progressSchema() data.Schema {
 				Synonyms: map[string]string{"一手": "primary", "一手来源": "primary", "原始": "primary", "官方": "primary",
 					"二手": "secondary", "二手来源": "secondary", "转载": "secondary", "报道": "secondary"},
 				Description: "primary (一手: the publisher's own release, report or yearbook) or secondary (二手: a report or repost quoting it); the site shows which"},
+			{Name: "role", Aliases: []string{"用途"}, Type: data.String, Enum: []string{"measure", "context"},
+				Synonyms:    map[string]string{"度量": "measure", "判断依据": "measure", "参考": "context", "背景": "context", "口径不同": "context"},
+				Description: "measure (度量, the default: the value judges the commitment) or context (参考: a figure on another definition, shown beside the evidence and never judging it)"},
 		},
 		ForeignKeys: []data.ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
 	}
@@ -131,6 +134,7 @@ type ProgressRow struct {
 	Published  data.DateText   `csv:"published"`
 	Scope      data.Text       `csv:"scope"`
 	SourceType data.Text       `csv:"source_type"` // primary, secondary or empty
+	Role       data.Text       `csv:"role"`        // measure (or empty) or context
 }
 
 // DisclosureRow is a row of data/disclosures.csv.

@@ -242,6 +242,7 @@ type CommitmentView struct {
 	Note         string
 	Chart        *charts.Chart
 	Evidence     []EvidenceRow
+	Context      []EvidenceRow // figures on another definition: beside the evidence, never judging
 	Publications []PublicationRow
 	Related      []CommitmentSummary
 	JSON         string         // link to the registry download

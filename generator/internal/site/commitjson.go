@@ -51,6 +51,7 @@ type observationJSON struct {
 	Value     json.RawMessage `json:"value"`
 	Source    string          `json:"source"`
 	SourceURL string          `json:"source_url,omitempty"`
+	Context   bool            `json:"context,omitempty"` // a figure on another definition, which does not judge the commitment
 }
 
 type publicationJSON struct {
@@ -112,6 +113,11 @@ func commitmentsJSON(m *model) ([]byte, error) {
 			j.Observations = append(j.Observations, observationJSON{Year: o.Period.Year, Period: o.Period.String(), Known: o.Known().Format(time.DateOnly),
 				Scope: o.Observation.Scope, Baseline: o.Period.End().Before(c.eval.Made),
 				Value: rawNumber(o.ProgressRow.Value.Text, o.ProgressRow.Value.Valid), Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL))})
+		}
+		for _, o := range c.context {
+			j.Observations = append(j.Observations, observationJSON{Year: o.Period.Year, Period: o.Period.String(), Known: o.Known().Format(time.DateOnly),
+				Scope: o.Observation.Scope, Value: rawNumber(o.ProgressRow.Value.Text, o.ProgressRow.Value.Valid), Source: string(o.Source),
+				SourceURL: safeURL(string(o.SourceURL)), Context: true})
 		}
 		for _, d := range c.derived {
 			j.Observations = append(j.Observations, observationJSON{Year: d.Period.Year, Period: d.Period.String(), Known: d.Period.End().Format(time.DateOnly),

@@ -24,6 +24,7 @@ type commitment struct {
 	row     kinds.CommitmentRow
 	doc     *policy.Document
 	obs     []observation // known by the as-of day
+	context []observation // figures on another definition: shown beside the evidence, never judging
 	derived []derived     // observations computed by a metric, known by the as-of day
 	pubs    []kinds.DisclosureRow
 	eval    track.Commitment
@@ -165,6 +166,10 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			}
 			if !o.KnownBy(asOf) {
 				continue // not yet known on the as-of day: as if not yet written
+			}
+			if r.Role == "context" {
+				c.context = append(c.context, observation{ProgressRow: r, Observation: o})
+				continue
 			}
 			c.obs = append(c.obs, observation{ProgressRow: r, Observation: o})
 			c.eval.Observations = append(c.eval.Observations, o)

@@ -192,6 +192,9 @@ func computeCommitments(e *env) error {
 		}
 		p.Page.Description = s.Explanation
 		p.Evidence = evidence(in, c, link)
+		for _, o := range c.context {
+			p.Context = append(p.Context, observedRow(c, o, tr))
+		}
 		for i, pub := range c.pubs {
 			ev := c.eval.Publications[i]
 			st := ev.Judge(in.asOfDay)
@@ -278,13 +281,7 @@ func evidence(in *input, c *commitment, link func(string) string) []render.Evide
 	}
 	var rows []row
 	for _, o := range c.obs {
-		r := row{render.EvidenceRow{Period: o.Period.LabelIn(lang), Scope: o.Observation.Scope, Value: observed(c, o.ProgressRow, tr),
-			Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), SourceType: string(o.SourceType), Note: string(o.Note), Sample: c.sample,
-			Baseline: o.Period.End().Before(c.eval.Made)}, o.Period}
-		if !o.Observation.Published.IsZero() {
-			r.Known = o.Observation.Published.Format(time.DateOnly)
-		}
-		rows = append(rows, r)
+		rows = append(rows, row{observedRow(c, o, tr), o.Period})
 	}
 	for _, dv := range c.derived {
 		title := dv.metric.Title
@@ -334,6 +331,17 @@ func latest(cs []*commitment, views commitmentViews, n int, tr *i18n.Table) []re
 
 // observed writes an observation as the site shows it: a number with its
 // unit, or done / not done for an institution.
+// observedRow is a row of progress.csv as the commitment page shows it.
+func observedRow(c *commitment, o observation, tr *i18n.Table) render.EvidenceRow {
+	r := render.EvidenceRow{Period: o.Period.LabelIn(tr.Lang), Scope: o.Observation.Scope, Value: observed(c, o.ProgressRow, tr),
+		Source: string(o.Source), SourceURL: safeURL(string(o.SourceURL)), SourceType: string(o.SourceType), Note: string(o.Note), Sample: c.sample,
+		Baseline: o.Period.End().Before(c.eval.Made)}
+	if !o.Observation.Published.IsZero() {
+		r.Known = o.Observation.Published.Format(time.DateOnly)
+	}
+	return r
+}
+
 func observed(c *commitment, o kinds.ProgressRow, tr *i18n.Table) string {
 	if c.row.Kind == track.Institution {
 		if o.Value.Value >= 1 {

@@ -96,3 +96,23 @@ func TestSourceTypeShown(t *testing.T) {
 		t.Error("sample figures without a source type are marked")
 	}
 }
+
+// TestContextFigures: a figure on another definition (用途 参考 in
+// progress.csv) is shown under its own heading on the commitment page and
+// flagged in commitments.json, and never judges the commitment: 8178
+// 持证社工 is not the number of 专业社会工作者 the promise counts.
+func TestContextFigures(t *testing.T) {
+	out := buildBundled(t)
+	page := string(out["commitments/social-work-talent-5-professional-social-workers/index.html"])
+	i := strings.Index(page, "口径不同的相关数字")
+	if i < 0 || !strings.Contains(page[i:], "8,178") {
+		t.Fatal("the 8178 持证社工 figure is not shown as a related figure on another definition")
+	}
+	verdict := page[strings.Index(page, "verdict status-box"):i]
+	if strings.Contains(verdict, "8178") || strings.Contains(verdict, "8,178") {
+		t.Error("the verdict cites a figure on another definition")
+	}
+	if !strings.Contains(string(out["data/commitments.json"]), `"context": true`) {
+		t.Error("commitments.json does not flag the context figure")
+	}
+}
