@@ -86,6 +86,11 @@ func TestAnnualReportsKnownYears(t *testing.T) {
 	if !strings.Contains(page, "2022年度") || strings.Contains(page, "2023年度") {
 		t.Error("as of 2023-06-01 the page should show 2022 only (2023's report was due 2024-01-31 and published 2024-02-10)")
 	}
+	// Before the first report was due nothing is known: no figures table.
+	out = buildAsOf(t, arSite(t), "2022-06-01")
+	if page := string(out["annual-reports/index.html"]); strings.Contains(page, "主要数字") || strings.Contains(page, "2022年度") {
+		t.Error("as of 2022-06-01, before any report was due, the page shows years or figures")
+	}
 }
 
 // TestAnnualReportsOnlyWithData: a site without annual reports has no such
