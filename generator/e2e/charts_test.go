@@ -110,14 +110,7 @@ func TestChartImageAndCSV(t *testing.T) {
 	if err != nil || !strings.Contains(csv, "实际值,2016年,33,%") {
 		t.Errorf("chart CSV %q (%v)", csv, err)
 	}
-	if csp, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`window.__csp || []`)); err != nil || len(csp) > 0 {
-		t.Errorf("Content-Security-Policy violations: %v %v", csp, err)
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for _, e := range b.errors {
-		t.Errorf("browser reported: %s", e)
-	}
+	b.checkClean(t, srv) // no CSP violation, no script error, nothing from another host
 }
 
 // TestChartsLoadWhenNeeded: a page with a chart below the first screen is

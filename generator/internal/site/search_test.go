@@ -19,15 +19,7 @@ import (
 // clauses, commitments and datasets, folded; nothing else is; and a
 // document gives back enough of its text to show where a late match is.
 func TestSearchRosters(t *testing.T) {
-	root, err := os.OpenRoot(repoRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	docs, err := SearchDocuments(root.FS(), fixedOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := bundledSearch(t)
 	rosters := map[string]int{}
 	long := false
 	for _, d := range docs {
@@ -141,15 +133,7 @@ func TestThemeSynonyms(t *testing.T) {
 			t.Errorf("the theme's synonyms do not write out %s", k)
 		}
 	}
-	root, err := os.OpenRoot(repoRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	docs, err := SearchDocuments(root.FS(), fixedOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := bundledSearch(t)
 	var all strings.Builder
 	for _, d := range docs {
 		if d.Stored["roster"] == "" {
@@ -162,4 +146,19 @@ func TestThemeSynonyms(t *testing.T) {
 			t.Errorf("%s = %q: none of its words is in the bundled texts", k, words)
 		}
 	}
+}
+
+// bundledSearch is what the bundled site's search finds.
+func bundledSearch(t *testing.T) []searchindex.Doc {
+	t.Helper()
+	root, err := os.OpenRoot(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	docs, err := SearchDocuments(root.FS(), fixedOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }
