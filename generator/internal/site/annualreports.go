@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -192,11 +191,12 @@ func computeAnnualReports(e *env) error {
 			}
 		}
 		f.Reports = tr.T("ar.reports_of", "n", strconv.Itoa(len(got)), "of", strconv.Itoa(len(names)))
-		total := func(table, item string, columns ...string) string {
+		// total sums the cells (item, column) of table over the reports on record.
+		total := func(table string, cells ...[2]string) string {
 			s, any := 0.0, false
 			for _, r := range got {
-				for _, c := range columns {
-					if x, ok := r.Value(table, item, c); ok {
+				for _, c := range cells {
+					if x, ok := r.Value(table, c[0], c[1]); ok {
 						s, any = s+x, true
 					}
 				}
@@ -206,12 +206,13 @@ func computeAnnualReports(e *env) error {
 			}
 			return display(plainNum(s), data.Number)
 		}
-		f.New = total(kinds.ARRequests, kinds.ARNew, kinds.ARSum)
-		f.Granted = total(kinds.ARRequests, kinds.ARGranted, kinds.ARSum)
-		f.Partly = total(kinds.ARRequests, kinds.ARPartly, kinds.ARSum)
-		f.Review = total(kinds.ARAppeals, kinds.ARReview, kinds.ARSum)
-		f.Lawsuits = cmp.Or(sumTexts(total(kinds.ARAppeals, "行政诉讼/未经复议直接起诉", kinds.ARSum), total(kinds.ARAppeals, "行政诉讼/复议后起诉", kinds.ARSum)), "—")
-		f.Corrected = cmp.Or(sumTexts(total(kinds.ARAppeals, kinds.ARReview, kinds.ARCorrected), total(kinds.ARAppeals, "行政诉讼/未经复议直接起诉", kinds.ARCorrected), total(kinds.ARAppeals, "行政诉讼/复议后起诉", kinds.ARCorrected)), "—")
+		direct, afterReview := "行政诉讼/未经复议直接起诉", "行政诉讼/复议后起诉"
+		f.New = total(kinds.ARRequests, [2]string{kinds.ARNew, kinds.ARSum})
+		f.Granted = total(kinds.ARRequests, [2]string{kinds.ARGranted, kinds.ARSum})
+		f.Partly = total(kinds.ARRequests, [2]string{kinds.ARPartly, kinds.ARSum})
+		f.Review = total(kinds.ARAppeals, [2]string{kinds.ARReview, kinds.ARSum})
+		f.Lawsuits = total(kinds.ARAppeals, [2]string{direct, kinds.ARSum}, [2]string{afterReview, kinds.ARSum})
+		f.Corrected = total(kinds.ARAppeals, [2]string{kinds.ARReview, kinds.ARCorrected}, [2]string{direct, kinds.ARCorrected}, [2]string{afterReview, kinds.ARCorrected})
 		v.Figures = append(v.Figures, f)
 	}
 	if len(reports) > 0 {
@@ -265,20 +266,6 @@ func searchAnnualReports(e *env, d *data.Dataset, add addDoc) error {
 // deadlineOf is a day as a deadline.
 func deadlineOf(t time.Time) track.Deadline {
 	return track.Deadline{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}
-
-// sumTexts adds numbers written by display; "" when none is a number.
-func sumTexts(texts ...string) string {
-	s, any := 0.0, false
-	for _, t := range texts {
-		if x, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err == nil {
-			s, any = s+x, true
-		}
-	}
-	if !any {
-		return ""
-	}
-	return display(plainNum(s), data.Number)
 }
 
 // reportTables lays a report out as the format prints its tables: the
