@@ -95,8 +95,14 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 		var target track.TargetSpec
 		switch string(r.Kind) {
 		case track.Target:
+			if r.Comparator == "up" || r.Comparator == "down" {
+				if r.Target != "" {
+					at("target", "comparator %s (%s) is for a text that gives only a direction: leave target empty", r.Comparator, map[string]string{"up": "提高", "down": "降低"}[string(r.Comparator)])
+				}
+				break
+			}
 			if r.Target == "" || r.Comparator == "" {
-				at("target", "a target commitment needs a comparator (>=, <=, ==, 左右 or 区间) and a target number")
+				at("target", "a target commitment needs a comparator (>=, <=, ==, 左右 or 区间) and a target number, or up/down (提高/降低) when the text gives only a direction")
 				break
 			}
 			var err error

@@ -47,7 +47,7 @@ func summarize(in *input, c *commitment, link func(string) string) render.Commit
 		Sample: c.sample || c.result.Sample,
 	}
 	if c.doc != nil {
-		s.DocTitle, s.DocURL = c.doc.Title, link("/policy/"+c.doc.Slug+"/")
+		s.DocTitle, s.DocShort, s.DocURL = c.doc.Title, c.doc.ShortTitle, link("/policy/"+c.doc.Slug+"/")
 		s.DocLang = otherLang(c.doc, lang)
 		s.ClauseURL = s.DocURL + "#" + string(r.Clause)
 		s.Clause, s.ClauseLabel = string(r.Clause), clauseLabel(c.doc, string(r.Clause))
@@ -72,6 +72,8 @@ func targetText(c *commitment, tr *i18n.Table) string {
 		return strconv.FormatFloat(roundTo(t.Value, 4), 'f', -1, 64) + "—" + n(t.Max)
 	case "≈":
 		return tr.T("target.about", "value", n(t.Value), "tolerance", n(t.Tolerance))
+	case "up", "down":
+		return tr.T("target." + string(c.row.Comparator))
 	}
 	return map[string]string{">=": "≥", "<=": "≤", "==": "="}[string(c.row.Comparator)] + " " + n(t.Value)
 }
@@ -184,7 +186,7 @@ func computeCommitments(e *env) error {
 			C:    s, Meaning: tr.T("status.meaning." + s.Status), Text: string(c.row.Text), Responsible: string(c.row.Responsible), Note: string(c.row.Note), Cadence: c.cadence,
 			Scope: string(c.row.Scope), JSON: link("/data/commitments.json"),
 		}
-		if c.row.Reading != "" || c.row.Kind == track.Target {
+		if c.row.Reading != "" || c.row.Kind == track.Target && c.eval.HasTarget { // a direction alone is never judged: no reading
 			p.Reading = tr.T("reading.words." + cmp.Or(string(c.eval.Reading), string(track.Level)))
 		}
 		if !c.eval.Made.IsZero() && c.row.Kind != track.Disclosure {

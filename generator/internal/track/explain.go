@@ -17,7 +17,9 @@ type sentences interface {
 	achieved(o Observation) string
 	// achievedBefore: no value for the deadline's period; the latest before it meets.
 	achievedBefore(o Observation) string
-	achievedLate(o Observation) string
+	// achievedLate: first met after the deadline; unknown when no value
+	// could say whether it was met at the deadline.
+	achievedLate(o Observation, unknown bool) string
 	missed(o Observation) string
 	// overdue: the deadline has passed and no value decides.
 	overdue(upTo []Observation, r Reading) string
@@ -37,6 +39,9 @@ type sentences interface {
 	inProgressUndated(o Observation) string
 	// undatedNoData: no deadline and no value since the document was made.
 	undatedNoData(before []Observation) string
+	// untargeted: a target with no number, only a direction; latest is nil
+	// when there is no value.
+	untargeted(latest *Observation) string
 
 	// narrowerOnly: only evidence of a narrower scope meets the target;
 	// narrower and own explain the two verdicts.

@@ -126,11 +126,15 @@ func (e en) achievedBefore(o Observation) string {
 	return fmt.Sprintf("There is no value for the deadline's own period (%s); the latest before it: %s, meeting the target of %s.", e.deadline(), e.inner(o), e.target())
 }
 
-func (e en) achievedLate(o Observation) string {
-	if e.c.Kind == Institution {
-		return fmt.Sprintf("%s, after the deadline (%s).", e.value(o), e.deadline())
+func (e en) achievedLate(o Observation, unknown bool) string {
+	v := e.value(o)
+	if unknown {
+		v = fmt.Sprintf("No value was found for the deadline (%s); later, %s", e.deadline(), e.inner(o))
 	}
-	return fmt.Sprintf("%s, meeting the target of %s, but after the deadline (%s).", e.value(o), e.target(), e.deadline())
+	if e.c.Kind == Institution {
+		return fmt.Sprintf("%s, after the deadline (%s).", v, e.deadline())
+	}
+	return fmt.Sprintf("%s, meeting the target of %s, but after the deadline (%s).", v, e.target(), e.deadline())
 }
 
 func (e en) missed(o Observation) string {
@@ -151,6 +155,9 @@ func (e en) overdue(upTo []Observation, r Reading) string {
 		s += "; the latest: " + e.inner(o)
 		if e.c.Kind != Institution && !e.c.meets(o.Value) {
 			s += ", short of the target of " + e.target()
+		}
+		if r == Level && !recent(o, e.c.Deadline.Last()) {
+			s += ", more than a year before the deadline, too early to stand for the level at the deadline"
 		}
 	}
 	return s + "."
@@ -223,6 +230,17 @@ func (e en) undatedNoData(before []Observation) string {
 		return fmt.Sprintf("The text sets no deadline; there are only values from before the document was issued (%s), which cannot show that it was carried out.", e.inner(before[len(before)-1]))
 	}
 	return "The text sets no deadline; no data yet."
+}
+
+func (e en) untargeted(o *Observation) string {
+	s := "The text gives a direction but no target that can be checked; the values are listed, not judged"
+	if w, ok := map[string]string{"up": "an increase", "down": "a decrease"}[e.c.Comparator]; ok {
+		s = "The text asks only for " + w + ", with no target that can be checked; the values are listed, not judged"
+	}
+	if o != nil {
+		s += "; the latest: " + e.inner(*o)
+	}
+	return s + "."
 }
 
 // covers names what the commitment covers: the commitment covers Guangdong.

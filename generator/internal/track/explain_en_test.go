@@ -24,7 +24,8 @@ func TestExplanationsEnglish(t *testing.T) {
 		want string
 	}{
 		{with(social, obs(2012, 3.35, 2015, 3.35)), "2016-01-01", "The 2015 value was 3.35 per 10,000 people, below the target of 5 per 10,000 people; the deadline has passed."},
-		{with(social, obs(2012, 3.35)), "2016-01-01", "The deadline (2015) has passed, but no value was found for 2015 or later; the latest: the 2012 value was 3.35 per 10,000 people, short of the target of 5 per 10,000 people."},
+		{with(social, obs(2012, 3.35)), "2016-01-01", "The deadline (2015) has passed, but no value was found for 2015 or later; the latest: the 2012 value was 3.35 per 10,000 people, short of the target of 5 per 10,000 people, more than a year before the deadline, too early to stand for the level at the deadline."},
+		{with(social, obs(2014, 4.2)), "2016-01-01", "The deadline (2015) has passed, but no value was found for 2015 or later; the latest: the 2014 value was 4.2 per 10,000 people, short of the target of 5 per 10,000 people."},
 		{with(social, obs(2015, 5.1)), "2016-01-01", "The 2015 value was 5.1 per 10,000 people, meeting the target of 5 per 10,000 people, within the deadline (2015)."},
 		{with(social, obs(2014, 5.1)), "2016-01-01", "There is no value for the deadline's own period (2015); the latest before it: the 2014 value was 5.1 per 10,000 people, meeting the target of 5 per 10,000 people."},
 		{social, "2014-01-01", "No data yet; the target is at least 5 per 10,000 people by 2015."},
@@ -43,7 +44,8 @@ func TestExplanationsEnglish(t *testing.T) {
 		{with(province, []Observation{gz}), "2016-06-01",
 			"Only data for a narrower scope meet the target. The 2015 value for Guangzhou was 100%, meeting the target of 100%, within the deadline (2015). But the commitment covers Guangdong. The deadline (2015) has passed, but no value was found for 2015 or later."},
 		{with(province, []Observation{ob("2015", 90), ob("2015", 90)}), "2016-06-01", "The 2015 value was 90%, below the target of 100%; the deadline has passed."},
-		{Commitment{Kind: Institution, Deadline: dl("2011-12-31"), Lang: "en", Observations: obs(2012, 1)}, "2013-01-01", "Done as of 2012, after the deadline (31 December 2011)."},
+		{Commitment{Kind: Institution, Deadline: dl("2011-12-31"), Lang: "en", Observations: obs(2012, 1)}, "2013-01-01", "No value was found for the deadline (31 December 2011); later, done as of 2012, after the deadline (31 December 2011)."},
+		{Commitment{Kind: Institution, Deadline: dl("2011-12-31"), Lang: "en", Observations: append(obs(2011, 0), obs(2012, 1)...)}, "2013-01-01", "Done as of 2012, after the deadline (31 December 2011)."},
 		{Commitment{Kind: Institution, Lang: "en", Observations: obs(2012, 0)}, "2013-01-01", "Not yet done as of 2012; the text sets no deadline, so it cannot be overdue."},
 		{Commitment{Kind: Target, Comparator: "<=", Target: 10, HasTarget: true, Unit: "%", Lang: "en"}, "2013-01-01", "The text sets no deadline; no data yet."},
 	}

@@ -86,11 +86,15 @@ func (e zh) achievedBefore(o Observation) string {
 	return fmt.Sprintf("没有期限%s当期的数据；期限前最近的数据是%s，达到目标%s。", e.c.Deadline, e.value(o), e.target())
 }
 
-func (e zh) achievedLate(o Observation) string {
+func (e zh) achievedLate(o Observation, unknown bool) string {
+	s := fmt.Sprintf("%s，达到目标%s，但晚于期限%s", e.value(o), e.target(), e.c.Deadline)
 	if e.c.Kind == Institution {
-		return fmt.Sprintf("%s，晚于期限%s。", e.value(o), e.c.Deadline)
+		s = fmt.Sprintf("%s，晚于期限%s", e.value(o), e.c.Deadline)
 	}
-	return fmt.Sprintf("%s，达到目标%s，但晚于期限%s。", e.value(o), e.target(), e.c.Deadline)
+	if unknown {
+		s = fmt.Sprintf("没有找到期限%s时的数据；%s", e.c.Deadline, s)
+	}
+	return s + "。"
 }
 
 func (e zh) missed(o Observation) string {
@@ -108,9 +112,13 @@ func (e zh) overdue(upTo []Observation, r Reading) string {
 	}
 	s := fmt.Sprintf("截止期限%s已过，但没有找到%s的数据记录", e.c.Deadline, need)
 	if len(upTo) > 0 {
-		s += fmt.Sprintf("；最近的数据是%s", e.value(upTo[len(upTo)-1]))
-		if e.c.Kind != Institution && !e.c.meets(upTo[len(upTo)-1].Value) {
+		o := upTo[len(upTo)-1]
+		s += fmt.Sprintf("；最近的数据是%s", e.value(o))
+		if e.c.Kind != Institution && !e.c.meets(o.Value) {
 			s += "，未达到目标" + e.target()
+		}
+		if r == Level && !recent(o, e.c.Deadline.Last()) {
+			s += "，早于期限一年以上，不能代表期限时的水平"
 		}
 	}
 	return s + "。"
@@ -188,6 +196,17 @@ func (e zh) undatedNoData(before []Observation) string {
 		return fmt.Sprintf("原文未规定期限；只有文件发布前的数据（%s），不能作为落实的证据。", e.value(before[len(before)-1]))
 	}
 	return "原文未规定期限；尚无数据。"
+}
+
+func (e zh) untargeted(o *Observation) string {
+	s := "原文只写了方向，没有可以核对的目标值，本站只列出数据，不作判断"
+	if w, ok := map[string]string{"up": "提高", "down": "降低"}[e.c.Comparator]; ok {
+		s = "原文只要求" + w + "，没有可以核对的目标值，本站只列出数据，不作判断"
+	}
+	if o != nil {
+		s += "；最近的数据是" + e.value(*o)
+	}
+	return s + "。"
 }
 
 // scopeName names the commitment's scope in a sentence.

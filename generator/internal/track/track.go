@@ -13,7 +13,7 @@ import (
 // Commitment is what the rules need to know about one commitment.
 type Commitment struct {
 	Kind         string
-	Comparator   string  // ">=", "<=", "==", "≈" (左右) or "range" (区间); ">=" when empty
+	Comparator   string  // ">=", "<=", "==", "≈" (左右), "range" (区间), or "up" and "down" for a direction with no target; ">=" when empty
 	Target       float64 // for a range, its lower end
 	TargetMax    float64 // for a range, its upper end
 	Tolerance    float64 // for ≈, how far from Target a value may be
@@ -77,6 +77,9 @@ func Evaluate(c Commitment, asOf time.Time) Result {
 	}
 	if c.Kind == Institution && !c.HasTarget {
 		c.Target, c.HasTarget, c.Comparator = 1, true, ">="
+	}
+	if !c.HasTarget {
+		return untargeted(c, asOf)
 	}
 	var own, other []Observation
 	for _, o := range c.Observations {
@@ -189,7 +192,7 @@ func (j judge) run(obs []Observation) Result {
 		return j.pace(r, within, before, start)
 	}
 	dec := deciding
-	if dec == nil && (j.reading == Level || j.reading == Once) && len(upTo) > 0 {
+	if dec == nil && len(upTo) > 0 && (j.reading == Once || j.reading == Level && recent(upTo[len(upTo)-1], last)) {
 		dec = &upTo[len(upTo)-1] // the latest value up to the deadline
 	}
 	if dec != nil && c.meets(dec.Value) {
@@ -203,7 +206,7 @@ func (j judge) run(obs []Observation) Result {
 	if j.reading == Level || j.reading == Once {
 		// First met by a value for a period after the deadline: kept late.
 		if i := slices.IndexFunc(after, func(o Observation) bool { return c.meets(o.Value) }); i >= 0 {
-			r.Status, r.Explanation, r.Decided = AchievedLate, j.e.achievedLate(after[i]), after[i].Period.String()
+			r.Status, r.Explanation, r.Decided = AchievedLate, j.e.achievedLate(after[i], dec == nil), after[i].Period.String()
 			return r
 		}
 		if len(after) > 0 {
@@ -218,6 +221,39 @@ func (j judge) run(obs []Observation) Result {
 	}
 	r.Status, r.Explanation = Overdue, j.e.overdue(upTo, j.reading)
 	return r
+}
+
+// recent reports whether o, a value before the deadline's period, is near
+// enough to stand for the level at the deadline: its period ends within the
+// year before the deadline's last day. An older value is only shown.
+func recent(o Observation, last time.Time) bool {
+	return !o.Period.End().Before(last.AddDate(-1, 0, 0))
+}
+
+// untargeted judges a target whose text gives no number to check, only a
+// direction (稳步提高, 逐步扩大): its values are shown, never judged.
+func untargeted(c Commitment, asOf time.Time) Result {
+	e := sentencesFor(c)
+	var own, other []Observation
+	for _, o := range c.Observations {
+		switch {
+		case !o.KnownBy(asOf) || o.Period.End().Before(c.Made):
+		case c.own(o.Scope):
+			own = append(own, o)
+		default:
+			other = append(other, o)
+		}
+	}
+	r := Result{Status: NoData, Explanation: e.untargeted(nil)}
+	if len(own) > 0 {
+		o := latest(own)
+		r = Result{Status: InProgress, Explanation: e.untargeted(&o)}
+	}
+	if len(other) > 0 {
+		r.Explanation += e.otherScope(other)
+	}
+	r.Sample = slices.ContainsFunc(append(own, other...), func(o Observation) bool { return o.Sample })
+	return r.sampled(e)
 }
 
 // pace judges a commitment whose deadline has not passed by the way its

@@ -45,10 +45,15 @@ func TestEvaluateTargets(t *testing.T) {
 		want Status
 	}{
 		{"no data before the deadline", social, "2014-06-01", NoData},
+		{"a target with no number is never judged", with(Commitment{Kind: Target, Deadline: dl("2015")}, obs(2015, 52.7)), "2020-01-01", InProgress},
+		{"a target with no number and no value", Commitment{Kind: Target, Deadline: dl("2015")}, "2020-01-01", NoData},
 		{"no data after the deadline", social, "2016-01-01", Overdue},
 		{"a figure for a year is not known before the year ends", with(social, obs(2014, 5.2)), "2014-06-01", NoData},
 		{"met before the deadline: on track, not yet decided", with(social, obs(2014, 5.2)), "2015-01-01", OnTrack},
 		{"met before the deadline, nothing for the deadline year", with(social, obs(2014, 5.2)), "2016-01-01", Achieved},
+		{"met two years before the deadline, nothing since: too old to decide", with(social, obs(2013, 5.2)), "2016-01-01", Overdue},
+		{"met a year before the deadline, a half-year before that is too old", with(social, []Observation{ob("2014年上半年", 5.2)}), "2016-01-01", Overdue},
+		{"met only after the deadline, nothing near it: late", with(social, obs(2012, 5.1, 2018, 5.3)), "2019-01-01", AchievedLate},
 		{"met in the deadline year", with(social, obs(2015, 5)), "2020-01-01", Achieved},
 		{"equal to a >= target meets it", with(social, obs(2015, 5)), "2016-01-01", Achieved},
 		{"met, then fell below by the deadline", with(social, obs(2013, 5.5, 2015, 4.5)), "2016-06-01", Missed},
@@ -202,7 +207,9 @@ func TestExplanations(t *testing.T) {
 		want string
 	}{
 		{with(social, obs(2012, 3.35, 2015, 3.35)), "2016-01-01", "2015年实际值为3.35个/万人，低于目标5个/万人，截止期限已过。"},
-		{with(social, obs(2012, 3.35)), "2016-01-01", "截止期限2015年已过，但没有找到2015年及以后的数据记录；最近的数据是2012年实际值为3.35个/万人，未达到目标5个/万人。"},
+		{with(social, obs(2012, 3.35)), "2016-01-01", "截止期限2015年已过，但没有找到2015年及以后的数据记录；最近的数据是2012年实际值为3.35个/万人，未达到目标5个/万人，早于期限一年以上，不能代表期限时的水平。"},
+		{with(Commitment{Kind: Target, Unit: "%"}, obs(2012, 52.7)), "2016-01-01", "原文只写了方向，没有可以核对的目标值，本站只列出数据，不作判断；最近的数据是2012年实际值为52.7%。"},
+		{with(social, obs(2014, 4.2)), "2016-01-01", "截止期限2015年已过，但没有找到2015年及以后的数据记录；最近的数据是2014年实际值为4.2个/万人，未达到目标5个/万人。"},
 		{with(social, obs(2015, 5.1)), "2016-01-01", "2015年实际值为5.1个/万人，达到目标5个/万人，在期限2015年之内。"},
 		{with(social, obs(2014, 5.1)), "2016-01-01", "没有期限2015年当期的数据；期限前最近的数据是2014年实际值为5.1个/万人，达到目标5个/万人。"},
 		{social, "2014-01-01", "尚无数据；目标为2015年前达到5个/万人。"},
