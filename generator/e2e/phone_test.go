@@ -189,7 +189,7 @@ func TestPhoneFirstScreen(t *testing.T) {
 		}
 		// Every row's status badge is within the screen's width, not in a frame scrolled sideways.
 		off, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`[...document.querySelectorAll("#commitment-table tbody tr")]
-			.filter(tr => { const r = tr.querySelector(".c-status .status").getBoundingClientRect(); return r.left < 0 || r.right > innerWidth || r.width === 0; }).length`))
+			.filter(tr => { const r = tr.querySelector("td .status").getBoundingClientRect(); return r.left < 0 || r.right > innerWidth || r.width === 0; }).length`))
 		if err != nil || off != 0 {
 			t.Errorf("/commitments/ at %d px: %d statuses outside the screen (%v)", screen.width, off, err)
 		}

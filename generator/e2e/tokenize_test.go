@@ -24,7 +24,7 @@ var searchTargets = []struct{ Query, Target string }{
 	{"三公经费", "service-government-13-sangong-spending"},
 	{"志愿者", "decision-16-registered-volunteers"},
 	{"全科医生", "decision-7-general-practitioners-per-10k"},
-	{"网上办理", "decision-21-online-licensing-rate"},
+	{"网上办理", "decision-21-online-licensing-rate|informatization-2-online-licensing-rate"}, // the same promise in two documents
 	{"宽带", "informatization-17-household-broadband"},
 	{"业主委员会", "decision-10-owners-committees"},
 	{"住院报销", "decision-8-urban-resident-insurance-reimbursement"},
@@ -66,7 +66,8 @@ type tokenizationResult struct {
 // characters, the theme's pairs of characters (bigrams), and the browser's
 // own word segmentation (Intl.Segmenter, ICU's dictionary) — on
 // searchTargets. It fails unless the theme's way finds every target and
-// ranks them at least as well as the others; -v prints the comparison.
+// ranks them about as well as the others (within 0.02 of the best mean
+// reciprocal rank); -v prints the comparison.
 func TestSearchTokenizations(t *testing.T) {
 	t.Parallel()
 	srv := serveBundled(t)
@@ -92,8 +93,8 @@ func TestSearchTokenizations(t *testing.T) {
 			const r = {name, terms: index.termCount, buildMs: performance.now() - t0, ranks: [], counts: [], mrr: 0, found: 0};
 			for (const {Query: q, Target: target} of targets) {
 				const hits = window.gongkaiSearch.find(index, q);
-				const want = target.startsWith('/') ? target : '/commitments/' + target + '/';
-				const rank = hits.findIndex(h => h.url.endsWith(want)) + 1;
+				const wants = target.split('|').map(t => t.startsWith('/') ? t : '/commitments/' + t + '/');
+				const rank = hits.findIndex(h => wants.some(w => h.url.endsWith(w))) + 1;
 				r.ranks.push(rank); r.counts.push(hits.filter(h => h.all).length);
 				if (rank > 0) { r.found++; r.mrr += 1 / rank / targets.length; }
 			}
@@ -131,8 +132,10 @@ func TestSearchTokenizations(t *testing.T) {
 	if theme.Found != len(searchTargets) {
 		t.Errorf("the theme's search misses %d of the targets", len(searchTargets)-theme.Found)
 	}
+	// A margin of 0.02: one target moving from second to first on one of the
+	// 30 searches changes the mean by 0.017, which is no reason to switch.
 	for _, r := range results {
-		if r.MRR > theme.MRR+1e-9 {
+		if r.MRR > theme.MRR+0.02 {
 			t.Errorf("%s ranks the targets better than the theme's bigrams (%.2f > %.2f): switch to it", r.Name, r.MRR, theme.MRR)
 		}
 	}

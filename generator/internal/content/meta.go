@@ -17,10 +17,11 @@ import (
 // Meta is the front matter of a page. Every key staff may write is a field here;
 // any other key is an error.
 type Meta struct {
-	Title   string // title: the page's title (required)
-	Slug    string // slug: the last part of the page's URL; defaults to the file name
-	Weight  int    // weight: position in lists, smaller first
-	Summary string // summary: one or two sentences shown in lists and search results
+	Title      string // title: the page's title (required)
+	ShortTitle string // short_title: a policy document's short name, beside each row of lists (《决定》); defaults to title
+	Slug       string // slug: the last part of the page's URL; defaults to the file name
+	Weight     int    // weight: position in lists, smaller first
+	Summary    string // summary: one or two sentences shown in lists and search results
 
 	// The keys below describe policy documents (content/policy/).
 	Date             string // date: the day the document was issued, YYYY-MM-DD; values for periods before it are baseline, never evidence
@@ -112,6 +113,8 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	switch key {
 	case "title":
 		return scalarString(v, &m.Title)
+	case "short_title":
+		return scalarString(v, &m.ShortTitle)
 	case "slug":
 		if err := scalarString(v, &m.Slug); err != nil {
 			return err
@@ -177,7 +180,7 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, slug, weight, summary, date, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, date, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
 }

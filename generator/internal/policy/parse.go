@@ -17,7 +17,7 @@ import (
 // Parse gives a policy page its structure, reporting numbering problems into diags.
 func Parse(p *content.Page, diags *diag.List) *Document {
 	d := &Document{
-		Path: p.Path, Slug: p.Meta.Slug, Title: p.Meta.Title, Weight: p.Meta.Weight,
+		Path: p.Path, Slug: p.Meta.Slug, Title: p.Meta.Title, ShortTitle: cmp.Or(p.Meta.ShortTitle, p.Meta.Title), Weight: p.Meta.Weight,
 		DocumentNumber: p.Meta.DocumentNumber, SourceURL: p.Meta.SourceURL, SourcePage: p.Meta.SourcePage,
 		Completeness: cmp.Or(p.Meta.Completeness, content.Complete), CompletenessNote: p.Meta.CompletenessNote,
 		Date: p.Meta.Date, DateNote: p.Meta.DateNote, Issuer: p.Meta.Issuer, Repost: p.Meta.Repost, Language: p.Meta.Language,

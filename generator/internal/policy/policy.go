@@ -18,6 +18,7 @@ type Document struct {
 	Path             string // content file, e.g. content/policy/decision.md
 	Slug             string
 	Title            string
+	ShortTitle       string // the name lists give it beside each row; Title when front matter gives none
 	Weight           int
 	Date             string // the day it was issued, YYYY-MM-DD, or ""
 	DateNote         string // how sure Date is, when it is not the issue date itself

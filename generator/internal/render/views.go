@@ -171,6 +171,7 @@ type CommitmentSummary struct {
 	URL         string
 	DocSlug     string
 	DocTitle    string
+	DocShort    string // the document's short title (front matter short_title), for lists
 	DocLang     string // the document's language when it is not the site's, else "": its quotes and title carry it
 	DocURL      string
 	ClauseURL   string

@@ -12,7 +12,7 @@ import (
 )
 
 // longDecimal is a number with more decimals than people read.
-var longDecimal = regexp.MustCompile(`\d\.\d{3,}`)
+var longDecimal = regexp.MustCompile(`[1-9]\d*\.\d{3,}|0\.\d{4,}`)
 
 // TestChartFiles: every chart of the bundled site links to a CSV of exactly
 // the numbers it draws, written beside its page, offers to save it as an

@@ -147,13 +147,26 @@
     if (results.filter(function (r) { return !r.roster; }).length < fewAll) {
       // Only the query as typed: a written-out abbreviation's pairs one by
       // one (its last pair alone) find what it is not about.
-      results = results.concat(collect(index, [query], { combineWith: 'OR' }).filter(function (r) {
+      // Among them, those holding the query with a character skipped come
+      // first (a four-character term typed without its second character).
+      var some = collect(index, [query], { combineWith: 'OR' }).filter(function (r) {
         if (seen[r.id]) return false;
         r.all = false;
+        r.near = near(query, r.title) || near(query, r.text);
         return true;
-      }).slice(0, maxSome));
+      });
+      some.sort(function (a, b) { return b.near - a.near; });
+      results = results.concat(some.slice(0, maxSome));
     }
     return results.filter(function (r) { return !r.roster; }).concat(results.filter(function (r) { return r.roster; }));
+  }
+
+  // near reports whether text holds the characters of query in order with at
+  // most one other character between two of them.
+  function near(query, text) {
+    var chars = Array.from(query.replace(/\s+/g, '').toLowerCase());
+    if (chars.length < 2 || !text) return false;
+    return new RegExp(chars.map(function (c) { return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }).join('[^]?')).test(String(text).toLowerCase());
   }
 
   // markRanges are the parts of text that a result's matched terms cover, as
