@@ -50,7 +50,9 @@ $(E2E_LH)/node_modules: $(E2E_LH)/package.json $(E2E_LH)/package-lock.json
 	npm ci --prefix $(E2E_LH) --no-audit --no-fund --ignore-scripts
 	@touch $@
 
+# go.mod and go.sum must be tidy (a module imported directly is not "// indirect").
 test: theme $(E2E_LH)/node_modules
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test ./...
 

@@ -30,15 +30,17 @@ const (
 const usage = `gongkai builds a transparency portal from policy text, commitments and data.
 
 Usage:
-  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL]
+  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL] [--drafts]
   gongkai check [-s SOURCE] [--as-of YYYY-MM-DD] [--format text|json|github]
-  gongkai serve [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
+  gongkai serve [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--drafts]
   gongkai new DIR
   gongkai version
 
 SOURCE (default ".") holds site.toml, content/ and data/, and may hold layouts/, static/
 and themes/ (the default theme is built in); DEST defaults to SOURCE/public.
-new writes a starter portal into DIR, a new or empty folder.
+new writes a starter portal into DIR, a new or empty folder. Hugo's spellings work too:
+server for serve, --baseURL for --base-url, -D and --buildDrafts for --drafts.
+check also checks the drafts (pages with draft: true), which build and serve leave out.
 Exit status: 0 built, 1 the input has errors, 2 usage or configuration error.
 `
 
@@ -65,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve":
+	case "serve", "server": // server: Hugo's name for it
 		return serveCmd(args[1:], stdout, stderr)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
@@ -77,6 +79,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 
 type common struct {
 	source, asOf string
+	drafts       bool
+}
+
+// draftFlags adds --drafts and Hugo's -D and --buildDrafts for it.
+func draftFlags(fs *flag.FlagSet, c *common) {
+	fs.BoolVar(&c.drafts, "drafts", false, "also publish the pages whose front matter says draft: true, to preview them")
+	fs.BoolVar(&c.drafts, "D", false, "the same as --drafts (Hugo's spelling)")
+	fs.BoolVar(&c.drafts, "buildDrafts", false, "the same as --drafts (Hugo's spelling)")
 }
 
 func newFlags(name string, stderr io.Writer, c *common) *flag.FlagSet {
@@ -93,6 +103,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", stderr, &c)
 	fs.StringVar(&dest, "d", "", "output folder (default SOURCE/public)")
 	fs.StringVar(&baseURL, "base-url", "", "the address the site is published at (default: site.toml's base_url)")
+	fs.StringVar(&baseURL, "baseURL", "", "the same as --base-url (Hugo's spelling)")
+	draftFlags(fs, &c)
 	if err := parse(fs, args); err != nil {
 		return exitUsage
 	}
@@ -110,7 +122,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	var report site.Report
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
-		report, err = builder.Build(site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now()}, out)
+		report, err = builder.Build(site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), Drafts: c.drafts}, out)
 		return err
 	})
 	printDiagnostics(stderr, report.Warnings)
@@ -165,7 +177,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
-	report, err := site.Check(src.FS(), site.Options{AsOf: c.asOf, Today: time.Now()})
+	report, err := site.Check(src.FS(), site.Options{AsOf: c.asOf, Today: time.Now(), Drafts: true})
 	ds, code := classify(err)
 	switch {
 	case err == nil:

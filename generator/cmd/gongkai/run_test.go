@@ -259,3 +259,44 @@ func TestBuildInGitIsReproducible(t *testing.T) {
 		t.Errorf("the feed does not announce the change of status:\n%s", feed)
 	}
 }
+
+// TestHugoSpellings: the names people bring from Hugo work: server for serve,
+// --baseURL for --base-url, -D and --buildDrafts for --drafts; build leaves
+// a draft out unless asked, and check reads the drafts too.
+func TestHugoSpellings(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/about.md": "---\ntitle: 关于\n---\n正文。\n",
+		"content/wip.md":   "---\ntitle: 草稿\ndraft: true\n---\n正文。\n",
+	})
+	published := func(dest, file string) bool {
+		_, err := os.Stat(filepath.Join(dest, file))
+		return err == nil
+	}
+	dest := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := runCLI("build", "-s", dir, "-d", dest, "--baseURL", "https://example.org/portal/"); code != exitOK {
+		t.Fatalf("build --baseURL: exit %d: %s", code, stderr)
+	}
+	if sitemap, _ := os.ReadFile(filepath.Join(dest, "sitemap.xml")); !bytes.Contains(sitemap, []byte("https://example.org/portal/about/")) {
+		t.Errorf("--baseURL is not the sitemap's address:\n%s", sitemap)
+	}
+	if published(dest, "wip/index.html") || !published(dest, "about/index.html") {
+		t.Error("build publishes a draft, or leaves out a page that is not one")
+	}
+	for _, flag := range []string{"--drafts", "-D", "--buildDrafts"} {
+		dest := filepath.Join(t.TempDir(), "out")
+		if code, _, stderr := runCLI("build", "-s", dir, "-d", dest, flag); code != exitOK || !published(dest, "wip/index.html") {
+			t.Errorf("build %s: exit %d, draft published %v: %s", flag, code, published(dest, "wip/index.html"), stderr)
+		}
+	}
+	// server is serve: an unknown flag is reported as serve's.
+	if code, _, stderr := runCLI("server", "--no-such-flag"); code != exitUsage || !strings.Contains(stderr, "gongkai serve") {
+		t.Errorf("server: exit %d: %s", code, stderr)
+	}
+	// check reads the drafts: a problem in one is reported.
+	if err := os.WriteFile(filepath.Join(dir, "content/wip.md"), []byte("---\ntitle: 草稿\ndraft: true\nweight: 01\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI("check", "-s", dir); code != exitInput || !strings.Contains(stderr, "content/wip.md:4:9") {
+		t.Errorf("check does not report the draft's problem: exit %d: %s", code, stderr)
+	}
+}

@@ -26,6 +26,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr, &c)
 	fs.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; only this computer can see the site unless it is changed")
 	fs.IntVar(&port, "port", 1313, "the port to listen on (0: any free port)")
+	draftFlags(fs, &c)
 	fs.DurationVar(&poll, "poll", 0, "look for changes this often (e.g. 1s) instead of being told by the system: for network drives and container mounts")
 	if err := parse(fs, args); err != nil {
 		return exitUsage
@@ -57,7 +58,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Build: func() (*serve.Site, []string, bool) {
 			out := serve.NewSite()
 			// Links from the served address, whatever base_url the site publishes at.
-			report, err := builder.Build(site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now()}, out)
+			report, err := builder.Build(site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Drafts: c.drafts}, out)
 			msgs := diagLines(report.Warnings)
 			ds, _ := classify(err)
 			switch {

@@ -22,9 +22,11 @@ type Meta struct {
 	Slug       string // slug: the last part of the page's URL; defaults to the file name
 	Weight     int    // weight: position in lists, smaller first
 	Summary    string // summary: one or two sentences shown in lists and search results
+	Draft      bool   // draft: true keeps the page out of the site unless the build is given --drafts
+	LastMod    string // lastmod: the day the page last changed, YYYY-MM-DD (the sitemap and feed use it)
 
 	// The keys below describe policy documents (content/policy/).
-	Date             string // date: the day the document was issued, YYYY-MM-DD; values for periods before it are baseline, never evidence
+	Date             string // date: the day the page was published, YYYY-MM-DD; for a policy document the day it was issued: values for periods before it are baseline, never evidence
 	DateNote         string // date_note: how sure the date is, when it is not the issue date itself (e.g. 印发日期未找到，不早于此日)
 	Issuer           string // issuer: the body that issued it, e.g. 中共广东省委 广东省人民政府
 	Repost           bool   // repost: true when the text is taken from a repost, not the official original (false by default)
@@ -126,12 +128,32 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		return scalarInt(v, key, &m.Weight)
 	case "summary":
 		return scalarString(v, &m.Summary)
-	case "date":
-		if err := scalarString(v, &m.Date); err != nil {
+	case "date", "lastmod":
+		var raw string
+		if err := scalarString(v, &raw); err != nil {
 			return err
 		}
-		if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
-			return valueErr(v, fmt.Sprintf("date %q must be the day the document was issued, written like 2011-07-22", m.Date))
+		day, ok := dayOf(raw)
+		if !ok {
+			return valueErr(v, fmt.Sprintf("%s %q must be a day written like 2011-07-22 (a time after it, as in 2011-07-22T09:30:00+08:00, is allowed and not used)", key, raw))
+		}
+		if key == "date" {
+			m.Date = day
+		} else {
+			m.LastMod = day
+		}
+	case "draft":
+		var raw string
+		if err := scalarString(v, &raw); err != nil {
+			return err
+		}
+		switch raw {
+		case "true":
+			m.Draft = true
+		case "false":
+			m.Draft = false
+		default:
+			return valueErr(v, fmt.Sprintf("draft must be true (not published yet) or false, got %q", raw))
 		}
 	case "date_note":
 		return scalarString(v, &m.DateNote)
@@ -180,9 +202,21 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, date, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, draft, date, lastmod, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
+}
+
+// dayOf reads a front matter date: a day (2011-07-22), or a day with a time
+// as Hugo writes it (2011-07-22T09:30:00+08:00, 2011-07-22 09:30:00). It
+// returns the day as written, in YYYY-MM-DD: the time and zone are not used.
+func dayOf(s string) (string, bool) {
+	for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02T15:04:05", time.DateTime, "2006-01-02T15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(time.DateOnly), true
+		}
+	}
+	return "", false
 }
 
 // scalarString stores a scalar's text exactly as written: `no` stays "no",

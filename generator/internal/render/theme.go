@@ -386,8 +386,10 @@ func missingVendor(layers []layer, from string) error {
 // CopyStatic copies the theme's static files and its vendor files to the
 // output, in path order: a file of the site's static/ before one of the
 // same path in themes/<name>/static/, which comes before the built-in
-// theme's, which comes before a vendor file. Dot files are left out.
-func (t *Theme) CopyStatic(out Sink) error {
+// theme's, which comes before a vendor file. Dot files are left out. It
+// returns where each file it wrote came from (static/robots.txt,
+// themes/default/static/assets/site.css), by its path in the output.
+func (t *Theme) CopyStatic(out Sink) (map[string]string, error) {
 	type source struct {
 		in   layer
 		name string // in the layer
@@ -409,7 +411,7 @@ func (t *Theme) CopyStatic(out Sink) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("copy %s: %w", l.where("static"), err)
+			return nil, fmt.Errorf("copy %s: %w", l.where("static"), err)
 		}
 	}
 	for _, v := range t.vendor {
@@ -417,17 +419,19 @@ func (t *Theme) CopyStatic(out Sink) error {
 			files[v.To] = source{v.in, v.From}
 		}
 	}
+	from := make(map[string]string, len(files))
 	for _, to := range slices.Sorted(maps.Keys(files)) {
 		src := files[to]
 		data, err := fs.ReadFile(src.in.fsys, src.in.file(src.name))
 		if err != nil {
-			return fmt.Errorf("copy %s: %w", src.in.where(src.name), err)
+			return nil, fmt.Errorf("copy %s: %w", src.in.where(src.name), err)
 		}
 		if err := out.Put(to, data); err != nil {
-			return err
+			return nil, err
 		}
+		from[to] = src.in.where(src.name)
 	}
-	return nil
+	return from, nil
 }
 
 // builtInLayouts are the page layouts of the built-in theme: every

@@ -62,7 +62,7 @@ func TestThemeOverrideOrder(t *testing.T) {
 	}
 
 	out := memSink{}
-	if err := th.CopyStatic(out); err != nil {
+	if _, err := th.CopyStatic(out); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{
@@ -107,7 +107,7 @@ func TestThemeVendorFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := memSink{}
-	if err := th.CopyStatic(out); err != nil || out["assets/vendor/lib.js"] != "lib" {
+	if _, err := th.CopyStatic(out); err != nil || out["assets/vendor/lib.js"] != "lib" {
 		t.Fatalf("vendor file not copied: %v %v", err, slices.Sorted(maps.Keys(out)))
 	}
 

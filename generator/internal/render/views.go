@@ -298,6 +298,8 @@ type ContentView struct {
 	// Contact is set on /about/: the page says where to report errors and
 	// send suggestions, when the publisher gives the addresses.
 	Contact bool
+	// Date and LastMod are the days front matter gives (YYYY-MM-DD), "" when none.
+	Date, LastMod string
 }
 
 // Method is the rules the statuses follow, as /method/ lists them.

@@ -29,6 +29,7 @@ type Options struct {
 	AsOf    string    // "today" for statuses, YYYY-MM-DD; empty = site.toml's as_of, else Today
 	BaseURL string    // the published address; empty = site.toml's base_url
 	Today   time.Time // the build date, used when no as_of is set anywhere
+	Drafts  bool      // publish the pages whose front matter says draft: true (to preview them)
 
 	// What a Builder gives its builds:
 	// reuse keeps what one build read for the next, which reads again only
@@ -104,6 +105,7 @@ type input struct {
 	asOfDay     time.Time // asOf as a day
 	commitments []*commitment
 	pages       []*content.Page
+	drafts      []*content.Page // left out: draft: true, and the build was not asked for drafts
 	docs        []*policy.Document
 	datasets    []*data.Dataset
 	theme       *render.Theme
@@ -268,12 +270,16 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load content: %w", err)
 	}
+	var drafts []*content.Page
+	if !opts.Drafts {
+		pages, drafts = unpublished(pages)
+	}
 	datasets, err := data.LoadReusing(src, dataOptions(cfg.Data), dataReuse, diags)
 	if err != nil {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
 	asOfDay, _ := time.Parse(time.DateOnly, asOf)
-	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, datasets: datasets, commits: opts.history, past: opts.past, reuse: opts.reuse}
+	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, drafts: drafts, datasets: datasets, commits: opts.history, past: opts.past, reuse: opts.reuse}
 	if opts.history != nil {
 		in.history = history.LastChanges(opts.history)
 	}
@@ -366,4 +372,26 @@ func (r *Reuse) doc(p *content.Page) (reusedDoc, bool) {
 func parseDocument(p *content.Page, diags *diag.List) *policy.Document {
 	defer diag.Recover(diag.Pos{File: p.Path}, diags)
 	return policy.Parse(p, diags)
+}
+
+// unpublished takes the drafts (draft: true) out of pages.
+func unpublished(pages []*content.Page) (published, drafts []*content.Page) {
+	for _, p := range pages {
+		if p.Meta.Draft {
+			drafts = append(drafts, p)
+		} else {
+			published = append(published, p)
+		}
+	}
+	return published, drafts
+}
+
+// draft names the file of the draft policy document slug, "" when there is none.
+func (in *input) draft(slug string) string {
+	for _, p := range in.drafts {
+		if p.Section == policy.Folder && p.Meta.Slug == slug {
+			return p.Path
+		}
+	}
+	return ""
 }

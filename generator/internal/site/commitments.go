@@ -71,6 +71,10 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 		c.doc = docs[string(r.Document)]
 		switch {
 		case c.doc == nil:
+			if d := in.draft(string(r.Document)); d != "" {
+				at("document", "%q is a draft (draft: true in %s), so it is not published and neither can its commitments be: publish it, or build with --drafts to preview", r.Document, d)
+				break
+			}
 			at("document", "%q is not a policy document: the documents are %s", r.Document, docSlugs(in.docs))
 		default:
 			text, ok := c.doc.Anchor(string(r.Clause))

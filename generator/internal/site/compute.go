@@ -36,7 +36,16 @@ type model struct {
 	files         []file            // other files, written as they are
 	searchDocs    []searchindex.Doc // what /search/ finds
 	sources       []data.Source     // where the policy texts come from
+	dated         []datedPage       // the site's own pages whose front matter gives a date or lastmod
 	tr            *i18n.Table       // the interface's words in the site's language
+}
+
+// datedPage is a page of content/ dated in its front matter: the sitemap
+// takes its lastmod (else its date) over the git history's, and the feed
+// announces it.
+type datedPage struct {
+	path, title, summary string
+	date, lastmod        string // YYYY-MM-DD, "" when not given
 }
 
 // file is a file of the site made in compute, such as the search index.
@@ -193,12 +202,15 @@ func computePages(e *env) error {
 	for _, p := range e.others {
 		path := pagePath(p)
 		cv := render.ContentView{Page: e.base(p.Meta.Title, path, p.Meta.Slug, e.homeCrumb()), Body: p.HTML(&ignored)}
-		cv.Description = p.Meta.Summary
+		cv.Description, cv.Date, cv.LastMod = p.Meta.Summary, p.Meta.Date, p.Meta.LastMod
 		if isMethod(p) {
 			cv.Method = methodRules(e.tr)
 		}
 		cv.Contact = path == "/about/"
 		e.add(path[1:]+"index.html", path, "page", cv)
+		if p.Meta.Date != "" || p.Meta.LastMod != "" {
+			e.m.dated = append(e.m.dated, datedPage{path, p.Meta.Title, p.Meta.Summary, p.Meta.Date, p.Meta.LastMod})
+		}
 	}
 	if !slices.ContainsFunc(e.others, isMethod) {
 		e.add(methodPath[1:]+"index.html", methodPath, "page", methodPage(e.base, e.tr))

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
 )
@@ -19,10 +21,11 @@ import (
 // fixed order, and returns how many files it wrote.
 func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	n := 0
-	counted := countingSink{out, &n}
-	if err := theme.CopyStatic(counted); err != nil {
+	static, err := theme.CopyStatic(countingSink{out, &n})
+	if err != nil {
 		return n, err
 	}
+	counted := staticGuard{countingSink{out, &n}, static}
 	if err := renderPages(m.pages, theme, counted); err != nil {
 		return n, err
 	}
@@ -98,10 +101,45 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	if err := counted.Put("sitemap.xml", publish.Sitemap(m.baseURL, paths, lastmods(m, paths))); err != nil {
 		return n, err
 	}
+	if _, own := static["robots.txt"]; own {
+		return n, nil // the site's own static/robots.txt: published as it is
+	}
 	if err := counted.Put("robots.txt", publish.Robots(m.baseURL)); err != nil {
 		return n, err
 	}
 	return n, nil
+}
+
+// staticGuard refuses to write over a file copied from static/: a page or
+// download that gongkai makes at the same path is an error at the static
+// file, where the fix is (rename or remove it), rather than one of the two
+// silently winning.
+type staticGuard struct {
+	Sink
+	static map[string]string // output path → the file it was copied from
+}
+
+func (g staticGuard) claim(name string) error {
+	from, ok := g.static[name]
+	if !ok {
+		return nil
+	}
+	return &diag.Errors{List: []diag.Diagnostic{{Pos: diag.Pos{File: from}, Severity: diag.Error,
+		Message: fmt.Sprintf("gongkai makes %s itself (a page, download or index of the site), so this file cannot be published at the same address: rename or move it", name)}}}
+}
+
+func (g staticGuard) Put(name string, data []byte) error {
+	if err := g.claim(name); err != nil {
+		return err
+	}
+	return g.Sink.Put(name, data)
+}
+
+func (g staticGuard) PutStream(name string, write func(io.Writer) error) error {
+	if err := g.claim(name); err != nil {
+		return err
+	}
+	return g.Sink.PutStream(name, write)
 }
 
 // renderPages renders the pages on every core, a batch at a time, and hands
@@ -134,8 +172,21 @@ func renderPages(pages []page, theme *render.Theme, out Sink) error {
 // lastmods dates the pages for the sitemap from the git history: a dataset's
 // page by its files' last commit, every other page — made from the policy
 // text, the registry, the data and the theme together — by the last commit
-// of any of them. Outside git there are no dates.
+// of any of them. Outside git there are no dates. A page whose front matter
+// gives lastmod (else date) is dated by it, in git or not.
 func lastmods(m *model, paths []string) map[string]string {
+	out := lastCommits(m, paths)
+	for _, p := range m.dated {
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[p.path] = cmp.Or(p.lastmod, p.date)
+	}
+	return out
+}
+
+// lastCommits dates the pages from the git history, as lastmods says.
+func lastCommits(m *model, paths []string) map[string]string {
 	if m.history == nil {
 		return nil
 	}
@@ -210,6 +261,10 @@ func catalog(m *model) publish.Catalog {
 func feedEntries(m *model) []publish.FeedEntry {
 	out := statusEntries(m)
 	tr := m.tr
+	for _, p := range m.dated { // a page its front matter dates: a notice, a news item
+		when, _ := time.Parse(time.DateOnly, cmp.Or(p.lastmod, p.date))
+		out = append(out, publish.FeedEntry{Title: p.title, Path: p.path, Updated: when, Summary: p.summary})
+	}
 	for _, d := range m.datasets {
 		title := datasetTitle(d, m.tr)
 		sample := ""
