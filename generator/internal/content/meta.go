@@ -143,35 +143,13 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 			m.LastMod = day
 		}
 	case "draft":
-		var raw string
-		if err := scalarString(v, &raw); err != nil {
-			return err
-		}
-		switch raw {
-		case "true":
-			m.Draft = true
-		case "false":
-			m.Draft = false
-		default:
-			return valueErr(v, fmt.Sprintf("draft must be true (not published yet) or false, got %q", raw))
-		}
+		return scalarBool(v, &m.Draft, "draft must be true (not published yet) or false")
 	case "date_note":
 		return scalarString(v, &m.DateNote)
 	case "issuer":
 		return scalarString(v, &m.Issuer)
 	case "repost":
-		var raw string
-		if err := scalarString(v, &raw); err != nil {
-			return err
-		}
-		switch raw {
-		case "true":
-			m.Repost = true
-		case "false":
-			m.Repost = false
-		default:
-			return valueErr(v, fmt.Sprintf("repost must be true (the text is taken from a repost) or false (the official original), got %q", raw))
-		}
+		return scalarBool(v, &m.Repost, "repost must be true (the text is taken from a repost) or false (the official original)")
 	case "language":
 		if err := scalarString(v, &m.Language); err != nil {
 			return err
@@ -205,6 +183,21 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, draft, date, lastmod, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
+}
+
+// scalarBool stores a scalar written true or false; anything else is an
+// error saying what the key means (rule), with what was written.
+func scalarBool(v ast.Node, dst *bool, rule string) *MetaError {
+	var raw string
+	if err := scalarString(v, &raw); err != nil {
+		return err
+	}
+	switch raw {
+	case "true", "false":
+		*dst = raw == "true"
+		return nil
+	}
+	return valueErr(v, fmt.Sprintf("%s, got %q", rule, raw))
 }
 
 // dayOf reads a front matter date: a day (2011-07-22), or a day with a time
