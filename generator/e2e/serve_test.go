@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -94,26 +95,29 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A row of four cells, padded to the file's columns.
+	columns := strings.Count(string(orig[:bytes.IndexByte(orig, '\n')]), ",") + 1
 	edit := func(row string) {
 		t.Helper()
+		row += strings.Repeat(",", columns-4) + "\n"
 		if err := os.WriteFile(progress, append(append([]byte(nil), orig...), row...), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 
-	edit("social-organizations-1-orgs-per-10k,2014,4.21,测试来源,,,,,,\n")
+	edit("social-organizations-1-orgs-per-10k,2014,4.21,测试来源")
 	waitFor("the new figure", `document.body.textContent.includes("4.21")`)
 	if y, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`window.scrollY`)); err != nil || y < 250 {
 		t.Errorf("after the reload the page is scrolled to %v, want about 300 (%v)", y, err)
 	}
 
-	edit("social-organizations-1-orgs-per-10k,2014,\"4,x\",测试来源,,,,,,\n")
+	edit("social-organizations-1-orgs-per-10k,2014,\"4,x\",测试来源")
 	waitFor("the errors over the page", `!!document.getElementById("gongkai-errors") && document.getElementById("gongkai-errors").textContent.includes("data/progress.csv:")`)
 	if text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("h1").textContent`)); err != nil || !strings.Contains(text, "每万人拥有社会组织数") {
 		t.Errorf("the last good page is not under the errors: %q %v", text, err)
 	}
 
-	edit("social-organizations-1-orgs-per-10k,2014,4.22,测试来源,,,,,,\n")
+	edit("social-organizations-1-orgs-per-10k,2014,4.22,测试来源")
 	waitFor("the fixed page without errors", `!document.getElementById("gongkai-errors") && document.body.textContent.includes("4.22")`)
 	// A reload cuts off what the page was still loading, its event stream
 	// first: those requests end as aborted, which is no fault here.

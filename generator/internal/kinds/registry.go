@@ -78,6 +78,8 @@ func progressSchema() data.Schema {
 			{Name: "role", Aliases: []string{"用途"}, Type: data.String, Enum: []string{"measure", "context"},
 				Synonyms:    map[string]string{"度量": "measure", "判断依据": "measure", "参考": "context", "背景": "context", "口径不同": "context"},
 				Description: "measure (度量, the default: the value judges the commitment) or context (参考: a figure on another definition, shown beside the evidence and never judging it)"},
+			{Name: "unit", Aliases: []string{"单位"}, Type: data.String,
+				Description: "the value's unit when it is not the commitment's: only for context (参考) rows, which may count something else (个, 亿元); a value that judges is in the commitment's unit"},
 		},
 		ForeignKeys: []data.ForeignKey{{Fields: []string{"commitment"}, Reference: "commitments", Ref: []string{"id"}}},
 	}
@@ -136,6 +138,7 @@ type ProgressRow struct {
 	Scope      data.Text       `csv:"scope"`
 	SourceType data.Text       `csv:"source_type"` // primary, secondary or empty
 	Role       data.Text       `csv:"role"`        // measure (or empty) or context
+	Unit       data.Text       `csv:"unit"`        // a context row's own unit; empty: the commitment's
 }
 
 // DisclosureRow is a row of data/disclosures.csv.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -180,6 +181,10 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			if r.Role == "context" {
 				c.context = append(c.context, observation{ProgressRow: r, Observation: o})
 				continue
+			}
+			if r.Unit != "" && r.Unit != c.row.Unit {
+				diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column unit: %s is not the unit of %s (%s): a value that judges a commitment is in its unit; a figure in another unit is context — write 参考 in 用途",
+					r.Unit, r.Commitment, cmp.Or(string(c.row.Unit), "none"))
 			}
 			c.obs = append(c.obs, observation{ProgressRow: r, Observation: o})
 			c.eval.Observations = append(c.eval.Observations, o)

@@ -345,6 +345,9 @@ func observedRow(c *commitment, o observation, tr *i18n.Table) render.EvidenceRo
 }
 
 func observed(c *commitment, o kinds.ProgressRow, tr *i18n.Table) string {
+	if o.Unit != "" { // a context row counting something else
+		return display(o.Value.Text, data.Number) + string(o.Unit)
+	}
 	if c.row.Kind == track.Institution {
 		if o.Value.Value >= 1 {
 			return tr.T("evidence.done")
