@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"gongkai/generator/internal/diag"
 )
 
 // Publish runs build with a Sink that writes into a staging folder beside
@@ -20,8 +22,19 @@ import (
 // prunes of files it no longer produces. Overwriting files is many times
 // faster than creating a fresh tree, and the published folder is never
 // written into, so a failed build leaves it byte for byte as it was.
+//
+// Builds into one dest take turns: each holds ".<dest>.lock" beside it from
+// start to swap, so a second build (a CI retry, a save during a build)
+// waits for the first and the site is never a mix of the two. A build that
+// fails for any reason but its input (a full disk, a theme error) removes
+// the staging folder, which would otherwise keep a second copy of the site.
 func Publish(dest string, build func(Sink) error) error {
 	dest = filepath.Clean(dest)
+	unlock, err := lockDest(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := checkDest(dest); err != nil {
 		return err
 	}
@@ -31,6 +44,9 @@ func Publish(dest string, build func(Sink) error) error {
 	}
 	w := &stagingSink{root: staging, written: map[string]bool{}, dirs: map[string]bool{}}
 	if err := build(w); err != nil {
+		if _, input := errors.AsType[*diag.Errors](err); !input {
+			os.RemoveAll(staging)
+		}
 		return err
 	}
 	if err := w.prune(); err != nil {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"gongkai/generator/internal/diag"
 )
@@ -172,5 +174,74 @@ func TestPublishRefusesForeignFolder(t *testing.T) {
 	}
 	if snapshot(t, dest)["thesis.docx"] != "mine" {
 		t.Fatal("foreign folder was changed")
+	}
+}
+
+// TestPublishTakesTurns: two builds into one folder at once (a CI retry, a
+// save during a build) both succeed, one after the other, and the folder
+// holds one build's files, never a mix of the two.
+func TestPublishTakesTurns(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build := func(mark string, started chan<- struct{}) func(Sink) error {
+		return func(out Sink) error {
+			if started != nil {
+				close(started)
+			}
+			for i := range 40 {
+				if err := out.Put(fmt.Sprintf("page%02d.html", i), []byte(mark)); err != nil {
+					return err
+				}
+				time.Sleep(time.Millisecond)
+			}
+			return out.Put("sitemap.xml", []byte(mark))
+		}
+	}
+	started := make(chan struct{})
+	errs := make(chan error, 2)
+	go func() { errs <- Publish(dest, build("first", started)) }()
+	<-started
+	go func() { errs <- Publish(dest, build("second", nil)) }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	marks := map[string]int{}
+	for _, data := range snapshot(t, dest) {
+		marks[data]++
+	}
+	if len(marks) != 1 || marks["second"] != 41 {
+		t.Errorf("the folder mixes builds or lacks files: %v", marks)
+	}
+}
+
+// TestFailedWriteRemovesStaging: a build that fails for a reason other than
+// its input (here a write that cannot be done) leaves no staging folder —
+// on a full disk it would keep a second copy of the site — and the
+// published site as it was.
+func TestFailedWriteRemovesStaging(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	ok := func(out Sink) error { return out.Put("sitemap.xml", []byte("v1")) }
+	if err := Publish(dest, ok); err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("write: no space left on device")
+	if err := Publish(dest, func(out Sink) error { out.Put("a.html", []byte("x")); return full }); !errors.Is(err, full) {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".public.staging")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the staging folder is left behind after a failed write (%v)", err)
+	}
+	if got := snapshot(t, dest); got["sitemap.xml"] != "v1" || len(got) != 1 {
+		t.Errorf("the published site changed: %v", got)
+	}
+	// An input error keeps the staging folder: the next build reuses it.
+	input := &diag.Errors{List: []diag.Diagnostic{{Pos: diag.Pos{File: "data/x.csv", Line: 2}, Message: "bad"}}}
+	if err := Publish(dest, func(out Sink) error { return input }); err != input {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".public.staging")); err != nil {
+		t.Errorf("an input error removed the staging folder: %v", err)
 	}
 }
