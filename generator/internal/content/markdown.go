@@ -169,8 +169,9 @@ func (p *Page) Blocks(diags *diag.List) []Block {
 	pr := p.parse(diags)
 	var out []Block
 	line := p.BodyLine
+	at := p.positions()
 	for n := pr.root.FirstChild(); n != nil; n = n.NextSibling() {
-		if l, _ := p.nodePos(n); l > 0 {
+		if l, _ := at(n); l > 0 {
 			line = l
 		}
 		b := Block{Kind: Other, Line: line, HTML: p.render(pr, n)}
@@ -201,21 +202,27 @@ func (p *Page) renderChildren(pr parsed, n ast.Node) template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // goldmark output with raw HTML disabled
 }
 
-// nodePos is the file line and column where n starts, or 0, 0 if goldmark
-// recorded no position for it.
-func (p *Page) nodePos(n ast.Node) (line, col int) {
-	off := n.Pos()
-	if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-		off = n.Lines().At(0).Start
+// positions returns a function giving the file line and column where a node
+// starts, or 0, 0 if goldmark recorded no position for it. It reads the body
+// once from where the last node was, so asking for every node of a walk, in
+// order, costs one pass over the page (recounting from the top for each node
+// took minutes on a large page).
+func (p *Page) positions() func(n ast.Node) (line, col int) {
+	c := diag.NewCursor(p.Body)
+	return func(n ast.Node) (line, col int) {
+		off := n.Pos()
+		if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			off = n.Lines().At(0).Start
+		}
+		if off < 0 {
+			return 0, 0
+		}
+		line, col = c.LineCol(off)
+		if line == 1 {
+			return p.BodyLine, col
+		}
+		return p.BodyLine + line - 1, col
 	}
-	if off < 0 {
-		return 0, 0
-	}
-	line, col = diag.LineCol(p.Body, off)
-	if line == 1 {
-		return p.BodyLine, col
-	}
-	return p.BodyLine + line - 1, col
 }
 
 // plainText is the text of n and its descendants without markup.
@@ -261,11 +268,12 @@ func (p *Page) rebase(root ast.Node) {
 // told where they are so they can remove them.
 func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
 	line, col, rawLine := p.BodyLine, 1, 0
+	at := p.positions()
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if l, c := p.nodePos(n); l > 0 {
+		if l, c := at(n); l > 0 {
 			line, col = l, c
 		}
 		pos := diag.Pos{File: p.Path, Line: line, Col: col}

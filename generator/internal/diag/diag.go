@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a place in an input file: a slash-separated path relative to the
@@ -123,6 +124,36 @@ func LineCol(src []byte, offset int) (line, col int) {
 	start := strings.LastIndexByte(string(src[:offset]), '\n') + 1
 	col = 1 + len([]rune(string(src[start:offset])))
 	return line, col
+}
+
+// Cursor finds the line and column of byte offsets in one text, reading on
+// from the last offset asked for: asking for offsets in increasing order
+// costs one pass over the text in all, where LineCol costs one pass each.
+type Cursor struct {
+	src            []byte
+	off, line, col int
+}
+
+// NewCursor starts a Cursor at the top of src.
+func NewCursor(src []byte) *Cursor { return &Cursor{src: src, line: 1, col: 1} }
+
+// LineCol is LineCol(src, offset), read on from the last offset (from the
+// top again when offset is before it).
+func (c *Cursor) LineCol(offset int) (line, col int) {
+	offset = min(max(offset, 0), len(c.src))
+	if offset < c.off {
+		c.off, c.line, c.col = 0, 1, 1
+	}
+	for c.off < offset {
+		r, size := utf8.DecodeRune(c.src[c.off:])
+		if r == '\n' {
+			c.line, c.col = c.line+1, 1
+		} else {
+			c.col++
+		}
+		c.off += size
+	}
+	return c.line, c.col
 }
 
 // Recover, deferred directly, turns a panic while processing the input at pos

@@ -49,3 +49,17 @@ func TestLineCol(t *testing.T) {
 		}
 	}
 }
+
+// TestCursorMatchesLineCol: the cursor gives LineCol's answer for every
+// character boundary, asked in order and backwards.
+func TestCursorMatchesLineCol(t *testing.T) {
+	src := []byte("第一行\nsecond line\n\n第四，行\n")
+	c := NewCursor(src)
+	offsets := []int{0, 3, 9, 10, 15, 22, 23, 26, 32, 6, 0, len(src), len(src) + 5, -1}
+	for _, off := range offsets {
+		wl, wc := LineCol(src, off)
+		if gl, gc := c.LineCol(off); gl != wl || gc != wc {
+			t.Errorf("offset %d: cursor %d:%d, LineCol %d:%d", off, gl, gc, wl, wc)
+		}
+	}
+}
