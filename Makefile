@@ -50,8 +50,16 @@ $(E2E_LH)/node_modules: $(E2E_LH)/package.json $(E2E_LH)/package-lock.json
 	npm ci --prefix $(E2E_LH) --no-audit --no-fund --ignore-scripts
 	@touch $@
 
+# The catalogues' validators for the tests in generator/internal/site — the
+# frictionless JavaScript libraries, jsonld.js, rdf-validate-shacl — pinned by
+# their own lockfile; never in a site.
+CATALOG_VALIDATORS := generator/internal/site/testdata/validators
+$(CATALOG_VALIDATORS)/node_modules: $(CATALOG_VALIDATORS)/package.json $(CATALOG_VALIDATORS)/package-lock.json
+	npm ci --prefix $(CATALOG_VALIDATORS) --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 # go.mod and go.sum must be tidy (a module imported directly is not "// indirect").
-test: theme $(E2E_LH)/node_modules
+test: theme $(E2E_LH)/node_modules $(CATALOG_VALIDATORS)/node_modules
 	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test ./...
@@ -87,5 +95,5 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin public .public.staging .public.staging.old $(THEME)/node_modules
+	rm -rf bin public .public.staging .public.staging.old $(THEME)/node_modules $(CATALOG_VALIDATORS)/node_modules
 	find $(THEME_NPM) -mindepth 1 ! -name .gitignore -delete

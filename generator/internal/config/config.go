@@ -34,6 +34,7 @@ type Config struct {
 	Footer      Footer    `toml:"footer"`      // the portal's own sentence in every page's footer
 	Policy      Policy    `toml:"policy"`      // what the policy pages say about this portal's texts
 	Search      Search    `toml:"search"`      // the search page's example queries
+	Catalog     Catalog   `toml:"catalog"`     // keywords, place and federal codes of the data catalogues
 	Data        Data      `toml:"data"`        // how the CSV files under data/ are written
 	Metrics     []Metric  `toml:"metric"`      // progress series computed from datasets
 }
@@ -81,11 +82,11 @@ type Data struct {
 
 // Publisher is who runs the portal and publishes its data, and how to reach
 // them: what a Chinese government site shows in its footer (every field is
-// optional and shown when set). With an email the site writes /data.json,
-// the catalogue harvesters read.
+// optional and shown when set). The name is the publisher of every
+// catalogue (/catalog.jsonld, the datasets' JSON-LD, /data.json).
 type Publisher struct {
-	Name         string `toml:"name"`                // who publishes the data (data.json)
-	Email        string `toml:"email"`               // their open-data contact (data.json)
+	Name         string `toml:"name"`                // who publishes the data (the catalogues' publisher)
+	Email        string `toml:"email"`               // their open-data contact (the catalogues' contact point)
 	Sponsor      string `toml:"sponsor"`             // 主办单位
 	Organizer    string `toml:"organizer"`           // 承办单位
 	ICP          string `toml:"icp"`                 // ICP备案号, e.g. 粤ICP备12345678号
@@ -201,6 +202,7 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 		at(line("publisher.email"), 1, "publisher email is set but publisher name is not: name who publishes the data")
 	}
 	checkPublisher(line, cfg.Publisher, at)
+	checkCatalog(line, cfg, at)
 	for _, t := range []struct{ table, key, text string }{{"footer", "text", cfg.Footer.Text}, {"policy", "repost_note", cfg.Policy.RepostNote}} {
 		for _, msg := range CheckLinks(t.text) {
 			at(line(t.table+"."+t.key), 1, "%s.%s: %s", t.table, t.key, msg)

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gongkai/generator/internal/data"
@@ -14,12 +16,13 @@ import (
 // Resource is a dataset as published: its CSV download, with the size and
 // SHA-256 of the bytes written.
 type Resource struct {
-	Dataset *data.Dataset
-	Title   string // as the site shows it (a built-in kind's in the site's language); empty: the dataset's own
-	Path    string // "data/<id>.csv", relative to the site's root
-	Bytes   int64
-	SHA256  string // hex
-	Updated string // YYYY-MM-DD: when the data last changed (declared, else its last commit); empty: not known
+	Dataset     *data.Dataset
+	Title       string // as the site shows it (a built-in kind's in the site's language); empty: the dataset's own
+	Description string // as the catalogues give it (see Describe); empty: the dataset's own
+	Path        string // "data/<id>.csv", relative to the site's root
+	Bytes       int64
+	SHA256      string // hex
+	Updated     string // YYYY-MM-DD: when the data last changed (declared, else its last commit); empty: not known
 }
 
 // Package describes the site's datasets for /datapackage.json.
@@ -27,18 +30,23 @@ type Package struct {
 	Title, Description string
 	Homepage           string // the site's address
 	License            struct{ Name, URL string }
+	Publisher, Email   string        // the configured publisher and contact; empty: none (no contributor is named)
+	Keywords           []string      // the site's keywords ([catalog] keywords)
 	Sources            []data.Source // where the site's texts come from
 	Resources          []Resource
 	Text               FieldText // descriptions written in the site's language
 }
 
-// FieldText is what datapackage.json says in words, in the site's
-// language; an empty one is said in Chinese.
+// FieldText is what datapackage.json and the catalogues say in words, in
+// the site's language; an empty one is said in Chinese.
 type FieldText struct {
 	Date   string // a date column some of whose values are a year and month, or a year
 	USCC   string // a 统一社会信用代码 column
 	Period string // a period column
 	Sample string // the source of a sample dataset
+	// Described describes a dataset that describes itself nowhere, from
+	// its title, rows and columns' names.
+	Described func(title string, rows int, columns []string) string
 	// True and False are how the downloads write a boolean (是, 否).
 	True, False string
 	// Aliases: a column no file heads is named by its first other name
@@ -60,6 +68,11 @@ func (t FieldText) or() FieldText {
 	if t.Sample == "" {
 		t.Sample = "示例数据：为演示编造的数字，不是真实数字"
 	}
+	if t.Described == nil {
+		t.Described = func(title string, rows int, columns []string) string {
+			return title + "，共" + strconv.Itoa(rows) + "行，各列为：" + strings.Join(columns, "、") + "。"
+		}
+	}
 	if t.True == "" || t.False == "" {
 		t.True, t.False = "是", "否"
 	}
@@ -79,15 +92,38 @@ func resourceName(id string) string {
 	return "dataset-" + hex.EncodeToString(sum[:6])
 }
 
+// The written forms of values that the downloads' Table Schemas declare
+// as patterns (Frictionless patterns are XML Schema regular expressions,
+// matched against the whole value; these mean the same in JavaScript and Go).
+const (
+	// a value of a date column that holds years and months as well as days
+	partialDatePattern = `[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?`
+	// a period (value.Period.String): 2025, 2025-H1, 2025-Q3, 2025-09, 2025-01/2025-09, 2025-09-30
+	periodPattern = `[0-9]{4}(-(H[12]|Q[1-4]|[0-9]{2}(-[0-9]{2})?|[0-9]{2}/[0-9]{4}-[0-9]{2}))?`
+	// a 统一社会信用代码 (GB 32100-2015): 18 characters of digits and capitals without I, O, S, V, Z
+	usccPattern = `[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}`
+)
+
+type dpConstraints struct {
+	Required bool   `json:"required,omitempty"`
+	Unique   bool   `json:"unique,omitempty"`
+	Enum     []any  `json:"enum,omitempty"`
+	Pattern  string `json:"pattern,omitempty"`
+	Minimum  any    `json:"minimum,omitempty"` // a json.Number: 0 is a constraint too
+	Maximum  any    `json:"maximum,omitempty"`
+}
+
 type dpField struct {
-	Name        string   `json:"name"`
-	Title       string   `json:"title,omitempty"`
-	Type        string   `json:"type"`
-	Format      string   `json:"format,omitempty"`
-	Description string   `json:"description,omitempty"`
-	Unit        string   `json:"unit,omitempty"` // not in the specification: Table Schema allows more properties
-	TrueValues  []string `json:"trueValues,omitempty"`
-	FalseValues []string `json:"falseValues,omitempty"`
+	Name        string         `json:"name"`
+	Title       string         `json:"title,omitempty"`
+	Type        string         `json:"type"`
+	Format      string         `json:"format,omitempty"`
+	Description string         `json:"description,omitempty"`
+	Unit        string         `json:"unit,omitempty"` // not in the specification: Table Schema allows more properties
+	TrueValues  []string       `json:"trueValues,omitempty"`
+	FalseValues []string       `json:"falseValues,omitempty"`
+	DecimalChar string         `json:"decimalChar,omitempty"`
+	Constraints *dpConstraints `json:"constraints,omitempty"`
 }
 
 type dpForeignKey struct {
@@ -111,6 +147,12 @@ type dpLicense struct {
 	Title string `json:"title"`
 }
 
+type dpContributor struct {
+	Title string `json:"title"`
+	Email string `json:"email,omitempty"`
+	Role  string `json:"role"`
+}
+
 type dpResource struct {
 	Name        string        `json:"name"`
 	Title       string        `json:"title,omitempty"`
@@ -130,21 +172,37 @@ type dpResource struct {
 	Frequency   string        `json:"accrualPeriodicity,omitempty"` // DCAT's term: how often it is updated
 }
 
-// DataPackage returns /datapackage.json: a Frictionless Data Package with
-// every dataset's CSV download as a tabular resource, its Table Schema, size
-// and SHA-256.
+// DataPackage returns /datapackage.json: a Frictionless (Tabular) Data
+// Package with every dataset's CSV download as a tabular resource, its size
+// and SHA-256, and a Table Schema that says what the file holds, so that
+// Table Schema implementations cast every row:
+//
+//   - types as the CSV writes them: numbers plain ("1234.5", decimalChar
+//     "."), years, booleans as the site's words (trueValues 是, falseValues
+//     否), dates as date, yearmonth or year when every value has that form,
+//     otherwise text with the pattern of the forms it holds;
+//   - every constraint declared for a column (required, unique, enum,
+//     pattern, minimum, maximum), primaryKey and foreignKeys, with enum
+//     values and patterns as the CSV writes them (a formula-like text gets
+//     its leading "'");
+//   - a missing value as the CSV writes it: an empty cell.
 func DataPackage(p Package) ([]byte, error) {
 	out := struct {
-		Profile     string        `json:"profile"`
-		Title       string        `json:"title,omitempty"`
-		Description string        `json:"description,omitempty"`
-		Homepage    string        `json:"homepage,omitempty"`
-		Licenses    []dpLicense   `json:"licenses,omitempty"`
-		Sources     []data.Source `json:"sources,omitempty"`
-		Resources   []dpResource  `json:"resources"`
-	}{Profile: "tabular-data-package", Title: p.Title, Description: p.Description, Homepage: p.Homepage, Sources: p.Sources, Resources: []dpResource{}}
+		Profile      string          `json:"profile"`
+		Title        string          `json:"title,omitempty"`
+		Description  string          `json:"description,omitempty"`
+		Homepage     string          `json:"homepage,omitempty"`
+		Keywords     []string        `json:"keywords,omitempty"`
+		Contributors []dpContributor `json:"contributors,omitempty"`
+		Licenses     []dpLicense     `json:"licenses,omitempty"`
+		Sources      []data.Source   `json:"sources,omitempty"`
+		Resources    []dpResource    `json:"resources"`
+	}{Profile: "tabular-data-package", Title: p.Title, Description: p.Description, Homepage: p.Homepage, Keywords: p.Keywords, Sources: p.Sources, Resources: []dpResource{}}
 	if p.License.Name != "" {
 		out.Licenses = []dpLicense{{Path: p.License.URL, Title: p.License.Name}}
+	}
+	if p.Publisher != "" {
+		out.Contributors = []dpContributor{{Title: p.Publisher, Email: p.Email, Role: "publisher"}}
 	}
 	text := p.Text.or()
 	names := map[string]string{}
@@ -153,52 +211,20 @@ func DataPackage(p Package) ([]byte, error) {
 	}
 	for _, r := range p.Resources {
 		d := r.Dataset
-		res := dpResource{Name: names[d.ID], Title: cmp.Or(r.Title, d.Title), Description: d.Description, Path: r.Path, Profile: "tabular-data-resource",
+		res := dpResource{Name: names[d.ID], Title: cmp.Or(r.Title, d.Title), Description: cmp.Or(r.Description, d.Description), Path: r.Path, Profile: "tabular-data-resource",
 			Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: r.Bytes, Hash: "sha256:" + r.SHA256,
 			Sample: d.Sample, Updated: r.Updated, Frequency: d.Frequency, Sources: d.Sources, Schema: dpSchema{MissingVals: []string{""}}}
 		if d.Sample && len(res.Sources) == 0 {
 			res.Sources = []data.Source{{Title: text.Sample}}
 		}
-		full := fullDates(d)
-		headers := Headers(d, text)
-		for i, c := range d.Columns {
-			f := dpField{Name: headers[i], Unit: c.Unit}
-			switch c.Type {
-			case data.Integer, data.Number, data.Year, data.Boolean:
-				f.Type = string(c.Type)
-				if c.Type == data.Boolean {
-					f.TrueValues, f.FalseValues = []string{text.True}, []string{text.False}
-				}
-			case data.Date:
-				f.Type = "date"
-				if !full[i] { // some values are a year and month, or a year
-					f.Type, f.Description = "string", text.Date
-				}
-			case data.URL:
-				f.Type, f.Format = "string", "uri"
-			case data.USCC:
-				f.Type, f.Description = "string", text.USCC
-			case data.Period:
-				f.Type, f.Description = "string", text.Period
-			default:
-				f.Type = "string"
-			}
-			if headers[i] != c.Name { // the JSON download keys it by its name
-				f.Description = strings.TrimPrefix(f.Description+"; JSON: "+c.Name, "; ")
-			}
-			res.Schema.Fields = append(res.Schema.Fields, f)
-		}
-		if hasSubtotals(d) {
-			res.Schema.Fields = append(res.Schema.Fields, dpField{Name: SubtotalColumn, Type: "boolean", TrueValues: []string{"是"}, FalseValues: []string{"否"},
-				Description: "是：这一行是下级各行的小计（如类、款），求和时不计，否则会重复计算"})
-		}
-		if d.Sample {
-			res.Schema.Fields = append(res.Schema.Fields, dpField{Name: "示例数据", Type: "string", Description: "每一行都注明：本数据集为示例数据，不是真实数字"})
-		}
+		res.Schema.Fields = schemaFields(d, text)
 		res.Schema.PrimaryKey = headersOf(d, d.Schema.PrimaryKey, text)
 		for _, fk := range d.Schema.ForeignKeys {
 			k := dpForeignKey{Fields: headersOf(d, fk.Fields, text)}
 			k.Reference.Resource, k.Reference.Fields = names[fk.Reference], fk.Ref
+			if fk.Reference == d.ID {
+				k.Reference.Resource = "" // Table Schema's name for the table itself
+			}
 			if ref := byID(p.Resources, fk.Reference); ref != nil {
 				k.Reference.Fields = headersOf(ref, fk.Ref, text)
 			}
@@ -209,104 +235,201 @@ func DataPackage(p Package) ([]byte, error) {
 	return json.MarshalIndent(out, "", "  ")
 }
 
-// fullDates reports, for each date column, whether every value is a whole
-// date (YYYY-MM-DD); a column that holds a year-month or a year is not a
-// Frictionless date.
-func fullDates(d *data.Dataset) []bool {
-	full := make([]bool, len(d.Columns))
-	any := false
+// schemaFields is the Table Schema of a dataset's CSV download: one field
+// per column as WriteCSV writes it, then the columns it adds.
+func schemaFields(d *data.Dataset, text FieldText) []dpField {
+	shape := scanShapes(d)
+	headers := Headers(d, text)
+	var fields []dpField
 	for i, c := range d.Columns {
-		full[i] = c.Type == data.Date
-		any = any || full[i]
+		f := dpField{Name: headers[i], Unit: c.Unit}
+		if d.Kind == nil { // a declared or inferred schema's own words; a built-in kind's describe the files staff write, not the download
+			f.Description = c.Description
+		}
+		note := ""
+		switch c.Type {
+		case data.Integer, data.Year, data.Boolean:
+			f.Type = string(c.Type)
+			if c.Type == data.Boolean {
+				f.TrueValues, f.FalseValues = []string{text.True}, []string{text.False}
+			}
+		case data.Number:
+			f.Type, f.DecimalChar = "number", "." // whatever [data] decimal says of the files, the download writes "."
+		case data.Date:
+			switch shape.dates[i] {
+			case dateFull:
+				f.Type = "date"
+			case dateYearMonth:
+				f.Type = "yearmonth"
+			case dateYear:
+				f.Type = "year"
+			default:
+				f.Type, note = "string", text.Date
+			}
+		case data.URL:
+			f.Type, f.Format = "string", "uri"
+		case data.USCC:
+			f.Type, note = "string", text.USCC
+		case data.Period:
+			f.Type, note = "string", text.Period
+		default:
+			f.Type = "string"
+		}
+		f.Constraints = constraintsOf(&c.Field, f.Type, shape.dates[i] == dateMixed, shape.neutralized[i])
+		f.Description = joinNotes(f.Description, note)
+		if headers[i] != c.Name { // the JSON download keys it by its name
+			f.Description = joinNotes(f.Description, "JSON: "+c.Name)
+		}
+		fields = append(fields, f)
 	}
-	if !any {
-		return full
+	if hasSubtotals(d) {
+		fields = append(fields, dpField{Name: SubtotalColumn, Type: "boolean", TrueValues: []string{"是"}, FalseValues: []string{"否"},
+			Description: "是：这一行是下级各行的小计（如类、款），求和时不计，否则会重复计算", Constraints: &dpConstraints{Required: true}})
+	}
+	if d.Sample {
+		fields = append(fields, dpField{Name: "示例数据", Type: "string", Description: "每一行都注明：本数据集为示例数据，不是真实数字", Constraints: &dpConstraints{Required: true}})
+	}
+	return fields
+}
+
+// constraintsOf are a column's constraints as its download's Table Schema
+// declares them, or nil: the declared ones, in the form the CSV writes the
+// values (typ is the field's Frictionless type), and the pattern of a
+// column whose type Frictionless has no name for (a period, a
+// 统一社会信用代码, a date column of mixed forms).
+func constraintsOf(f *data.Field, typ string, mixedDates, neutralized bool) *dpConstraints {
+	c := dpConstraints{Required: f.Required, Unique: f.Unique}
+	numeric := typ == "number" || typ == "integer" || typ == "year"
+	for _, v := range f.Enum {
+		switch {
+		case numeric:
+			if _, err := strconv.ParseFloat(v, 64); err == nil {
+				c.Enum = append(c.Enum, json.Number(v))
+			}
+		case typ == "boolean":
+			c.Enum = append(c.Enum, v == "true")
+		default:
+			c.Enum = append(c.Enum, neutralize(v))
+		}
+	}
+	if numeric {
+		if f.Minimum != nil {
+			c.Minimum = json.Number(strconv.FormatFloat(*f.Minimum, 'f', -1, 64))
+		}
+		if f.Maximum != nil {
+			c.Maximum = json.Number(strconv.FormatFloat(*f.Maximum, 'f', -1, 64))
+		}
+	}
+	if f.Pattern != nil && typ == "string" {
+		c.Pattern = strings.TrimSuffix(strings.TrimPrefix(f.Pattern.String(), "^(?:"), ")$")
+		if c.Pattern == f.Pattern.String() { // a built-in kind's, written in Go's syntax
+			c.Pattern = xsdPattern(c.Pattern)
+		}
+	}
+	switch {
+	case c.Pattern != "":
+	case f.Type == data.Period:
+		c.Pattern = periodPattern
+	case f.Type == data.USCC:
+		c.Pattern = usccPattern
+	case f.Type == data.Date && mixedDates:
+		c.Pattern = partialDatePattern
+	}
+	if c.Pattern != "" && neutralized {
+		c.Pattern = "'?(" + c.Pattern + ")" // some values start as a formula would, and the CSV writes them after a "'"
+	}
+	if !c.Required && !c.Unique && c.Enum == nil && c.Pattern == "" && c.Minimum == nil && c.Maximum == nil {
+		return nil
+	}
+	return &c
+}
+
+// xsdPattern writes an anchored Go regular expression of the kinds' simple
+// sort (classes, counts, groups) as a Frictionless pattern: unanchored, as
+// XML Schema matches the whole value, and with plain groups for Go's
+// non-capturing ones, which XML Schema lacks (matching is the same).
+func xsdPattern(goRE string) string {
+	p := strings.TrimSuffix(strings.TrimPrefix(goRE, "^"), "$")
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '\\' && i+1 < len(p) {
+			b.WriteString(p[i : i+2])
+			i++
+			continue
+		}
+		if strings.HasPrefix(p[i:], "(?:") {
+			b.WriteByte('(')
+			i += 2
+			continue
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
+
+func joinNotes(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "; " + b
+}
+
+// dateShape is the form every value of a date column has in the download.
+type dateShape byte
+
+const (
+	dateNone      dateShape = iota // no value
+	dateFull                       // YYYY-MM-DD
+	dateYearMonth                  // YYYY-MM
+	dateYear                       // YYYY
+	dateMixed                      // more than one of these
+)
+
+// shapes is what a pass over a dataset's rows finds that its schema does
+// not say: the form of each date column's values, and which text columns
+// have a value the CSV writes after a "'" (see neutralize).
+type shapes struct {
+	dates       []dateShape
+	neutralized []bool
+}
+
+// scanShapes reads the rows once, if any column needs it.
+func scanShapes(d *data.Dataset) shapes {
+	s := shapes{dates: make([]dateShape, len(d.Columns)), neutralized: make([]bool, len(d.Columns))}
+	need := false
+	for _, c := range d.Columns {
+		need = need || c.Type == data.Date || c.Pattern != nil || c.Type == data.Period || c.Type == data.USCC
+	}
+	if !need {
+		return s
 	}
 	_ = d.Each(func(_ string, _ int, cells []data.Cell) error {
 		for i, c := range cells {
-			if full[i] && !c.Missing && len(c.Text) != len("2006-01-02") {
-				full[i] = false
+			if c.Missing {
+				continue
+			}
+			t := d.Columns[i].Type
+			if t == data.Date {
+				form := map[int]dateShape{10: dateFull, 7: dateYearMonth, 4: dateYear}[len(c.Text)]
+				switch {
+				case s.dates[i] == dateNone:
+					s.dates[i] = form
+				case s.dates[i] != form:
+					s.dates[i] = dateMixed
+				}
+			}
+			if !t.IsNumeric() && t != data.Boolean && !s.neutralized[i] && neutralize(c.Text) != c.Text {
+				s.neutralized[i] = true
 			}
 		}
 		return nil
 	})
-	return full
-}
-
-// CatalogDataset is a dataset as /data.json lists it.
-type CatalogDataset struct {
-	Title, Description string
-	Keywords           []string
-	Modified           string // YYYY-MM-DD
-	Page               string // the dataset's page, a site path: its identifier and landing page
-	CSV, JSON          string // site paths of the downloads
-	Temporal           string // e.g. 2011-01-01/2016-12-31; empty if unknown
-	Frequency          string // accrualPeriodicity; empty if not declared
-}
-
-// Catalog is the site's datasets for /data.json.
-type Catalog struct {
-	BaseURL          string
-	Publisher, Email string
-	License          string // the licence's address
-	Datasets         []CatalogDataset
-}
-
-// DataJSON returns /data.json: a DCAT catalogue in the Project Open Data
-// metadata schema v1.1, which national open-data harvesters read.
-func DataJSON(c Catalog) ([]byte, error) {
-	type dist struct {
-		Type        string `json:"@type"`
-		DownloadURL string `json:"downloadURL"`
-		MediaType   string `json:"mediaType"`
-		Format      string `json:"format"`
+	for i, c := range d.Columns {
+		if c.Type == data.Date && s.dates[i] == dateNone {
+			s.dates[i] = dateFull // no value at all: any type casts an empty column
+		}
 	}
-	type org struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-	}
-	type contact struct {
-		Type     string `json:"@type"`
-		FN       string `json:"fn"`
-		HasEmail string `json:"hasEmail"`
-	}
-	type dataset struct {
-		Type               string   `json:"@type"`
-		Title              string   `json:"title"`
-		Description        string   `json:"description"`
-		Keyword            []string `json:"keyword"`
-		Modified           string   `json:"modified"`
-		Publisher          org      `json:"publisher"`
-		ContactPoint       contact  `json:"contactPoint"`
-		Identifier         string   `json:"identifier"`
-		AccessLevel        string   `json:"accessLevel"`
-		License            string   `json:"license,omitempty"`
-		LandingPage        string   `json:"landingPage"`
-		Temporal           string   `json:"temporal,omitempty"`
-		AccrualPeriodicity string   `json:"accrualPeriodicity,omitempty"`
-		Language           []string `json:"language"`
-		Distribution       []dist   `json:"distribution"`
-	}
-	out := struct {
-		Context     string    `json:"@context"`
-		Type        string    `json:"@type"`
-		ConformsTo  string    `json:"conformsTo"`
-		DescribedBy string    `json:"describedBy"`
-		Dataset     []dataset `json:"dataset"`
-	}{"https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld", "dcat:Catalog", "https://project-open-data.cio.gov/v1.1/schema",
-		"https://project-open-data.cio.gov/v1.1/schema/catalog.json", []dataset{}}
-	for _, d := range c.Datasets {
-		page := Absolute(c.BaseURL, d.Page)
-		out.Dataset = append(out.Dataset, dataset{Type: "dcat:Dataset", Title: d.Title, Description: d.Description, Keyword: d.Keywords,
-			Modified: d.Modified, Publisher: org{"org:Organization", c.Publisher}, ContactPoint: contact{"vcard:Contact", c.Publisher, "mailto:" + c.Email},
-			Identifier: page, AccessLevel: "public", License: c.License, LandingPage: page, Temporal: d.Temporal, AccrualPeriodicity: d.Frequency,
-			Language: []string{"zh-CN"},
-			Distribution: []dist{
-				{"dcat:Distribution", Absolute(c.BaseURL, d.CSV), "text/csv", "CSV"},
-				{"dcat:Distribution", Absolute(c.BaseURL, d.JSON), "application/json", "JSON"},
-			}})
-	}
-	return json.MarshalIndent(out, "", "  ")
+	return s
 }
 
 // headersOf are the CSV headers of the named columns of d.
@@ -333,4 +456,27 @@ func byID(rs []Resource, id string) *data.Dataset {
 		}
 	}
 	return nil
+}
+
+// Describe is a dataset's description for the catalogues: its own (the
+// schema's description), else one made from its title, rows and columns,
+// never its title alone.
+func Describe(d *data.Dataset, title string, text FieldText) string {
+	if d.Description != "" && d.Description != title {
+		return d.Description
+	}
+	text = text.or()
+	return text.Described(title, d.Rows, Headers(d, text))
+}
+
+// Keywords are a dataset's keywords: the site's, then its columns' titles
+// as the downloads head them, each once.
+func Keywords(d *data.Dataset, site []string, text FieldText) []string {
+	var out []string
+	for _, k := range slices.Concat(site, Headers(d, text.or())) {
+		if k = strings.TrimSpace(k); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

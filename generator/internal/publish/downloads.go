@@ -12,8 +12,8 @@ import (
 	"gongkai/generator/internal/data"
 )
 
-// WriteCSV writes a dataset as CSV for download: UTF-8 with a byte order mark
-// (so Excel opens Chinese text correctly), CRLF line ends, one header row of
+// WriteCSV writes a dataset as CSV for download: UTF-8 without a byte order
+// mark (as its Data Package resource declares; Excel users get the .xlsx), CRLF line ends, one header row of
 // the columns' names, and the values as validated (numbers exact, in the
 // column's unit; dates as YYYY-MM-DD; a missing value as an empty cell).
 //
@@ -28,9 +28,6 @@ import (
 func WriteCSV(w io.Writer, d *data.Dataset, text FieldText) error {
 	text = text.or()
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if _, err := bw.WriteString("\uFEFF"); err != nil {
-		return err
-	}
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
 	header := Headers(d, text)

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"gongkai/generator/internal/publish"
 	"html/template"
@@ -47,6 +46,7 @@ func computeData(e *env) error {
 		}
 	}
 	m.pages = append(m.pages, page{"data/index.html", "/data/", "data-index", index})
+	cat := catalogOf(in.cfg, in.tr, in.history, in.asOf, in.datasets)
 	for i, d := range in.datasets {
 		path := "/data/" + d.ID + "/"
 		v := render.DatasetView{
@@ -68,7 +68,7 @@ func computeData(e *env) error {
 			{Type: "text/csv", Href: sums[i].CSV, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "CSV")},
 			{Type: "application/json", Href: sums[i].JSON, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "JSON")},
 		}
-		v.Page.JSONLD = datasetJSONLD(in, d, sums[i].Title)
+		v.Page.JSONLD = datasetJSONLD(cat, cat.Datasets[i])
 		for _, f := range d.Files {
 			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterName(tr, f.Delimiter), HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes, tr)})
 		}
@@ -159,49 +159,13 @@ func size(n int64, tr *i18n.Table) string {
 }
 
 // datasetJSONLD describes a dataset for search engines: a schema.org
-// Dataset with its downloads.
-func datasetJSONLD(in *input, d *data.Dataset, title string) template.JS {
-	abs := func(p string) string { return publish.Absolute(in.cfg.BaseURL, p) }
-	desc := d.Description
-	if desc == "" {
-		desc = title
-	}
-	if sample := in.tr.T("sample.badge"); d.Sample && !strings.Contains(desc, sample) {
-		desc += in.tr.T("sample.description")
-	}
-	ld := map[string]any{
-		"@context":            "https://schema.org",
-		"@type":               "Dataset",
-		"name":                title,
-		"description":         desc,
-		"url":                 abs("/data/" + d.ID + "/"),
-		"identifier":          d.ID,
-		"isAccessibleForFree": true,
-		"inLanguage":          in.cfg.Language,
-		"publisher":           map[string]any{"@type": "Organization", "name": in.cfg.Title},
-		"distribution": []map[string]any{
-			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": abs("/data/" + d.ID + ".csv")},
-			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": abs("/data/" + d.ID + ".json")},
-		},
-	}
-	if in.cfg.License.URL != "" {
-		ld["license"] = in.cfg.License.URL
-	}
-	if d.Updated != "" {
-		ld["dateModified"] = d.Updated
-	} else if t, ok := lastCommit(in.history, d); ok {
-		ld["dateModified"] = t.Format(time.DateOnly)
-	}
-	var cols []string
-	for _, c := range d.Columns {
-		cols = append(cols, c.Name)
-	}
-	ld["variableMeasured"] = cols
-	b, err := json.Marshal(ld) // escapes <, > and &: the text cannot end the script element
+// Dataset (publish.SchemaOrg), as the catalogues describe it.
+func datasetJSONLD(cat publish.Catalog, e publish.Entry) template.JS {
+	b, err := publish.SchemaOrg(cat, e)
 	if err != nil {
 		return ""
 	}
-	return template.JS(b) //nolint:gosec // JSON from encoding/json
+	return template.JS(b) //nolint:gosec // JSON from encoding/json, which escapes <, > and &
 }
 
 // lastCommit is when the dataset's files (and its schema file) were last

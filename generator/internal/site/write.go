@@ -35,12 +35,13 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			paths = append(paths, p.path)
 		}
 	}
-	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL, Sources: m.sources}
+	pkg := publish.Package{Title: m.cfg.Title, Description: m.cfg.Description, Homepage: m.baseURL, Sources: m.sources,
+		Publisher: m.cfg.Publisher.Name, Email: m.cfg.Publisher.Email, Keywords: m.cfg.Catalog.Keywords}
 	pkg.License.Name, pkg.License.URL = m.cfg.License.Name, m.cfg.License.URL
-	pkg.Text = publish.FieldText{Date: m.tr.T("datapackage.date"), USCC: m.tr.T("datapackage.uscc"), Period: m.tr.T("datapackage.period"), Sample: m.tr.T("datapackage.sample"),
-		True: m.tr.T("datapackage.true"), False: m.tr.T("datapackage.false"), Aliases: strings.HasPrefix(m.cfg.Language, "zh")}
-	for _, d := range m.datasets {
-		res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
+	pkg.Text = fieldText(m.cfg, m.tr)
+	cat := catalogOf(m.cfg, m.tr, m.history, m.asOf, m.datasets)
+	for i, d := range m.datasets {
+		res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Description: cat.Datasets[i].Description, Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
 		err := counted.PutStream(res.Path, func(w io.Writer) error {
 			h := sha256.New()
 			cw := &countWriter{w: io.MultiWriter(w, h)}
@@ -54,6 +55,7 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			return n, err
 		}
 		pkg.Resources = append(pkg.Resources, res)
+		cat.Datasets[i].Distributions[0].Bytes = res.Bytes // the CSV's
 		if d.ID == "commitments" && len(m.commitments) > 0 {
 			continue // the registry's JSON carries the statuses: written below
 		}
@@ -75,14 +77,21 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 			return n, err
 		}
 	}
-	if m.cfg.Publisher.Email != "" {
-		dj, err := publish.DataJSON(catalog(m))
+	if m.cfg.Catalog.POD.Set() { // a US federal catalogue: see publish.DataJSON
+		dj, err := publish.DataJSON(cat)
 		if err != nil {
 			return n, err
 		}
 		if err := counted.Put("data.json", dj); err != nil {
 			return n, err
 		}
+	}
+	dcat, err := publish.DCAT(cat)
+	if err != nil {
+		return n, err
+	}
+	if err := counted.Put("catalog.jsonld", dcat); err != nil {
+		return n, err
 	}
 	dp, err := publish.DataPackage(pkg)
 	if err != nil {
@@ -220,38 +229,6 @@ func lastModified(m *model, d *data.Dataset) string {
 		return t.Format(time.DateOnly)
 	}
 	return ""
-}
-
-// catalog describes the datasets for /data.json. A dataset's modified date is
-// its lastModified, else the build's as-of date (a stated rule: never the
-// clock; the catalogue requires a date).
-func catalog(m *model) publish.Catalog {
-	c := publish.Catalog{BaseURL: m.baseURL, Publisher: m.cfg.Publisher.Name, Email: m.cfg.Publisher.Email, License: m.cfg.License.URL}
-	for _, d := range m.datasets {
-		modified := lastModified(m, d)
-		if modified == "" {
-			modified = m.asOf
-		}
-		desc := d.Description
-		if desc == "" {
-			desc = datasetTitle(d, m.tr)
-		}
-		if d.Sample && !strings.Contains(desc, m.tr.T("sample.badge")) {
-			desc += m.tr.T("sample.description")
-		}
-		cd := publish.CatalogDataset{Title: datasetTitle(d, m.tr), Description: desc, Modified: modified, Page: "/data/" + d.ID + "/",
-			CSV: "/data/" + d.ID + ".csv", JSON: "/data/" + d.ID + ".json", Frequency: d.Frequency, Keywords: []string{d.ID}}
-		for _, col := range d.Columns {
-			if len(cd.Keywords) < 12 {
-				cd.Keywords = append(cd.Keywords, col.Name)
-			}
-			if cd.Temporal == "" && col.Type == data.Year && col.Stats.Count > 0 {
-				cd.Temporal = fmt.Sprintf("%d-01-01/%d-12-31", int(col.Stats.MinNum), int(col.Stats.MaxNum))
-			}
-		}
-		c.Datasets = append(c.Datasets, cd)
-	}
-	return c
 }
 
 // feedEntries announces the changes of commitments' statuses (see
