@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -326,5 +328,56 @@ func TestWatchLimitMessage(t *testing.T) {
 	}
 	if other := errors.New("x"); limitHint(other) != other {
 		t.Error("other errors are changed")
+	}
+}
+
+// TestServeProbes: what an attacker's page or a crafted link sends to the
+// preview server. A request naming another host is refused (DNS
+// rebinding); a folder's redirect stays on this host however the path is
+// written; paths out of the site name nothing.
+func TestServeProbes(t *testing.T) {
+	site := NewSite()
+	site.Put("index.html", []byte("<!doctype html><title>首页</title>"))
+	site.Put("commitments/index.html", []byte("<!doctype html><title>全部承诺</title>"))
+	srv := New()
+	srv.LocalOnly = true
+	srv.Publish(site)
+	do := func(host, target string) *http.Response {
+		req := httptest.NewRequest("GET", "http://x"+target, nil)
+		req.Host = host
+		req.URL.Opaque = "" // the path as sent
+		req.RequestURI = target
+		u, _ := url.ParseRequestURI(target)
+		req.URL = u
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		return rec.Result()
+	}
+	for _, host := range []string{"127.0.0.1:1313", "localhost:1313", "[::1]:1313", "LOCALHOST", "127.0.0.2:80"} {
+		if r := do(host, "/"); r.StatusCode != 200 {
+			t.Errorf("Host %s: %d, want 200", host, r.StatusCode)
+		}
+	}
+	for _, host := range []string{"evil.example:1313", "evil.example", "192.168.1.5:1313", "127.0.0.1.evil.example", ""} {
+		if r := do(host, "/"); r.StatusCode != http.StatusMisdirectedRequest {
+			t.Errorf("Host %q: %d, want 421", host, r.StatusCode)
+		}
+	}
+	for target, want := range map[string]string{
+		"/commitments":          "/commitments/",
+		"//commitments":         "/commitments/",
+		"///commitments":        "/commitments/",
+		"/commitments?status=x": "/commitments/?status=x",
+	} {
+		r := do("127.0.0.1:1313", target)
+		loc := r.Header.Get("Location")
+		if r.StatusCode != http.StatusMovedPermanently || loc != want {
+			t.Errorf("%s: %d to %q, want 301 to %q", target, r.StatusCode, loc, want)
+		}
+	}
+	// Without LocalOnly (--bind to share the site) any name is answered.
+	srv.LocalOnly = false
+	if r := do("portal.lan:1313", "/"); r.StatusCode != 200 {
+		t.Errorf("shared: %d", r.StatusCode)
 	}
 }

@@ -11,7 +11,9 @@ import (
 	"html"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -63,6 +65,12 @@ type Server struct {
 	version atomic.Int64
 	quit    chan struct{} // closed when the server shuts down: event streams end
 	once    sync.Once
+	// LocalOnly answers only requests that name this computer in their Host
+	// header (localhost, 127.0.0.1, [::1]): a page of another site whose name
+	// a DNS rebinding attack points at 127.0.0.1 cannot read the portal being
+	// edited. Run sets it when it listens on a loopback address; set it
+	// before serving.
+	LocalOnly bool
 }
 
 // New returns a server with nothing built yet.
@@ -112,6 +120,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
+	if s.LocalOnly && !localHost(r.Host) {
+		http.Error(w, "gongkai serve answers only to localhost, 127.0.0.1 and [::1]; to show the site to other computers, start it with --bind", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -141,7 +153,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !ok && path.Ext(name) == "" {
 			// /commitments/x → /commitments/x/, as a static host would.
 			if _, dir := site.get(name + "/index.html"); dir {
-				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				// From the clean name, never the path as asked: //x/ would
+				// send the browser to the host x.
+				to := &url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
+				http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 				return
 			}
 		}
@@ -167,6 +182,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(body)
 	}
+}
+
+// localHost reports whether a request's Host names this computer.
+func localHost(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = hostport // no port
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // fileName maps a URL path to a file of the built site: "/" and "/a/" are
