@@ -1,7 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/base64"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -143,4 +147,82 @@ func TestChartsLoadWhenNeeded(t *testing.T) {
 	if !fetched() {
 		t.Error("the chart is drawn, but ECharts was not seen fetched")
 	}
+}
+
+// TestChartTooltipsUnderCSP hovers every chart of every page of the bundled
+// site that has one (embeds repeat them) and shows each series' tooltip:
+// the tooltips must appear — drawn in the chart, as text — and the page's
+// Content-Security-Policy must report no violation (ECharts' HTML tooltips
+// are markup with style attributes, which it refuses).
+func TestChartTooltipsUnderCSP(t *testing.T) {
+	t.Parallel()
+	srv := serveBundled(t)
+	var pages []string
+	root := filepath.Join(bundled.dir, "public")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if strings.HasPrefix(rel, "embed/") {
+			return nil
+		}
+		if data, err := os.ReadFile(p); err == nil && bytes.Contains(data, []byte("data-chart=")) {
+			pages = append(pages, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+		}
+		return nil
+	})
+	if err != nil || len(pages) < 10 {
+		t.Fatalf("%d chart pages (%v)", len(pages), err)
+	}
+	b := newBrowser(t, 1280, 900)
+	tips := 0
+	for _, path := range pages {
+		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+			t.Fatal(err)
+		}
+		// Bring each chart near the screen so it is drawn, then show the
+		// tooltip of the first item of every series and move the mouse over it.
+		shown, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`(async () => {
+			const boxes = [...document.querySelectorAll(".chart-box")];
+			for (const box of boxes) { box.scrollIntoView(); await new Promise(r => setTimeout(r, 150)); }
+			for (let i = 0; i < 50 && !(window.echarts && boxes.every(b => echarts.getInstanceByDom(b))); i++) await new Promise(r => setTimeout(r, 100));
+			const out = [];
+			for (const box of boxes) {
+				const chart = window.echarts && echarts.getInstanceByDom(box);
+				if (!chart) { out.push(box.id + ": not drawn"); continue; }
+				box.scrollIntoView();
+				const before = box.querySelector("svg").textContent;
+				const series = chart.getOption().series || [];
+				let grew = false;
+				for (let s = 0; s < series.length; s++) {
+					chart.dispatchAction({type: "showTip", seriesIndex: s, dataIndex: 0});
+					await new Promise(r => setTimeout(r, 60));
+					if (box.querySelector("svg").textContent.length > before.length) grew = true;
+					chart.dispatchAction({type: "hideTip"});
+				}
+				const r = box.getBoundingClientRect();
+				for (const f of [0.25, 0.5, 0.75]) {
+					const opts = {bubbles: true, clientX: r.left + r.width * f, clientY: r.top + r.height / 2};
+					box.querySelector("svg").dispatchEvent(new MouseEvent("mousemove", opts));
+					await new Promise(r => setTimeout(r, 30));
+				}
+				out.push(box.id + (grew ? ": tip" : ": no tip"));
+			}
+			return out;
+		})()`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, s := range shown {
+			switch {
+			case strings.HasSuffix(s, ": tip"):
+				tips++
+			default:
+				t.Errorf("%s %s", path, s)
+			}
+		}
+		b.checkClean(t, srv)
+	}
+	t.Logf("%d pages, %d charts' tooltips shown, no CSP violation", len(pages), tips)
 }
