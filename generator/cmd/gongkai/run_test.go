@@ -300,3 +300,28 @@ func TestHugoSpellings(t *testing.T) {
 		t.Errorf("check does not report the draft's problem: exit %d: %s", code, stderr)
 	}
 }
+
+// TestThemeSymlinkOutOfProject: a layout or a static file that links out of
+// the site folder is a message at that file, in words, and nothing is
+// published of it.
+func TestThemeSymlinkOutOfProject(t *testing.T) {
+	for _, name := range []string{"layouts/page.html", "static/pw.txt", "themes/default/layouts/partials/status.html"} {
+		dir := writeSite(t, map[string]string{"content/about.md": "---\ntitle: 关于\n---\n"})
+		outside := filepath.Join(t.TempDir(), "outside")
+		if err := os.WriteFile(outside, []byte(`{{define "main"}}SECRET{{end}}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		link := filepath.Join(dir, filepath.FromSlash(name))
+		os.Remove(link)
+		if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(outside, link); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := runCLI("build", "-s", dir)
+		if code == exitOK || !strings.Contains(errOut, name+":1:1: this file is a link to a file outside the site's folder") {
+			t.Errorf("%s: exit %d\n%s", name, code, errOut)
+		}
+	}
+}

@@ -63,6 +63,16 @@ func (l layer) where(name string) string {
 	return l.file(name)
 }
 
+// linkOut says in words what reading a file that links out of the site
+// folder fails with (the site is read through os.Root, which does not
+// follow such links); other errors are returned as they are.
+func linkOut(err error) error {
+	if err != nil && strings.Contains(err.Error(), "path escapes from parent") {
+		return errors.New("this file is a link to a file outside the site's folder, which gongkai does not follow: copy the file into the site instead")
+	}
+	return err
+}
+
 // ThemeError is a problem with a theme file: the settings error the build
 // reports at File (its path in the site, or in the built-in theme).
 type ThemeError struct {
@@ -203,7 +213,7 @@ func (t *Theme) parsePartials(base *template.Template) error {
 			file := path.Join(dir, name)
 			src, err := fs.ReadFile(l.fsys, l.file(file))
 			if err != nil {
-				return &ThemeError{File: l.where(file), Err: err}
+				return &ThemeError{File: l.where(file), Err: linkOut(err)}
 			}
 			if _, err := base.New(l.where(file)).Parse(string(src)); err != nil {
 				return templateError(l.where(file), err)
@@ -239,7 +249,7 @@ func (t *Theme) loadTable(lang string) error {
 			continue
 		}
 		if err != nil {
-			return &ThemeError{File: l.where(name), Err: err}
+			return &ThemeError{File: l.where(name), Err: linkOut(err)}
 		}
 		files = append(files, i18n.File{Name: l.where(name), Src: data})
 	}
@@ -313,7 +323,7 @@ func (t *Theme) layout(name string, required bool) (f layoutFile, ok bool, err e
 	case errors.Is(err, fs.ErrNotExist):
 		return f, false, &ThemeError{File: "layouts/" + name, Err: fmt.Errorf("no layout %s: neither the site, its theme nor the built-in theme has it", name)}
 	case err != nil:
-		return f, false, &ThemeError{File: l.where("layouts/" + name), Err: err}
+		return f, false, &ThemeError{File: l.where("layouts/" + name), Err: linkOut(err)}
 	}
 	return layoutFile{string(src), l.where("layouts/" + name)}, true, nil
 }
@@ -424,7 +434,7 @@ func (t *Theme) CopyStatic(out Sink) (map[string]string, error) {
 		src := files[to]
 		data, err := fs.ReadFile(src.in.fsys, src.in.file(src.name))
 		if err != nil {
-			return nil, fmt.Errorf("copy %s: %w", src.in.where(src.name), err)
+			return nil, &ThemeError{File: src.in.where(src.name), Err: linkOut(err)}
 		}
 		if err := out.Put(to, data); err != nil {
 			return nil, err
