@@ -58,8 +58,15 @@ $(CATALOG_VALIDATORS)/node_modules: $(CATALOG_VALIDATORS)/package.json $(CATALOG
 	npm ci --prefix $(CATALOG_VALIDATORS) --no-audit --no-fund --ignore-scripts
 	@touch $@
 
+# html-validate and the Nu Html Checker (vnu-jar; it needs Java) for
+# TestHTMLValid, pinned by their own lockfile; never in a site.
+E2E_VALIDATORS := generator/e2e/validators
+$(E2E_VALIDATORS)/node_modules: $(E2E_VALIDATORS)/package.json $(E2E_VALIDATORS)/package-lock.json
+	npm ci --prefix $(E2E_VALIDATORS) --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 # go.mod and go.sum must be tidy (a module imported directly is not "// indirect").
-test: theme $(E2E_LH)/node_modules $(CATALOG_VALIDATORS)/node_modules
+test: theme $(E2E_LH)/node_modules $(CATALOG_VALIDATORS)/node_modules $(E2E_VALIDATORS)/node_modules
 	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test ./...

@@ -95,14 +95,20 @@ func buildAndServe(fsys fs.FS, dir string) (*httptest.Server, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	err = site.Publish(filepath.Join(dest, "public"), func(out site.Sink) error {
-		_, err := site.Build(fsys, site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
-		return err
-	})
+	public, err := buildSite(fsys, dest)
 	if err != nil {
 		return nil, dest, err
 	}
-	return httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dest, "public")))), dest, nil
+	return httptest.NewServer(http.FileServer(http.Dir(public))), dest, nil
+}
+
+// buildSite builds the site in fsys into dir/public and returns that folder.
+func buildSite(fsys fs.FS, dir string) (string, error) {
+	public := filepath.Join(dir, "public")
+	return public, site.Publish(public, func(out site.Sink) error {
+		_, err := site.Build(fsys, site.Options{AsOf: "2026-01-01", BaseURL: "http://127.0.0.1/"}, out)
+		return err
+	})
 }
 
 // repoSite is the repository's site (settings, content, data, theme and the
@@ -402,7 +408,8 @@ func TestDisclosurePagesInBrowser(t *testing.T) {
 
 // TestOrganizationListFilters types into a city list's search box and picks a
 // grade: the rows shown are the ones that match, and the address keeps the
-// choice so the filtered view can be linked.
+// choice so the filtered view can be linked; the form's submit button takes
+// the reader to the rows.
 func TestOrganizationListFilters(t *testing.T) {
 	t.Parallel()
 	srv := serveBundled(t)
@@ -447,6 +454,28 @@ func TestOrganizationListFilters(t *testing.T) {
 	loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.search`))
 	if err != nil || loc != "?grade=4A" {
 		t.Errorf("address keeps %q, want ?grade=4A", loc)
+	}
+	// The form's button (Enter does the same) keeps the page and its
+	// choice, and brings the rows up the screen: on a phone, where the
+	// form fills the first screen, to its top.
+	for _, width := range []int64{1280, 360} {
+		if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(width, 740)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`scrollTo(0, 0), true`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`form.filters button[type="submit"]`))); err != nil {
+			t.Fatal(err)
+		}
+		after, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(() => {
+			const top = document.getElementById("org-table").getBoundingClientRect().top;
+			return location.pathname + location.search + " " + (top >= 0 && top <= innerHeight / 2) + " " +
+				[...document.querySelectorAll("#org-table tbody tr")].filter(r => !r.hidden).length;
+		})()`))
+		if want := fmt.Sprintf("/organizations/%%E5%%B9%%BF%%E5%%B7%%9E%%E5%%B8%%82/?grade=4A true %d", shown); err != nil || after != want {
+			t.Errorf("at %d px, after the filter's button (address, rows up the screen, rows shown): %q, want %q (%v)", width, after, want, err)
+		}
 	}
 	b.checkClean(t, srv)
 }

@@ -124,7 +124,7 @@ func TestPhoneLayout(t *testing.T) {
 			if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/policy/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 				t.Fatal(err)
 			}
-			docs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".doc-card h3 a")].map(a => a.getAttribute("href"))`))
+			docs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".doc-card :is(h2, h3) a")].map(a => a.getAttribute("href"))`))
 			if err != nil || len(docs) < 8 {
 				t.Fatalf("policy documents on /policy/: %v (%v)", docs, err)
 			}

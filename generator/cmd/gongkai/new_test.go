@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,7 +13,9 @@ import (
 )
 
 // TestNewBuildsWithoutWarnings: `gongkai new` writes a portal that builds at
-// once, with the built-in theme and no warning, and checks clean.
+// once, with the built-in theme, an id of its own and one warning: its
+// base_url is this computer's, which check (CI) refuses; with the
+// published address it builds without a warning and checks clean.
 func TestNewBuildsWithoutWarnings(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "mysite")
 	code, out, errOut := runCLI("new", dir)
@@ -21,6 +24,34 @@ func TestNewBuildsWithoutWarnings(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "themes")); !os.IsNotExist(err) {
 		t.Error("the starter has a themes/ folder: the theme is built in")
+	}
+	settings := filepath.Join(dir, "site.toml")
+	toml, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := regexp.MustCompile(`(?m)^id = "(urn:uuid:[0-9a-f-]{36})"$`).FindSubmatch(toml)
+	if id == nil || string(id[1]) == "urn:uuid:00000000-0000-4000-8000-000000000000" {
+		t.Errorf("the new site has no id of its own:\n%s", toml)
+	}
+	other := filepath.Join(t.TempDir(), "other")
+	if _, _, errOut := runCLI("new", other); errOut != "" {
+		t.Fatal(errOut)
+	}
+	if toml2, _ := os.ReadFile(filepath.Join(other, "site.toml")); id != nil && bytes.Contains(toml2, id[1]) {
+		t.Error("two new sites have the same id")
+	}
+	const local = `site.toml:13:1: warning: base_url "http://127.0.0.1:1313/" is this computer's own address`
+	code, out, errOut = runCLI("build", "-s", dir)
+	if code != 0 || !strings.HasPrefix(errOut, local) || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("build: exit %d, want 0 and a warning about base_url only\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI("check", "-s", dir); code != 1 || !strings.HasPrefix(errOut, strings.Replace(local, "warning: ", "", 1)) {
+		t.Errorf("check of a site at this computer's address: exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	published := bytes.Replace(toml, []byte(`base_url = "http://127.0.0.1:1313/"`), []byte(`base_url = "https://gongkai.example.gov.cn/"`), 1)
+	if err := os.WriteFile(settings, published, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	code, out, errOut = runCLI("build", "-s", dir)
 	if code != 0 || errOut != "" {

@@ -16,7 +16,9 @@ import (
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	files["site.toml"] = "title = \"测试\"\nas_of = \"2026-01-01\"\n"
+	if _, ok := files["site.toml"]; !ok {
+		files["site.toml"] = "title = \"测试\"\nas_of = \"2026-01-01\"\nbase_url = \"https://example.org/\"\nid = \"tag:example.org,2026:\"\n"
+	}
 	layouts := []string{"base.html", "home.html", "policy-index.html", "document.html", "page.html", "404.html", "data-index.html", "dataset.html", "commitments.html", "commitment.html", "committees.html", "budgets.html", "organizations.html", "org-list.html", "committees-city.html", "budget-departments.html", "search.html"}
 	partials, err := filepath.Glob("../../../themes/default/layouts/partials/*.html")
 	if err != nil || len(partials) == 0 {

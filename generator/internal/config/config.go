@@ -25,7 +25,8 @@ const File = "site.toml"
 type Config struct {
 	Title       string    `toml:"title"`       // the portal's name, shown on every page
 	Description string    `toml:"description"` // one sentence saying what the portal is
-	BaseURL     string    `toml:"base_url"`    // the address the site is published at, ending in "/"
+	BaseURL     string    `toml:"base_url"`    // the address the site is published at, ending in "/" (see BaseURL)
+	ID          string    `toml:"id"`          // the site's id, set once: the feed's ids are made from it (see SiteID)
 	Language    string    `toml:"language"`    // BCP 47 language of the pages, e.g. zh-CN
 	AsOf        string    `toml:"as_of"`       // fixed "today" (YYYY-MM-DD) for statuses; empty = build date
 	Theme       string    `toml:"theme"`       // folder under themes/
@@ -37,6 +38,8 @@ type Config struct {
 	Catalog     Catalog   `toml:"catalog"`     // keywords, place and federal codes of the data catalogues
 	Data        Data      `toml:"data"`        // how the CSV files under data/ are written
 	Metrics     []Metric  `toml:"metric"`      // progress series computed from datasets
+
+	BaseURLLine int `toml:"-"` // the line of site.toml that sets base_url; 0 when it is left out
 }
 
 // Metric declares a progress series computed from a dataset; a commitment
@@ -181,8 +184,16 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 	}
 	pos := keyPositions(src)
 	line := pos.line
-	if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(u.Path, "/") {
-		at(line("base_url"), 1, "base_url %q must be a full address ending in /, like \"https://gongkai.example.gov.cn/\"", cfg.BaseURL)
+	cfg.BaseURLLine = pos["base_url"]
+	base, problem := BaseURL(cfg.BaseURL)
+	if problem != "" {
+		at(line("base_url"), 1, "base_url %q %s: write the address the site is published at, like \"https://gongkai.example.gov.cn/\"", cfg.BaseURL, problem)
+	}
+	cfg.BaseURL = base
+	if cfg.ID != "" {
+		if problem := SiteID(cfg.ID); problem != "" {
+			at(line("id"), 1, "id %q %s; set it once and never change it (the feed's ids are made from it)", cfg.ID, problem)
+		}
 	}
 	if cfg.AsOf != "" {
 		if _, err := time.Parse(time.DateOnly, cfg.AsOf); err != nil {

@@ -92,3 +92,87 @@ func TestPositionsFromTheParser(t *testing.T) {
 		t.Errorf("positions %v", p)
 	}
 }
+
+// TestBaseURL: site.toml's base_url and --base-url take the same addresses
+// (config.BaseURL): full http(s) addresses, given their final "/"; a
+// relative address, another scheme, a user, a query or fragment are
+// refused, each saying why.
+func TestBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.gov.cn/":        "https://example.gov.cn/",
+		"https://example.gov.cn":         "https://example.gov.cn/",
+		"http://example.gov.cn/portal":   "http://example.gov.cn/portal/",
+		"https://example.gov.cn/门户/":     "https://example.gov.cn/门户/",
+		"http://127.0.0.1:1313/":         "http://127.0.0.1:1313/",
+		"https://[2001:db8::1]:8443/gk/": "https://[2001:db8::1]:8443/gk/",
+	} {
+		if got, problem := BaseURL(in); got != want || problem != "" {
+			t.Errorf("BaseURL(%q) = %q, %q; want %q", in, got, problem, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"/":                          "relative",
+		"portal/":                    "relative",
+		"//example.gov.cn/":          "relative",
+		"javascript:alert(1)//":      "javascript:",
+		"ftp://example.gov.cn/":      "ftp:",
+		"https:///x/":                "no host",
+		"https://u:p@example.org/":   "user name",
+		"https://example.org/?a=1":   "query",
+		"https://example.org/#top":   "fragment",
+		"https://example.org/a b/":   "spaces",
+		"":                           "empty",
+		"https://example.org:x/":     "not an address",
+		"https://example.org/\n":     "control",
+		"HTTPS://EXAMPLE.ORG/ok/ \t": "spaces",
+	} {
+		if _, problem := BaseURL(in); !strings.Contains(problem, want) {
+			t.Errorf("BaseURL(%q): problem %q, want one saying %q", in, problem, want)
+		}
+	}
+	cfg, ds := Parse([]byte("base_url = \"https://example.org/portal\"\n"))
+	if len(ds) != 0 || cfg.BaseURL != "https://example.org/portal/" || cfg.BasePath() != "/portal/" || cfg.BaseURLLine != 1 {
+		t.Errorf("base_url without its final /: %+v %v", cfg, ds)
+	}
+	checkErrors(t, []struct{ src, want string }{
+		{"title = \"a\"\nbase_url = \"/\"\n", `site.toml:2:1: base_url "/" is a relative address`},
+		{"base_url = \"javascript:alert(1)//\"\n", `site.toml:1:1: base_url "javascript:alert(1)//" is a javascript: address`},
+	})
+}
+
+// TestLocalAddress: this computer's own addresses, and only those.
+func TestLocalAddress(t *testing.T) {
+	for _, local := range []string{"http://127.0.0.1:1313/", "http://127.8.9.10/", "http://localhost/", "http://LOCALHOST.:8080/",
+		"http://gongkai.localhost/", "http://[::1]:1313/", "http://0.0.0.0/", "http://[::]/"} {
+		if !LocalAddress(local) {
+			t.Errorf("%s is not local", local)
+		}
+	}
+	for _, published := range []string{"https://example.gov.cn/", "http://192.168.1.10/", "http://10.0.0.1/portal/", "https://localhost.example.org/", "http://[2001:db8::1]/"} {
+		if LocalAddress(published) {
+			t.Errorf("%s is local", published)
+		}
+	}
+}
+
+// TestSiteID: a tag URI (RFC 4151) of a domain or email and a real date,
+// or a UUID URN.
+func TestSiteID(t *testing.T) {
+	for _, ok := range []string{"tag:gd-shgov.example,2011:", "tag:www.example.gov.cn,2025-06:portal/", "tag:opendata@example.gov.cn,2025-06-30:",
+		"urn:uuid:6f1c27a4-3b5e-4d2a-9c1e-0a2b3c4d5e6f", "tag:example.org,2021:a%20b/c?d"} {
+		if problem := SiteID(ok); problem != "" {
+			t.Errorf("SiteID(%q): %s", ok, problem)
+		}
+	}
+	for _, bad := range []string{"gd-shgov", "https://example.org/", "tag:example.org:", "tag:example.org,21:", "tag:example.org,2011-13:",
+		"tag:-example.org,2011:", "tag:example.org,2011:#x", "tag:example.org,2011:a b", "urn:uuid:1234", "tag:例子.中国,2011:"} {
+		if SiteID(bad) == "" {
+			t.Errorf("SiteID(%q) accepted", bad)
+		}
+	}
+	cfg, ds := Parse([]byte("title = \"a\"\nid = \"tag:example.org,2021:\"\n"))
+	if len(ds) != 0 || cfg.ID != "tag:example.org,2021:" {
+		t.Errorf("id: %+v %v", cfg, ds)
+	}
+	checkErrors(t, []struct{ src, want string }{{"title = \"a\"\nid = \"gd\"\n", `site.toml:2:1: id "gd" must be a tag URI`}})
+}

@@ -68,6 +68,10 @@ type Page struct {
 	Charts      bool // the page draws charts: load ECharts
 	Embed       bool // the page is a chart for other sites to embed: no site header, navigation or footer
 	Search      bool // the page searches: load MiniSearch
+	// Stray is a page shown in place of another (404.html, served at any
+	// address that has no page): it gets no canonical link, and asks
+	// search engines not to index it.
+	Stray bool
 	// Alternates are the page's content in other formats (a dataset's CSV
 	// and JSON), for <link rel="alternate">.
 	Alternates []Alternate

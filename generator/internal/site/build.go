@@ -27,9 +27,14 @@ type Sink = render.Sink
 // Options are the build settings given on the command line; each overrides site.toml.
 type Options struct {
 	AsOf    string    // "today" for statuses, YYYY-MM-DD; empty = site.toml's as_of, else Today
-	BaseURL string    // the published address; empty = site.toml's base_url
+	BaseURL string    // the published address, checked as base_url is (config.BaseURL); empty = site.toml's base_url
 	Today   time.Time // the build date, used when no as_of is set anywhere
 	Drafts  bool      // publish the pages whose front matter says draft: true (to preview them)
+	// Preview: the build is a preview on this computer (gongkai serve; a
+	// Builder with Serve sets it), whose links may be made from the served
+	// address (BaseURL "/"): BaseURL is taken as it is, and nothing warns
+	// that the address is local.
+	Preview bool
 
 	// What a Builder gives its builds:
 	// reuse keeps what one build read for the next, which reads again only
@@ -144,6 +149,9 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 		return Report{}, stage("load", err)
 	}
 	validate(in, &diags)
+	if !opts.Preview {
+		checkAddress(in, opts, diag.Warning, &diags)
+	}
 	if err := diags.Err(); err != nil {
 		return Report{}, stage("check", err)
 	}
@@ -194,7 +202,9 @@ func themed(err error, theme string) error {
 	return err
 }
 
-// Check runs load and validate only, writing nothing.
+// Check runs load and validate only, writing nothing. It is what CI runs
+// before publishing, so a base URL on this computer is an error here, not
+// the warning Build gives.
 func Check(src fs.FS, opts Options) (Report, error) {
 	var diags diag.List
 	in, err := loadWithTheme(src, opts, &diags)
@@ -202,6 +212,7 @@ func Check(src fs.FS, opts Options) (Report, error) {
 		return Report{}, err
 	}
 	validate(in, &diags)
+	checkAddress(in, opts, diag.Error, &diags)
 	if err := diags.Err(); err != nil {
 		return Report{}, err
 	}
@@ -237,11 +248,15 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: config.File}, Message: "cannot read site.toml: is this a gongkai site folder? (" + errors.Unwrap(err).Error() + ")"}}}
 	}
-	if opts.BaseURL != "" {
+	switch base, problem := config.BaseURL(opts.BaseURL); {
+	case opts.BaseURL == "":
+	case opts.Preview:
 		cfg.BaseURL = opts.BaseURL
-		if !strings.HasSuffix(cfg.BaseURL, "/") {
-			cfg.BaseURL += "/"
-		}
+	case problem != "":
+		cds = append(cds, diag.Diagnostic{Pos: diag.Pos{File: "--base-url"}, Message: fmt.Sprintf(
+			"%q %s: give the address the site is published at, like https://gongkai.example.gov.cn/", opts.BaseURL, problem)})
+	default:
+		cfg.BaseURL = base
 	}
 	asOf := opts.AsOf
 	if asOf == "" {

@@ -68,6 +68,7 @@ var pastReading = PastOptions{Commits: 10, MaxBytes: 256 << 20}
 // builds.
 func (b *Builder) Build(opts Options, out Sink) (Report, error) {
 	opts.reuse = &b.reuse
+	opts.Preview = opts.Preview || b.serve
 	opts.history = b.gitLog()
 	fsys := b.fsys
 	switch {

@@ -53,7 +53,7 @@ func TestChartFiles(t *testing.T) {
 			}
 			cite := findAll(fig, hasClass("chart-cite"))
 			if len(cite) != 1 || !strings.Contains(textContent(cite[0]), "广东社会建设“1+7”政策公开") ||
-				!strings.Contains(textContent(cite[0]), "http://127.0.0.1:1313/"+strings.TrimSuffix(name, "index.html")) ||
+				!strings.Contains(textContent(cite[0]), "https://gd-shgov.example/"+strings.TrimSuffix(name, "index.html")) ||
 				!strings.Contains(textContent(cite[0]), "2026年1月1日") {
 				t.Errorf("%s %s: cite line %q", name, id, textContent(cite[0]))
 			}

@@ -71,7 +71,9 @@ func init() {
 			make: computeAnnualReports, searchRows: searchAnnualReports},
 		{id: "search", layouts: []string{"search"}, nav: 6, make: computeSearch},
 		{id: "", layouts: []string{"404"}, make: func(e *env) error {
-			e.add("404.html", "", "404", render.NotFoundView{Page: e.base(e.tr.T("notfound.title"), "/404.html", "")})
+			page := e.base(e.tr.T("notfound.title"), "/404.html", "")
+			page.Stray = true
+			e.add("404.html", "", "404", render.NotFoundView{Page: page})
 			return nil
 		}},
 	}

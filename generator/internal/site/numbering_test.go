@@ -92,7 +92,7 @@ var workReportIDs = []string{
 // Refresh it with: go test ./generator/internal/site -run Golden -update
 func TestGoldenWorkReport(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.toml":                {Data: []byte("title = \"测试\"\n")},
+		"site.toml":                {Data: []byte("title = \"测试\"\nbase_url = \"https://example.org/\"\nid = \"tag:example.org,2026:\"\n")},
 		"content/policy/report.md": {Data: []byte(workReport)},
 	}
 	themeFiles(t, fsys)

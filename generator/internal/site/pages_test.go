@@ -61,7 +61,7 @@ func TestLargeListsArePaged(t *testing.T) {
 // yet; without one it says nothing of the kind.
 func TestCommitDates(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.toml":             {Data: []byte("title = \"测试\"\n")},
+		"site.toml":             {Data: []byte("title = \"测试\"\nid = \"tag:example.org,2021:\"\n")},
 		"data/old.csv":          {Data: []byte("a,b\n1,2\n")},
 		"data/new.csv":          {Data: []byte("a,b\n1,2\n")},
 		"data/budgets/2013.csv": {Data: []byte("年度,阶段,部门,科目编码,科目名称,金额(万元)\n2013,预算,甲厅,208,社会保障和就业,1\n")},
@@ -121,7 +121,7 @@ func TestCommitDates(t *testing.T) {
 	// The feed announces the committed datasets, newest first, and none
 	// that is not committed; outside git, none at all (none declares a date).
 	feed := string(dated["feed.xml"])
-	if !strings.Contains(feed, "/data/old/#20210304T100000+0800</id>") || strings.Contains(feed, "/data/new/") {
+	if !strings.Contains(feed, "<id>tag:example.org,2021:data/old/#20210304T100000+0800</id>") || strings.Contains(feed, "/data/new/") {
 		t.Errorf("feed:\n%s", feed)
 	}
 	if strings.Contains(string(buildWith(t, fsys, nil)["feed.xml"]), "<entry>") {
@@ -130,8 +130,8 @@ func TestCommitDates(t *testing.T) {
 	// Every commit that changed a dataset is an update in the feed; the
 	// newest says what the site publishes now.
 	feed = string(buildWith(t, fsys, map[string]time.Time{"data/budgets/2013.csv": day("2020-01-01T10:00:00+08:00"), "data/budgets/2014.csv": day("2022-05-06T10:00:00+08:00")})["feed.xml"])
-	for _, want := range []string{"/data/budgets/#20220506T100000+0800</id>", "已更新，共 2 行（改动的文件：data/budgets/2014.csv）",
-		"/data/budgets/#20200101T100000+0800</id>", "的文件有改动：data/budgets/2013.csv。"} {
+	for _, want := range []string{"<id>tag:example.org,2021:data/budgets/#20220506T100000+0800</id>", "已更新，共 2 行（改动的文件：data/budgets/2014.csv）",
+		"<id>tag:example.org,2021:data/budgets/#20200101T100000+0800</id>", "的文件有改动：data/budgets/2013.csv。"} {
 		if !strings.Contains(feed, want) {
 			t.Errorf("the feed of a dataset changed by two commits lacks %s:\n%s", want, feed)
 		}

@@ -19,7 +19,7 @@ import (
 func smallSite(t *testing.T, extra map[string]string) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{
-		"site.toml":             {Data: []byte("title = \"测试\"\n")},
+		"site.toml":             {Data: []byte("title = \"测试\"\nbase_url = \"https://example.org/\"\nid = \"tag:example.org,2026:\"\n")},
 		"content/about.md":      {Data: []byte("---\ntitle: 关于\n---\n正文。\n")},
 		"content/policy/doc.md": {Data: []byte("---\ntitle: 文件\nslug: doc\n---\n\n## 一、总则\n\n1.第一条。\n")},
 	}

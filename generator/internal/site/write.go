@@ -100,7 +100,7 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	if err := counted.Put("datapackage.json", dp); err != nil {
 		return n, err
 	}
-	feed, err := publish.Feed(m.cfg.Title, m.baseURL, feedEntries(m))
+	feed, err := publish.Feed(publish.FeedSite{Title: m.cfg.Title, BaseURL: m.baseURL, Lang: m.cfg.Language, ID: m.cfg.ID}, feedEntries(m))
 	if err != nil {
 		return n, err
 	}

@@ -59,7 +59,10 @@
   // rows of TABLE whose data-KEY matches every chosen value; an
   // <input type="search"> keeps the rows whose text contains what was typed.
   // The choices are kept in the address (?doc=…&year=…) so a filtered view
-  // can be linked.
+  // can be linked. Rows follow each choice as it is made; the form's submit
+  // button (and Enter) takes the reader to the rows, which on a phone are
+  // below the form. Without this script the form stays hidden: a static
+  // page cannot filter, and shows every row.
   function setUpFilters() {
     var forms = document.querySelectorAll('form[data-filter-for]');
     Array.prototype.forEach.call(forms, function (form) {
@@ -96,7 +99,12 @@
       }
       form.addEventListener('change', apply);
       form.addEventListener('input', apply);
-      form.addEventListener('submit', function (e) { e.preventDefault(); });
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        apply();
+        var top = table.getBoundingClientRect().top;
+        if (top < 0 || top > window.innerHeight / 2) table.scrollIntoView({ block: 'start' });
+      });
       form.hidden = false;
       apply();
     });
