@@ -68,7 +68,8 @@ func TestHostilePagesAreBounded(t *testing.T) {
 // TestMarkdownTimeGrowsLinearly: a page of many small inline elements four
 // times as long must take about four times as long to read, check and
 // render, not sixteen (the position of each element was once found by
-// recounting the page); 8 leaves room for a loaded machine.
+// recounting the page: ×25); 12 leaves room for a machine busy with other
+// tests (×9 seen when every package ran at once on two cores).
 func TestMarkdownTimeGrowsLinearly(t *testing.T) {
 	for _, unit := range []string{"[a]", "`a` ", "<b>", "a*b* ", "[x](/a) "} {
 		page := func(n int) string {
@@ -79,7 +80,7 @@ func TestMarkdownTimeGrowsLinearly(t *testing.T) {
 		}
 		best := func(n int) time.Duration {
 			var b time.Duration
-			for i := range 3 {
+			for i := range 5 {
 				d, _, _ := measure(page(n))
 				if i == 0 || d < b {
 					b = d
@@ -88,7 +89,7 @@ func TestMarkdownTimeGrowsLinearly(t *testing.T) {
 			return b
 		}
 		small, large := best(10000), best(40000)
-		if ratio := float64(large) / float64(small); ratio > 8 {
+		if ratio := float64(large) / float64(small); ratio > 12 {
 			t.Errorf("%q: 10,000 took %v, 40,000 took %v (×%.1f): growth is not linear", unit, small, large, ratio)
 		} else {
 			t.Log(fmt.Sprintf("%q: %v → %v (×%.1f)", unit, small, large, ratio))

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -20,15 +19,32 @@ type guess struct {
 	// numbers by the site's rules ("12,5", "1e3", "123,,456"), with where they are.
 	badNumbers  int
 	badNumberAt []badNumber
+	// badDates are values written as dates that are not days of the
+	// calendar (2012-02-30, 2012-13-01), with where they are.
+	badDates  int
+	badDateAt []badNumber
+	// others are the first values that are neither numbers, nor written
+	// like numbers, nor written like dates (NA, -, 待定), with where they are.
+	others  []badNumber
+	nOthers int
+	// missingLike counts values written as no value (NA, -, NULL) that are
+	// not declared as missing values: errors in a column of numbers or dates.
+	missingLike int
 	code        bool // a value with leading zeros or too many digits for a number
 	suffixes    map[string]int
 	inYearRange bool
-	notNumbers  []int // lines of the first values that are not numbers
 }
 
 var (
-	leadingZero  = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
-	numberLike   = regexp.MustCompile(`(?i)^[+-]?(?:[0-9]+(?:[.,][0-9]*)+|[0-9.]+e[+-]?[0-9]+|nan|inf|-inf|infinity|0x[0-9a-f]+|\([0-9.,]+\)|[0-9.,]+-)$`)
+	leadingZero = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
+	numberLike  = regexp.MustCompile(`(?i)^[+-]?(?:[0-9]+(?:[.,][0-9]*)+|[0-9.]+e[+-]?[0-9]+|nan|inf|-inf|infinity|0x[0-9a-f]+|\([0-9.,]+\)|[0-9.,]+-)$`)
+	dateLike    = regexp.MustCompile(`^[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)$`)
+	// missingWord are the ways tables write "no value" (BAD_INPUTS.md): in a
+	// column of numbers or dates they are errors unless declared as missing.
+	missingWord = map[string]bool{"NA": true, "N/A": true, "NULL": true, "-": true, "--": true, "—": true, "–": true, ".": true, "#N/A": true}
+	// grade is a number with one capital letter after it: 5A, 3B — a grade
+	// or class (景区等级, 社会组织评估等级), not a quantity in a unit.
+	grade        = regexp.MustCompile(`^[A-Z]$`)
 	errNotNumber = errors.New("not a number")
 )
 
@@ -46,14 +62,29 @@ func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 		g.code = true
 	}
 	n, err := value.ParseNumber(t, nf)
-	if err == nil && !unitLike(n.Suffix) {
+	if err == nil && (!unitLike(n.Suffix) || grade.MatchString(n.Suffix)) {
 		err = errNotNumber
 	}
-	if err != nil && numberLike.MatchString(t) {
+	_, dateErr := value.ParseDate(t, defaultDateFormats)
+	switch {
+	case err != nil && numberLike.MatchString(t):
 		if len(g.badNumberAt) < 10 {
 			g.badNumberAt = append(g.badNumberAt, badNumber{line, col, t, errText(err)})
 		}
 		g.badNumbers++
+	case dateErr != nil && dateLike.MatchString(t):
+		if len(g.badDateAt) < 10 {
+			g.badDateAt = append(g.badDateAt, badNumber{line, col, t, errText(dateErr)})
+		}
+		g.badDates++
+	case err != nil && dateErr != nil:
+		if missingWord[strings.ToUpper(t)] {
+			g.missingLike++
+		}
+		if len(g.others) < 10 {
+			g.others = append(g.others, badNumber{line, col, t, ""})
+		}
+		g.nOthers++
 	}
 	if err == nil {
 		g.num++
@@ -70,10 +101,8 @@ func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 				g.inYearRange = false
 			}
 		}
-	} else if len(g.notNumbers) < 3 {
-		g.notNumbers = append(g.notNumbers, line)
 	}
-	if _, err := value.ParseDate(t, defaultDateFormats); err == nil {
+	if dateErr == nil {
 		g.date++
 	}
 	switch strings.ToLower(t) {
@@ -137,14 +166,27 @@ func (g *guess) field(header string) (Field, string) {
 		f.Type = Date
 	case g.boolean == g.n:
 		f.Type = Boolean
-	case g.n >= 5 && g.num*10 >= g.n*8:
-		lines := make([]string, len(g.notNumbers))
-		for i, l := range g.notNumbers {
-			lines[i] = fmt.Sprint(l)
-		}
-		return f, fmt.Sprintf("looks like a column of numbers, but the values on lines %s are not numbers, so it is published as text: fix those cells, or declare the column's type in a .schema.json file", strings.Join(lines, ", "))
 	}
 	return f, ""
+}
+
+// mostly tells what a column that is not all of one type mostly holds —
+// "numbers" or "dates", when at least four in five of its values (and at
+// least four values), leaving out words for "no value", are, or are written
+// like, them; "" otherwise. Such a
+// column is never published as text without a word: the cells that are not
+// numbers or dates are errors (guess.mistakes).
+func (g *guess) mostly() string {
+	n := g.n - g.missingLike // words for "no value" count for neither side
+	switch {
+	case n < 4:
+		return ""
+	case g.num < g.n && (g.num+g.badNumbers)*5 >= n*4:
+		return "numbers"
+	case g.date < g.n && (g.date+g.badDates)*5 >= n*4:
+		return "dates"
+	}
+	return ""
 }
 
 // infer reads a generic dataset's file once to infer its schema. It returns
@@ -182,14 +224,28 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	}
 	defer func() { ok = !probs.hasErrors() }()
 	for i, h := range sc.Header {
-		if g := guesses[i]; g.badNumbers > 0 && g.badNumbers+g.num == g.n {
-			// A column of numbers with some written wrongly: publishing it as
-			// text would hide the mistake, so each one is an error.
-			for _, b := range g.badNumberAt {
-				probs.errorf(b.line, b.col, "column %s %q: %s (the column holds numbers; if these cells are right as they are, declare the column's rules in %s)", columnLetter(i), h, b.msg, SidecarPath(file.Path))
+		g := guesses[i]
+		what := g.mostly()
+		if what == "" && g.badNumbers > 0 && g.badNumbers+g.num == g.n {
+			what = "numbers"
+		}
+		if what != "" {
+			// A column of numbers (or dates) with some cells that are not:
+			// publishing it as text would hide the mistake, and taking the
+			// odd cells as missing would be a guess, so each is an error.
+			bad, more := g.badDateAt, g.badDates-len(g.badDateAt)
+			if what == "numbers" {
+				bad, more = g.badNumberAt, g.badNumbers-len(g.badNumberAt)
 			}
-			if g.badNumbers > len(g.badNumberAt) {
-				probs.errorf(sc.HLine, 1, "column %s %q: %d more values like these are not numbers", columnLetter(i), h, g.badNumbers-len(g.badNumberAt))
+			for _, b := range bad {
+				probs.errorf(b.line, b.col, "column %s %q: %s (the column holds %s; if these cells are right as they are, declare the column's rules in %s)", columnLetter(i), h, b.msg, what, SidecarPath(file.Path))
+			}
+			for _, b := range g.others {
+				probs.errorf(b.line, b.col, "column %s %q: %q is not one of the %s the rest of the column holds: correct it, leave the cell blank if there is no value, declare words such as NA as missing values (missing_values in site.toml or the file's %s), or declare the column as text there", columnLetter(i), h, b.text, what, SidecarPath(file.Path))
+			}
+			more += g.nOthers - len(g.others)
+			if more > 0 {
+				probs.errorf(sc.HLine, 1, "column %s %q: %d more values like these are not %s", columnLetter(i), h, more, what)
 			}
 			continue
 		}
