@@ -131,15 +131,25 @@ func LoadReusing(fsys fs.FS, basePath string, reuse *Reuse, diags *diag.List) ([
 		if d.IsDir() {
 			return nil
 		}
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				diags.Errorf(diag.Pos{File: p}, "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
+				return nil
+			}
+			mode = info.Mode().Type()
+		}
+		if !mode.IsRegular() {
+			// A pipe would make the build wait for ever, a device read without end.
+			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", modeName(mode))
+			return nil
+		}
 		if !strings.HasSuffix(p, ".md") {
 			diags.Warnf(diag.Pos{File: p}, "not a Markdown (.md) file; it is not published")
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)
-		if err != nil && d.Type()&fs.ModeSymlink != 0 {
-			diags.Errorf(diag.Pos{File: p}, "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
-			return nil
-		}
 		if err != nil {
 			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
 			return nil
@@ -255,6 +265,21 @@ func tooManyMarks(body []byte, limit int) (line int) {
 		}
 	}
 	return 0
+}
+
+// modeName names a kind of file that is not an ordinary one, for messages.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDir != 0:
+		return "folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 // parseSafely parses one file, turning a panic into an error naming the file.
