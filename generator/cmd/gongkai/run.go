@@ -195,6 +195,10 @@ func check(args []string, stdout, stderr io.Writer) int {
 			if d.Severity == diag.Warning {
 				kind = "warning"
 			}
+			if d.Pos.Sheet != "" { // a workbook has no lines to annotate: the cell leads the message
+				fmt.Fprintf(stdout, "::%s file=%s::%s\n", kind, d.Pos.File, escapeAnnotation(d.Pos.Cell()+": "+d.Message))
+				continue
+			}
 			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", kind, d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), escapeAnnotation(d.Message))
 		}
 	default:
@@ -211,6 +215,7 @@ func writeJSON(w io.Writer, ds []diag.Diagnostic, ok bool) {
 		File     string `json:"file"`
 		Line     int    `json:"line"`
 		Col      int    `json:"col"`
+		Cell     string `json:"cell,omitempty"` // in a workbook: Sheet1!C7 (line is the row, col the column)
 		Severity string `json:"severity"`
 		Message  string `json:"message"`
 	}
@@ -223,7 +228,11 @@ func writeJSON(w io.Writer, ds []diag.Diagnostic, ok bool) {
 		if d.Severity == diag.Warning {
 			sev = "warning"
 		}
-		out.Problems = append(out.Problems, item{d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), sev, d.Message})
+		var cell string
+		if d.Pos.Sheet != "" {
+			cell = d.Pos.Cell()
+		}
+		out.Problems = append(out.Problems, item{d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), cell, sev, d.Message})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -8,6 +8,7 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"gongkai/generator/internal/data/value"
+	"gongkai/generator/internal/diag"
 )
 
 // Bind reads a dataset's valid rows into structs of type T with gocsv, which
@@ -17,7 +18,8 @@ import (
 // the fields' own types (Text, Decimal, DateText, Pos) take it from there. So
 // gocsv's traps — "1,234" read as 1.234, a blank read as 0, record numbers
 // reported as lines — cannot happen. A field tagged `csv:"_pos"` of type Pos
-// receives the file and line the row came from.
+// receives the file and line the row came from (in a workbook, the sheet
+// and row).
 func Bind[T any](d *Dataset) ([]T, error) {
 	header := []string{"_pos"}
 	for _, c := range d.Columns {
@@ -26,7 +28,11 @@ func Bind[T any](d *Dataset) ([]T, error) {
 	rows := [][]string{header}
 	err := d.Each(func(file string, line int, cells []Cell) error {
 		rec := make([]string, 0, len(cells)+1)
-		rec = append(rec, file+":"+strconv.Itoa(line))
+		at := file
+		if p := d.Pos(file, line); p.Sheet != "" {
+			at += "\x00" + p.Sheet // NUL: in no path or sheet name
+		}
+		rec = append(rec, at+":"+strconv.Itoa(line))
 		for _, c := range cells {
 			if c.Missing {
 				rec = append(rec, "")
@@ -117,11 +123,16 @@ func (p *PeriodText) UnmarshalCSV(s string) error {
 	return nil
 }
 
-// Pos is the file and line a bound row came from.
+// Pos is the file and line a bound row came from; in a workbook, its sheet
+// and row.
 type Pos struct {
-	File string
-	Line int
+	File  string
+	Line  int
+	Sheet string
 }
+
+// At is the position of the row's start, for messages about it.
+func (p Pos) At() diag.Pos { return diag.Pos{File: p.File, Sheet: p.Sheet, Line: p.Line} }
 
 // UnmarshalCSV implements gocsv.TypeUnmarshaller for the "_pos" column.
 func (p *Pos) UnmarshalCSV(s string) error {
@@ -130,6 +141,7 @@ func (p *Pos) UnmarshalCSV(s string) error {
 	if i < 0 || err != nil {
 		return fmt.Errorf("internal error: bad position %q", s)
 	}
-	*p = Pos{File: s[:i], Line: line}
+	file, sheet, _ := strings.Cut(s[:i], "\x00")
+	*p = Pos{File: file, Line: line, Sheet: sheet}
 	return nil
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -57,6 +58,7 @@ const cacheBytes = 16 << 20
 // File is one source file of a dataset.
 type File struct {
 	Path       string
+	Sheet      string // the worksheet read, in a workbook (.xlsx); HeaderLine and lines are then its rows
 	Encoding   string
 	Delimiter  string
 	HeaderLine int
@@ -289,7 +291,7 @@ func (d *Dataset) read(diags *diag.List) {
 	}
 	tally := newHierTally(&d.Schema, size) // nil without a hierarchy
 	for fi, file := range d.Files {
-		probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
+		probs := file.problems(d.opts.Limits.MaxProblems)
 		cells := make([]Cell, len(d.Schema.Fields))
 		d.statsPass = true // the workers keep the statistics, merged in file order by scan
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
@@ -346,19 +348,28 @@ func (d *Dataset) checkKeys(keys []*keyIndex, fkCols map[int][]ForeignKey, file 
 			continue
 		}
 		if prev, dup := k.seen[key]; dup {
-			probs.errorf(r.line, file.col(r, k.fields[0]), "%s %q appears twice: also on line %d of %s; each row needs its own %s", k.name, key, prev.Line, prev.File, k.name)
+			probs.errorf(r.line, file.col(r, k.fields[0]), "%s %q appears twice: also on %s; each row needs its own %s", k.name, key, lineOf(prev), k.name)
 			continue
 		}
-		k.seen[key] = diag.Pos{File: file.Path, Line: r.line}
+		k.seen[key] = diag.Pos{File: file.Path, Sheet: file.Sheet, Line: r.line}
 	}
 	for i, fks := range fkCols {
 		if cells[i].Missing || cells[i].Invalid {
 			continue
 		}
 		for _, fk := range fks {
-			d.refs = append(d.refs, reference{fk: fk, value: cells[i].value(), pos: diag.Pos{File: file.Path, Line: r.line, Col: file.col(r, i)}})
+			d.refs = append(d.refs, reference{fk: fk, value: cells[i].value(), pos: diag.Pos{File: file.Path, Sheet: file.Sheet, Line: r.line, Col: file.col(r, i)}})
 		}
 	}
+}
+
+// lineOf names the line of a file a row is on, for messages: "line 12 of
+// data/x.csv", or "row 12 of data/x.xlsx" in a workbook.
+func lineOf(p diag.Pos) string {
+	if p.Sheet != "" {
+		return fmt.Sprintf("row %d of %s", p.Line, p.File)
+	}
+	return fmt.Sprintf("line %d of %s", p.Line, p.File)
 }
 
 func (d *Dataset) fieldIndex(name string) int {
@@ -456,10 +467,23 @@ func (d *Dataset) ColumnIndex() map[string]int {
 	return col
 }
 
+// Pos is the position of a line of one of d's files (in a workbook, of a
+// row of its sheet), as Each hands them out, for messages about the row.
+func (d *Dataset) Pos(file string, line int) diag.Pos {
+	p := diag.Pos{File: file, Line: line}
+	for _, f := range d.Files {
+		if f.Path == file {
+			p.Sheet = f.Sheet
+		}
+	}
+	return p
+}
+
 // Place gives each diagnostic at a line of d's files, whose column is
 // not known, the column where its field's cell starts on that line
 // (fields[i] for ds[i]), reading those files again once: for the checks
 // of a kind, which see rows but not where their cells are (Kind.Check).
+// A diagnostic in a workbook gets its sheet too, so it prints as the cell.
 func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic {
 	want := map[string]map[int][]int{} // file → line → indexes into ds
 	for i, x := range ds {
@@ -476,18 +500,27 @@ func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic
 		if lines == nil {
 			continue
 		}
-		_ = d.scan(f, &problems{path: f.Path}, func(r *row, _ []Cell, _ bool) {
+		_ = d.scan(f, f.problems(0), func(r *row, _ []Cell, _ bool) {
 			for _, i := range lines[r.line] {
 				out[i].Pos.Col = f.col(r, d.fieldIndex(fields[i]))
 			}
 		}, nil)
+	}
+	for i := range out {
+		for _, f := range d.Files {
+			if out[i].Pos.File == f.Path && out[i].Pos.Sheet == "" {
+				out[i].Pos.Sheet = f.Sheet
+			}
+		}
 	}
 	return out
 }
 
 // Each reads the dataset again from its files, calling fn for every valid
 // row, in file order. It is how downloads and metrics stream a dataset without
-// holding it in memory. cells is reused between calls.
+// holding it in memory. cells is reused between calls. Once the dataset is
+// loaded, several readings may run at once (a past build's metrics, taking
+// this build's dataset, beside this build's downloads).
 func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error {
 	cells := make([]Cell, len(d.Schema.Fields))
 	if c := d.rows; c != nil {
@@ -501,7 +534,7 @@ func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error
 		return nil
 	}
 	for _, file := range d.Files {
-		probs := &problems{path: file.Path}
+		probs := file.problems(0)
 		var ferr error
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
 			if ferr == nil && !bad && !r.total {

@@ -1,4 +1,5 @@
-// Package data reads the CSV files under data/ into validated datasets.
+// Package data reads the CSV files and Excel workbooks under data/ into
+// validated datasets.
 //
 // Staff export CSV from Excel, so a file may be UTF-8 (with or without a BOM),
 // GB18030 or UTF-16; may use ",", ";" or tab; may carry a title row above the
@@ -12,9 +13,14 @@
 // a short preview, column statistics). A dataset can be read again, row by
 // row, when its downloads are written.
 //
+// A workbook (.xlsx) is read as the CSV Excel would save from its first
+// visible sheet, through the same reader (see sheet.go), but each cell's
+// value comes from its type: numbers and dates are what the cells hold, not
+// what their formats show, and every message names its cell (Sheet1!C7).
+//
 // A Kind (Options.Kinds) is a dataset at a fixed path with a schema in Go,
 // which may accept English and Chinese header names; the site's built-in
-// kinds are in package kinds. Any other CSV is a generic dataset whose schema
+// kinds are in package kinds. Any other file is a generic dataset whose schema
 // is inferred, or declared in a Frictionless Table Schema sidecar
 // NAME.schema.json.
 package data

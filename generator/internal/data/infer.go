@@ -193,7 +193,7 @@ func (g *guess) mostly() string {
 // false when the file cannot be read (the problems are reported).
 func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	file := d.Files[0]
-	probs := &problems{path: file.Path, max: d.opts.Limits.MaxProblems}
+	probs := file.problems(d.opts.Limits.MaxProblems)
 	defer probs.flush(d.fsys, diags)
 	sc, err := openScanner(d.fsys, file.Path, d.opts.Limits, nil, probs)
 	if err != nil {
@@ -216,7 +216,11 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 			if t == "" || value.IsMissing(t, d.Schema.MissingValues) {
 				continue
 			}
-			guesses[i].add(t, r.line, r.pos[i], d.Schema.Numbers)
+			nf := d.Schema.Numbers
+			if r.kinds != nil && r.kinds[i] == cellNumber {
+				nf = plainNumbers // a workbook's number, whatever the site's rules for writing them
+			}
+			guesses[i].add(t, r.line, r.pos[i], nf)
 		}
 	}
 	if probs.hasErrors() {
@@ -252,6 +256,9 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 		f, warn := guesses[i].field(h)
 		if warn != "" {
 			probs.warnf(sc.HLine, 1, "column %s %q %s", columnLetter(i), h, warn)
+		}
+		if (f.Type == Number || f.Type == Integer) && f.Unit == "" {
+			f.Unit = sc.unit // the table's unit, said above its header, for the numbers that name none
 		}
 		d.Schema.Fields = append(d.Schema.Fields, f)
 	}

@@ -134,13 +134,18 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		k := &opts.Kinds[i]
 		var paths []string
 		for _, f := range files {
-			if f == k.Path || k.Folder && strings.HasPrefix(f, k.Path+"/") {
+			// A kind's file may be a workbook: data/progress.xlsx for data/progress.csv.
+			if k.Folder && strings.HasPrefix(f, k.Path+"/") || !k.Folder && stem(f) == stem(k.Path) {
 				paths = append(paths, f)
 				claimed[f] = true
 			}
 		}
 		if len(paths) == 0 {
 			continue
+		}
+		if !k.Folder && len(paths) > 1 {
+			diags.Errorf(diag.Pos{File: paths[1]}, "this file and %s both make the dataset %q: keep one of them", paths[0], k.ID)
+			paths = paths[:1]
 		}
 		meta := strings.TrimSuffix(k.Path, ".csv") + ".schema.json"
 		sig := signature(fsys, opts, k, paths, meta)
@@ -234,7 +239,10 @@ func newDataset(fsys fs.FS, opts Options, id string, paths []string) *Dataset {
 	return d
 }
 
-// findFiles lists the CSV files under data/, in path order, reporting links
+// stem is a path without its extension: data/progress for data/progress.csv.
+func stem(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
+
+// findFiles lists the CSV files and workbooks under data/, in path order, reporting links
 // out of the project and files that are not data.
 func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 	var out []string
@@ -267,17 +275,19 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 		}
 		lower := strings.ToLower(name)
 		switch {
-		case strings.HasSuffix(lower, ".csv"):
+		case strings.HasSuffix(lower, ".csv"), strings.HasSuffix(lower, ".xlsx"):
 			if info, err := d.Info(); err == nil && info.Size() == 0 && d.Type().IsRegular() {
 				diags.Warnf(diag.Pos{File: p}, "the file is empty (0 bytes, perhaps half-saved): it is skipped")
 				return nil
 			}
 			out = append(out, p)
 		case strings.HasSuffix(lower, ".schema.json"), strings.HasSuffix(lower, ".md"), lower == "readme.txt":
-		case strings.HasSuffix(lower, ".xlsx"), strings.HasSuffix(lower, ".xls"):
-			diags.Warnf(diag.Pos{File: p}, "Excel files are not read: save the sheet as CSV (另存为 → CSV UTF-8) next to it")
+		case strings.HasSuffix(lower, ".xls"), strings.HasSuffix(lower, ".et"):
+			diags.Warnf(diag.Pos{File: p}, "old Excel 97–2003 (and WPS .et) workbooks are not read: save it as an Excel workbook (另存为 → Excel 工作簿 .xlsx) or as CSV UTF-8 next to it")
+		case strings.HasSuffix(lower, ".xlsm"), strings.HasSuffix(lower, ".xlsb"), strings.HasSuffix(lower, ".ods"):
+			diags.Warnf(diag.Pos{File: p}, "only Excel workbooks (.xlsx) and CSV files are read: save it as an Excel workbook (另存为 → Excel 工作簿 .xlsx) or as CSV UTF-8 next to it")
 		default:
-			diags.Warnf(diag.Pos{File: p}, "not a CSV file: it is not published")
+			diags.Warnf(diag.Pos{File: p}, "not a CSV file or Excel workbook (.xlsx): it is not published")
 		}
 		return nil
 	})
@@ -296,7 +306,7 @@ func litter(name string) bool {
 func ID(name string) (string, bool) { return datasetID("data/" + name + ".csv") }
 
 // datasetID turns a path under data/ into a dataset id: the path without
-// ".csv", "/" replaced by "-", letters lowercased, and runs of spaces and
+// ".csv" or ".xlsx", "/" replaced by "-", letters lowercased, and runs of spaces and
 // punctuation made one "-". Chinese names stay readable: data/预算 2013.csv → 预算-2013.
 func datasetID(p string) (string, bool) {
 	rel := strings.TrimPrefix(p, "data/")
@@ -337,7 +347,7 @@ func checkReferences(sets []*Dataset, diags *diag.List, keep bool) {
 		for _, r := range d.refs {
 			p := probs[r.pos.File]
 			if p == nil {
-				p = &problems{path: r.pos.File, max: d.opts.Limits.MaxProblems}
+				p = &problems{path: r.pos.File, sheet: r.pos.Sheet, max: d.opts.Limits.MaxProblems}
 				probs[r.pos.File] = p
 				order = append(order, r.pos.File)
 			}

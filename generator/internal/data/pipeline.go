@@ -33,11 +33,11 @@ type chunk struct {
 	seq       int
 	text      []byte
 	startLine int
-	// first holds a record already read while looking for the header (see
-	// scanner.pending); it comes before text.
-	first     []string
-	firstLine int
-	firstPos  []int
+	// rows are records already read, before text: one read while looking
+	// for the header (see scanner.pending), or a workbook's rows, with the
+	// problems found reading them.
+	rows  []row
+	probs []problem
 	// detached is set when text is the file's bytes as they are (but for
 	// its first decoded bytes, from before the header's end): the worker
 	// decodes or validates it (see scanner.detach).
@@ -77,9 +77,14 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 		return err
 	}
 	defer sc.Close()
-	file.Encoding, file.Delimiter, file.HeaderLine = string(sc.Enc), delimName(sc.Delim), sc.HLine
-	if file.columns == nil && !d.mapHeader(file, sc, probs) {
-		return errStop
+	if file.columns == nil { // the first reading: later ones read the same, maybe at the same time (Each)
+		file.Encoding, file.Delimiter, file.HeaderLine = string(sc.Enc), delimName(sc.Delim), sc.HLine
+		if sc.sheet != nil {
+			file.Sheet, file.Encoding, file.Delimiter = sc.sheet.name, "", ""
+		}
+		if !d.mapHeader(file, sc, probs) {
+			return errStop
+		}
 	}
 	chunks, results := make(chan chunk, 2), make(chan *parsed, 2)
 	stop := make(chan struct{})
@@ -169,6 +174,9 @@ func recoverInto(err *error) {
 
 // cut sends the text after the header as chunks of whole records.
 func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
+	if s.sheet != nil {
+		return s.cutSheet(out, stop)
+	}
 	s.count.limit = 0 // the cutter bounds records itself
 	seq, line := 0, max(s.nextLine, s.HLine+1)
 	send := func(c chunk) bool {
@@ -182,7 +190,7 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 		}
 	}
 	if s.pending != nil {
-		if !send(chunk{first: s.pending, firstLine: s.pendingLine, firstPos: s.pendingPos, startLine: line}) {
+		if !send(chunk{rows: []row{s.pendingRow()}, startLine: line}) {
 			return nil
 		}
 		s.pending = nil
@@ -232,6 +240,52 @@ func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
 		}
 		if eof {
 			return nil
+		}
+	}
+}
+
+// pendingRow is the record read while looking for the header that is data.
+func (s *scanner) pendingRow() row {
+	return row{cells: s.pending, line: s.pendingLine, pos: s.pendingPos, kinds: s.pendingKinds}
+}
+
+// sheetChunkRows is how many rows of a workbook go to a worker at a time.
+const sheetChunkRows = 2048
+
+// cutSheet sends a workbook's rows after the header as chunks of rows,
+// reading the sheet in order, with the problems of the cells it could not
+// read; the workers parse and check the cells.
+func (s *scanner) cutSheet(out chan<- chunk, stop <-chan struct{}) error {
+	probs := &problems{path: s.path, sheet: s.probs.sheet}
+	s.sheet.probs = probs // the collector reports to s.probs meanwhile
+	defer func() { s.sheet.probs = s.probs }()
+	c := chunk{}
+	if s.pending != nil {
+		c.rows = append(c.rows, s.pendingRow())
+		s.pending = nil
+	}
+	for seq := 0; ; {
+		rec, line, err := s.sheet.read()
+		if err == nil {
+			c.rows = append(c.rows, row{cells: rec, line: line, pos: s.sheet.columns(len(rec)), kinds: s.sheet.kinds})
+		}
+		end := err != nil && !errors.Is(err, errSkipRecord)
+		if end || len(c.rows) >= sheetChunkRows {
+			c.seq, c.probs = seq, probs.list
+			seq++
+			probs.list = nil
+			select {
+			case out <- c:
+			case <-stop:
+				return nil
+			}
+			c = chunk{}
+		}
+		if end {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
 		}
 	}
 }
@@ -287,7 +341,7 @@ func growInts(s []int, n int) []int {
 // work reads one chunk: rows, their shape, and every cell.
 func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	width, hwidth := len(d.Schema.Fields), len(sc.Header)
-	rows := bytes.Count(c.text, []byte("\n")) + 2
+	rows := bytes.Count(c.text, []byte("\n")) + 2 + len(c.rows)
 	textual := make([]bool, hwidth) // the columns whose control characters checkCells must look for
 	for col, fi := range file.columns {
 		textual[col] = fi < 0 || !d.Schema.Fields[fi].parsedStrictly()
@@ -297,9 +351,13 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		kinds[i] = d.Schema.Fields[i].Type.statKind()
 	}
 	p := parsedPool.Get().(*parsed)
-	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: problems{path: file.Path, max: d.opts.Limits.MaxProblems},
+	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: *file.problems(d.opts.Limits.MaxProblems),
 		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0], total: p.total[:0]}
 	codeCol := file.column(d.Schema.hierarchyCode()) // where a total row says 合计, if the codes nest
+	var typed *typedFields                           // a workbook's cells are read by their types
+	if sc.sheet != nil {
+		typed = newTypedFields(d.Schema.Fields)
+	}
 	if d.statsPass {
 		p.stats = make([]Stats, width)
 	}
@@ -332,7 +390,11 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 				*cell = Cell{Missing: true}
 				continue
 			}
-			msg := parseInto(cell, r.cells[col], &d.Schema.Fields[fi], &d.Schema)
+			field := &d.Schema.Fields[fi]
+			if r.kinds != nil {
+				field = typed.field(field, fi, r.kinds[col])
+			}
+			msg := parseInto(cell, r.cells[col], field, &d.Schema)
 			if !d.statsPass {
 				cell.settle() // the cell leaves the package: its text must be the value
 			}
@@ -352,8 +414,11 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 		p.total = append(p.total, total)
 		p.n++
 	}
-	if c.first != nil {
-		handle(c.first, &row{line: c.firstLine, pos: c.firstPos})
+	for _, q := range c.probs {
+		p.probs.add(q.sev, q.line, q.byteCol, "%s", q.msg)
+	}
+	for i := range c.rows {
+		handle(c.rows[i].cells, &c.rows[i])
 	}
 	if len(c.text) == 0 {
 		return p

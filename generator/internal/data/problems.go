@@ -18,14 +18,23 @@ type problem struct {
 	inChars       bool // byteCol is a column in characters already
 	sev           diag.Severity
 	msg           string
+	sheet         string // in a workbook, a sheet other than the one read
 }
 
 // problems collects the diagnostics of one file, up to a limit.
 type problems struct {
-	path    string
+	path string
+	// sheet is the worksheet read, in a workbook (.xlsx): lines are its
+	// rows and columns its columns (see diag.Pos).
+	sheet   string
 	max     int
 	list    []problem
 	dropped int
+}
+
+// problems is a list for the problems of the file.
+func (f *File) problems(max int) *problems {
+	return &problems{path: f.Path, sheet: f.Sheet, max: max}
 }
 
 func (p *problems) add(sev diag.Severity, line, byteCol int, format string, args ...any) {
@@ -66,23 +75,28 @@ func (p *problems) flush(fsys fs.FS, diags *diag.List) {
 	}
 	cols := p.charColumns(fsys)
 	for i, q := range p.list {
-		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Line: q.line, Col: cols[i]}, Severity: q.sev, Message: q.msg})
+		sheet := p.sheet
+		if q.sheet != "" {
+			sheet = q.sheet
+		}
+		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Sheet: sheet, Line: q.line, Col: cols[i]}, Severity: q.sev, Message: q.msg})
 	}
 	if p.dropped > 0 {
 		last := p.list[len(p.list)-1]
 		// Placed just after the last listed problem, so it sorts last.
-		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Line: last.line, Col: cols[len(cols)-1] + 1}, Severity: diag.Error,
+		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Sheet: p.sheet, Line: last.line, Col: cols[len(cols)-1] + 1}, Severity: diag.Error,
 			Message: fmt.Sprintf("…and %d more problems in this file (only the first %d are listed)", p.dropped, len(p.list))})
 	}
 }
 
-// charColumns returns, for each problem, its 1-based column in characters.
+// charColumns returns, for each problem, its 1-based column in characters
+// (in a workbook, the cell's column).
 func (p *problems) charColumns(fsys fs.FS) []int {
 	cols := make([]int, len(p.list))
 	want := map[int][]int{} // line → indexes of problems on it
 	for i, q := range p.list {
 		cols[i] = max(q.byteCol, 1)
-		if q.byteCol > 1 && !q.inChars {
+		if q.byteCol > 1 && !q.inChars && !isWorkbook(p.path) {
 			want[q.line] = append(want[q.line], i)
 		}
 	}

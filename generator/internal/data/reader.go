@@ -21,7 +21,8 @@ import (
 // errStop ends the reading of a file after a problem that makes the rest unreadable.
 var errStop = errors.New("stop reading this file")
 
-// scanner reads the records of one CSV file with their physical positions.
+// scanner reads the records of one CSV file with their physical positions,
+// or the rows of a workbook's sheet as the same records (see sheetReader).
 type scanner struct {
 	path  string
 	lim   Limits
@@ -29,6 +30,10 @@ type scanner struct {
 	file  fs.File
 	count *countingReader
 	csv   *csv.Reader
+	// sheet reads the records instead of csv when the file is a workbook;
+	// kinds are then the kinds of the cells of the record read last.
+	sheet *sheetReader
+	kinds []cellKind
 	Enc   textenc.Encoding
 	Delim rune
 	Title string // a title row found above the header, if any
@@ -43,11 +48,12 @@ type scanner struct {
 	Header            []string // header cells as written (NFC, trimmed), trailing blank cells dropped
 	HLine             int      // line of the header
 	// pending is a record read while looking for the header that is in fact data.
-	pending     []string
-	pendingLine int
-	pendingPos  []int
-	nextLine    int           // the line after the last record read: where the next one starts
-	br          *bufio.Reader // the decoded text; after the header, chunks are cut from it
+	pending      []string
+	pendingLine  int
+	pendingPos   []int
+	pendingKinds []cellKind
+	nextLine     int           // the line after the last record read: where the next one starts
+	br           *bufio.Reader // the decoded text; after the header, chunks are cut from it
 }
 
 // countingReader counts the bytes read since the last reset, so a row that
@@ -80,6 +86,18 @@ func openScanner(fsys fs.FS, path string, lim Limits, known *Schema, probs *prob
 	if fi.Size() > lim.MaxFileBytes {
 		probs.errorf(1, 1, "the file is %s; files are limited to %s: split it (one file per year is fine in a dataset folder)", humanBytes(fi.Size()), humanBytes(lim.MaxFileBytes))
 		return nil, errStop
+	}
+	if isWorkbook(path) {
+		sheet, err := openSheet(fsys, path, fi.Size(), lim, probs)
+		if err != nil {
+			return nil, err
+		}
+		s := &scanner{path: path, lim: lim, probs: probs, known: known, sheet: sheet, Delim: ','}
+		if err := s.findHeader(); err != nil {
+			sheet.Close()
+			return nil, err
+		}
+		return s, nil
 	}
 	f, err := fsys.Open(path)
 	if err != nil {
@@ -134,11 +152,21 @@ func (s *scanner) detach() (d textenc.Detached, ok bool) {
 }
 
 // Close releases the file.
-func (s *scanner) Close() error { return s.file.Close() }
+func (s *scanner) Close() error {
+	if s.sheet != nil {
+		return s.sheet.Close()
+	}
+	return s.file.Close()
+}
 
 // read returns the next record and its line, or io.EOF, or errStop after
 // reporting why the file cannot be read further.
 func (s *scanner) read() ([]string, int, error) {
+	if s.sheet != nil {
+		rec, line, err := s.sheet.read()
+		s.kinds = s.sheet.kinds
+		return rec, line, err
+	}
 	s.count.n = 0
 	rec, err := s.csv.Read()
 	if err == nil {
@@ -205,7 +233,8 @@ func (s *scanner) report(err error) {
 
 // findHeader skips blank rows, comment lines ("#…") and a title row above the
 // header, then takes the header. A title row is a row with text in its first
-// cell only, followed by a row with two or more cells filled. With a declared
+// cell only, followed by a row with two or more cells filled; a row whose one
+// cell says the unit ("单位：万元") may be above the header too. With a declared
 // schema, rows of one or two cells above the one naming the schema's columns
 // are title rows too, wherever their text is ("2013年部门预算表", "单位：万元").
 func (s *scanner) findHeader() error {
@@ -243,6 +272,8 @@ func (s *scanner) findHeader() error {
 				s.keepPreamble(rec, line)
 				continue
 			}
+		case s.known == nil && filled == 1 && s.unit == "" && s.unitRow(rec, line):
+			continue // "单位：万元" above the header: the unit of its numbers (see infer)
 		case title == nil && filled == 1 && strings.TrimSpace(rec[0]) != "":
 			title, titleLine, titlePos = clone(rec), line, s.positions(len(rec))
 			continue
@@ -282,6 +313,18 @@ func (s *scanner) keepPreamble(rec []string, line int) {
 	}
 }
 
+// unitRow takes a row whose one cell says the unit of the table's numbers
+// ("单位：万元"), reporting whether it does.
+func (s *scanner) unitRow(rec []string, line int) bool {
+	for i, c := range rec {
+		if u, ok := preambleUnit(strings.TrimSpace(c)); ok {
+			s.unit, s.unitLine, s.unitCol = u, line, s.positions(len(rec))[i]
+			return true
+		}
+	}
+	return false
+}
+
 // preambleUnit reads a unit written above a table: "单位：万元", "（单位：元）".
 func preambleUnit(t string) (string, bool) {
 	t = strings.Trim(t, "()（） ")
@@ -299,6 +342,7 @@ func preambleUnit(t string) (string, bool) {
 func (s *scanner) keepPending(rec []string, line int) {
 	s.pending, s.pendingLine = clone(rec), line
 	s.pendingPos = s.positions(len(rec))
+	s.pendingKinds = s.kinds
 }
 
 // setHeader checks and keeps the header row.
@@ -342,6 +386,9 @@ func (s *scanner) setHeader(rec []string, line int, pos []int) error {
 	if bad {
 		return errStop
 	}
+	if s.sheet != nil {
+		s.sheet.setHeader(line, len(names))
+	}
 	return nil
 }
 
@@ -349,8 +396,9 @@ func (s *scanner) setHeader(rec []string, line int, pos []int) error {
 type row struct {
 	cells []string // trimmed to the header's width
 	line  int
-	pos   []int // byte column of each cell
-	total bool  // a total row (合计) of a hierarchy: not a row of the dataset (see Hierarchy)
+	pos   []int      // byte column of each cell (in a workbook, its column)
+	kinds []cellKind // in a workbook, what each cell holds; nil in a CSV file
+	total bool       // a total row (合计) of a hierarchy: not a row of the dataset (see Hierarchy)
 }
 
 // next returns the next data row, skipping blank rows; io.EOF at the end;
@@ -360,7 +408,7 @@ func (s *scanner) next(r *row) error {
 		var rec []string
 		var line int
 		if s.pending != nil {
-			rec, line, r.pos = s.pending, s.pendingLine, s.pendingPos
+			rec, line, r.pos, r.kinds = s.pending, s.pendingLine, s.pendingPos, s.pendingKinds
 			s.pending = nil
 		} else {
 			var err error
@@ -371,7 +419,7 @@ func (s *scanner) next(r *row) error {
 			if err != nil {
 				return err
 			}
-			r.pos = s.positionsInto(r.pos, len(rec))
+			r.pos, r.kinds = s.positionsInto(r.pos, len(rec)), s.kinds
 		}
 		if allBlank(rec) {
 			continue // blank rows and rows of only delimiters, as Excel leaves them
@@ -470,6 +518,9 @@ func badControl(s string) int {
 func (s *scanner) positions(n int) []int { return s.positionsInto(nil, n) }
 
 func (s *scanner) positionsInto(buf []int, n int) []int {
+	if s.sheet != nil {
+		return append(buf[:0], s.sheet.columns(n)...)
+	}
 	buf = buf[:0]
 	for i := range n {
 		_, col := s.csv.FieldPos(i)

@@ -29,10 +29,8 @@ type sidecar struct {
 	hierOff            int // where the hierarchy is declared, for messages
 }
 
-// SidecarPath is the schema file declared for a CSV file.
-func SidecarPath(csvPath string) string {
-	return strings.TrimSuffix(csvPath, ".csv") + ".schema.json"
-}
+// SidecarPath is the schema file declared for a CSV file or workbook.
+func SidecarPath(csvPath string) string { return stem(csvPath) + ".schema.json" }
 
 // loadSidecar reads the schema declared beside csvPath, if there is one.
 func loadSidecar(fsys fs.FS, csvPath string, opts Options) (sidecar, bool, []diag.Diagnostic) {

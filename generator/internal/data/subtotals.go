@@ -246,7 +246,7 @@ func (t *hierTally) finish(d *Dataset, diags *diag.List) {
 	}
 	r := &hierReport{d: d, t: t, codeName: d.columnName(t.code), warned: make([]int, len(d.Files))}
 	for _, f := range d.Files {
-		r.probs = append(r.probs, &problems{path: f.Path, max: d.opts.Limits.MaxProblems})
+		r.probs = append(r.probs, f.problems(d.opts.Limits.MaxProblems))
 	}
 	type scope struct{ group, file int32 }
 	tops := map[scope]*sum{} // the sums of each group's top codes, per file

@@ -4,22 +4,52 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Pos is a place in an input file: a slash-separated path relative to the
 // source folder and a 1-based line and column (columns count characters, not bytes).
+//
+// In a workbook (.xlsx) a place is a cell: Sheet names the worksheet, Line
+// is the row and Col the column (1 is A), and the position prints as Excel
+// names the cell, data/预算.xlsx:Sheet1!C7.
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File  string
+	Line  int
+	Col   int
+	Sheet string
 }
 
-// String formats p as "file:line:col"; an unknown line or column prints as 1 so
-// the form stays parseable.
+// String formats p as "file:line:col", or "file:sheet!cell" in a workbook;
+// an unknown line or column prints as 1 so the form stays parseable.
 func (p Pos) String() string {
+	if p.Sheet != "" {
+		return p.File + ":" + p.Cell()
+	}
 	return fmt.Sprintf("%s:%d:%d", p.File, max(p.Line, 1), max(p.Col, 1))
+}
+
+// Cell is a workbook position as Excel writes a reference to it: Sheet1!C7,
+// the sheet's name quoted when it holds anything but letters, digits, "_"
+// and "." ('2013 预算'!C7).
+func (p Pos) Cell() string {
+	sheet := p.Sheet
+	if strings.ContainsFunc(sheet, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '.' }) {
+		sheet = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	return sheet + "!" + ColumnName(max(p.Col, 1)) + strconv.Itoa(max(p.Line, 1))
+}
+
+// ColumnName names the 1-based column n as Excel does: A, B, …, Z, AA, AB, …
+func ColumnName(n int) string {
+	s := ""
+	for ; n > 0; n = (n - 1) / 26 {
+		s = string(rune('A'+(n-1)%26)) + s
+	}
+	return s
 }
 
 // Severity says whether a Diagnostic stops the build.
@@ -81,6 +111,7 @@ func (l *List) Sorted() []Diagnostic {
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),

@@ -206,7 +206,7 @@ func ReadAnnualReports(d *data.Dataset) ([]*AnnualReport, error) {
 		r := byKey[k]
 		if r == nil {
 			pub, _ := time.Parse(time.DateOnly, cells[col["published"]].Text)
-			r = &AnnualReport{Year: k.year, Body: k.body, Published: pub, Pos: diag.Pos{File: file, Line: line},
+			r = &AnnualReport{Year: k.year, Body: k.body, Published: pub, Pos: d.Pos(file, line),
 				Values: map[AnnualReportCell]float64{}, lines: map[AnnualReportCell]diag.Pos{}}
 			if c := cells[col["url"]]; !c.Missing {
 				r.URL = c.Text
@@ -217,7 +217,7 @@ func ReadAnnualReports(d *data.Dataset) ([]*AnnualReport, error) {
 		cell, problem, _ := findCell(cells[col["table"]].Text, cells[col["item"]].Text, cells[col["column"]].Text)
 		if problem == "" {
 			r.Values[cell] = cells[col["value"]].Num
-			r.lines[cell] = diag.Pos{File: file, Line: line}
+			r.lines[cell] = d.Pos(file, line)
 		}
 		return nil
 	})
@@ -337,7 +337,7 @@ func checkAnnualReports(d *data.Dataset, diags *diag.List) error {
 	}{}
 	seen := map[reportKey]map[AnnualReportCell]diag.Pos{}
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
-		pos := diag.Pos{File: file, Line: line}
+		pos := d.Pos(file, line)
 		k := reportKey{int(cells[col["year"]].Num), cells[col["body"]].Text}
 		pub, url := cells[col["published"]].Text, cells[col["url"]].Text
 		if f, ok := first[k]; !ok {
@@ -416,8 +416,14 @@ func checkTotals(r *AnnualReport, diags *findings) {
 	}
 }
 
-// lineOf names another row in a message: its file and line.
-func lineOf(p diag.Pos) string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+// lineOf names another row in a message: its file and line (a
+// workbook's row).
+func lineOf(p diag.Pos) string {
+	if p.Sheet != "" {
+		return fmt.Sprintf("row %d of %s", p.Line, p.File)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
 
 // cellsOf are the cells of the items by the columns.
 func cellsOf(table string, items, columns []string) []AnnualReportCell {

@@ -63,12 +63,17 @@ type Variable struct {
 	Min, Max    string // a numeric column's smallest and largest value
 }
 
-// Distributions are the files every dataset is published as.
-func Distributions(id string) []Distribution {
-	return []Distribution{
-		{Path: "/data/" + id + ".csv", MediaType: "text/csv", Format: "CSV"},
-		{Path: "/data/" + id + ".json", MediaType: "application/json", Format: "JSON"},
+// Distributions are the files every dataset is published as (an .xlsx when
+// it fits an Excel sheet).
+func Distributions(d *data.Dataset) []Distribution {
+	out := []Distribution{
+		{Path: "/data/" + d.ID + ".csv", MediaType: "text/csv", Format: "CSV"},
+		{Path: "/data/" + d.ID + ".json", MediaType: "application/json", Format: "JSON"},
 	}
+	if FitsXLSX(d) {
+		out = append(out, Distribution{Path: "/data/" + d.ID + ".xlsx", MediaType: XLSXType, Format: "XLSX"})
+	}
+	return out
 }
 
 // Variables describes a dataset's columns, headed as the downloads head them.

@@ -12,10 +12,14 @@ import (
 	"gongkai/generator/internal/data"
 )
 
-// WriteCSV writes a dataset as CSV for download: UTF-8 without a byte order
-// mark (as its Data Package resource declares; Excel users get the .xlsx), CRLF line ends, one header row of
-// the columns' names, and the values as validated (numbers exact, in the
-// column's unit; dates as YYYY-MM-DD; a missing value as an empty cell).
+// WriteCSV writes a dataset as CSV for download, for programs: UTF-8
+// without a byte order mark (as datapackage.json declares it; the
+// frictionless libraries and many other CSV readers read a BOM into the
+// first column's name), CRLF line ends, one header row of the columns' names, and the
+// values as validated (numbers exact, in the column's unit; dates as
+// YYYY-MM-DD; a missing value as an empty cell). Excel opens a BOM-less
+// UTF-8 CSV as its local code page and garbles Chinese text, so people who
+// use Excel get the .xlsx download instead (WriteXLSX).
 //
 // A dataset with subtotal rows (a code hierarchy: 类 above 款 above 项) gets
 // a column "小计" saying 是 on each of them and 否 on the others, so whoever
@@ -24,8 +28,13 @@ import (
 //
 // A text cell that a spreadsheet would run as a formula — one starting with
 // "=", "+", "-", "@", a tab or a carriage return — is prefixed with "'" (OWASP's
-// advice against CSV injection). Numbers are never changed: -5 stays -5.
-func WriteCSV(w io.Writer, d *data.Dataset, text FieldText) error {
+// advice against CSV injection), and so is such a header label (Headers).
+// Numbers are never changed: -5 stays -5.
+//
+// Each row is also handed to every function in also as it is written, in
+// the form Dataset.Each hands it out: another download made from the same
+// reading of the rows (Workbook.Add).
+func WriteCSV(w io.Writer, d *data.Dataset, text FieldText, also ...func(file string, line int, cells []data.Cell) error) error {
 	text = text.or()
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)
@@ -68,6 +77,11 @@ func WriteCSV(w io.Writer, d *data.Dataset, text FieldText) error {
 				record[i] = neutralize(c.Text)
 			}
 		}
+		for _, fn := range also {
+			if err := fn(file, line, cells); err != nil {
+				return err
+			}
+		}
 		return cw.Write(record)
 	})
 	if err != nil {
@@ -80,9 +94,12 @@ func WriteCSV(w io.Writer, d *data.Dataset, text FieldText) error {
 	return bw.Flush()
 }
 
-// Headers are the CSV download's column names: each column's label, in the
+// Headers are the downloads' column names: each column's label, in the
 // words staff wrote (its schema title, else its header in the files, else
-// its name); a label two columns share gives way to the name.
+// its name); a label two columns share gives way to the name. A label a
+// spreadsheet would run as a formula (=SUM(1+1)) is neutralised as the
+// CSV's text cells are, here, so that the CSV's header, the .xlsx's and
+// datapackage.json's field names stay the same.
 func Headers(d *data.Dataset, text FieldText) []string {
 	out := make([]string, len(d.Columns))
 	seen := map[string]bool{}
@@ -94,6 +111,9 @@ func Headers(d *data.Dataset, text FieldText) []string {
 			out[i] = c.Name
 		}
 		seen[out[i]] = true
+	}
+	for i := range out {
+		out[i] = neutralize(out[i])
 	}
 	return out
 }

@@ -333,6 +333,7 @@ type DatasetSummary struct {
 	URL     string // the dataset's page
 	CSV     string // download links
 	JSON    string
+	XLSX    string // empty when the dataset has more rows than an Excel sheet holds
 	Rows    int
 	Columns int
 	Files   int

@@ -144,8 +144,7 @@ func computeAnnualReports(e *env) error {
 	}
 	index := "/annual-reports/"
 	home := e.homeCrumb()
-	sum := render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, tr), URL: e.link("/data/" + d.ID + "/"),
-		CSV: e.link("/data/" + d.ID + ".csv"), JSON: e.link("/data/" + d.ID + ".json"), Rows: d.Rows, Sample: d.Sample}
+	sum := datasetSummary(d, tr, e.link)
 	v := annualReportsView{Page: e.base(sum.Title, index, "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
 		Dataset: sum, Years: years, Units: len(names), Index: e.link(index), Sample: d.Sample, Unit: tr.T("ar.unit")}
 	v.Description = d.Description

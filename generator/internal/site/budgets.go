@@ -119,7 +119,7 @@ func computeBudgets(e *env) error {
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
 	v := render.BudgetsView{
 		Page:        base(datasetTitle(d, in.tr), "/budgets/", "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
-		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/budgets/"), CSV: link("/data/budgets.csv"), JSON: link("/data/budgets.json"), Rows: d.Rows, Sample: d.Sample},
+		Dataset:     datasetSummary(d, in.tr, link),
 		Description: d.Description,
 		Subtotals:   d.Subtotals,
 		Totals:      d.Totals,

@@ -17,6 +17,7 @@ import (
 	"gongkai/generator/internal/kinds"
 	"gongkai/generator/internal/linkcheck"
 	"gongkai/generator/internal/policy"
+	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/track"
 )
@@ -331,6 +332,13 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 func validate(in *input, diags *diag.List) {
 	if !diags.HasErrors() { // the registry is checked against the text only once its files read cleanly
 		in.commitments = loadCommitments(in, in.asOfDay, diags)
+	}
+	for _, d := range in.datasets {
+		if !publish.FitsXLSX(d) {
+			f := d.Files[0]
+			diags.Warnf(diag.Pos{File: f.Path, Sheet: f.Sheet}, "%s has %d rows, more than an Excel sheet holds (%d below its header): it gets no .xlsx download, and its page says so; the CSV and JSON downloads have every row",
+				d, d.Rows, publish.MaxXLSXRows)
+		}
 	}
 	seen := map[string]string{}
 	for _, p := range in.pages {

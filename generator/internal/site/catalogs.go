@@ -37,7 +37,7 @@ func catalogOf(cfg config.Config, tr *i18n.Table, history map[string]time.Time, 
 	for _, d := range datasets {
 		title := datasetTitle(d, tr)
 		e := publish.Entry{ID: d.ID, Title: title, Description: publish.Describe(d, title, text), Keywords: publish.Keywords(d, cfg.Catalog.Keywords, text),
-			Modified: d.Updated, Page: "/data/" + d.ID + "/", Distributions: publish.Distributions(d.ID), Frequency: d.Frequency, Variables: publish.Variables(d, text)}
+			Modified: d.Updated, Page: "/data/" + d.ID + "/", Distributions: publish.Distributions(d), Frequency: d.Frequency, Variables: publish.Variables(d, text)}
 		if d.Sample && !strings.Contains(e.Description, tr.T("sample.badge")) {
 			e.Description += tr.T("sample.description")
 		}

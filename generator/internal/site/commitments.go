@@ -67,7 +67,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 	for _, r := range rows {
 		c := &commitment{row: r, sample: reg.Sample}
 		at := func(col string, format string, args ...any) {
-			diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column %s: %s", col, fmt.Sprintf(format, args...))
+			diags.Errorf(r.Pos.At(), "column %s: %s", col, fmt.Sprintf(format, args...))
 		}
 		c.doc = docs[string(r.Document)]
 		switch {
@@ -145,9 +145,9 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 	for _, c := range out {
 		for _, rel := range c.related {
 			if index[rel] == nil {
-				diags.Errorf(diag.Pos{File: c.row.Pos.File, Line: c.row.Pos.Line}, "column related: %q is not a commitment id", rel)
+				diags.Errorf(c.row.Pos.At(), "column related: %q is not a commitment id", rel)
 			} else if !slices.Contains(index[rel].related, string(c.row.ID)) {
-				diags.Warnf(diag.Pos{File: c.row.Pos.File, Line: c.row.Pos.Line}, "column related: %s lists %s, but %s does not list %s back", c.row.ID, rel, rel, c.row.ID)
+				diags.Warnf(c.row.Pos.At(), "column related: %s lists %s, but %s does not list %s back", c.row.ID, rel, rel, c.row.ID)
 			}
 		}
 	}
@@ -164,15 +164,15 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 			o := track.Observation{Period: r.Year.Period, Value: r.Value.Value, Scope: string(r.Scope), Sample: d.Sample}
 			if r.Published.Valid {
 				if o.Published, err = time.Parse(time.DateOnly, r.Published.Text); err != nil {
-					diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column published: %q is not a day: write it like 2016-05-20", r.Published.Text)
+					diags.Errorf(r.Pos.At(), "column published: %q is not a day: write it like 2016-05-20", r.Published.Text)
 					continue
 				}
 				if o.Published.Before(o.Period.Start()) {
-					diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column published: %s is before the period %s began: a value cannot be published before the period it describes", r.Published.Text, o.Period.Label())
+					diags.Errorf(r.Pos.At(), "column published: %s is before the period %s began: a value cannot be published before the period it describes", r.Published.Text, o.Period.Label())
 				}
 			}
 			if p := o.Period; c.row.Kind == track.Target && c.row.Reading == "" && p.Day == 0 && p.From == 1 && p.To > 1 && p.To < 12 {
-				diags.Warnf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column year: %s is a total for the year so far, but %s is read as a level (no reading in the registry): give it the reading 累计 (a total for the year) or 当期 (a rate for the year), or 水平 to keep this reading",
+				diags.Warnf(r.Pos.At(), "column year: %s is a total for the year so far, but %s is read as a level (no reading in the registry): give it the reading 累计 (a total for the year) or 当期 (a rate for the year), or 水平 to keep this reading",
 					p.Label(), c.row.ID)
 			}
 			if !o.KnownBy(asOf) {
@@ -202,7 +202,7 @@ func loadCommitments(in *input, asOf time.Time, diags *diag.List) []*commitment 
 				continue
 			}
 			if c.row.Kind != track.Disclosure {
-				diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column commitment: %s is a %s commitment; disclosures.csv is for disclosure commitments", r.Commitment, c.row.Kind)
+				diags.Errorf(r.Pos.At(), "column commitment: %s is a %s commitment; disclosures.csv is for disclosure commitments", r.Commitment, c.row.Kind)
 				continue
 			}
 			due, _ := time.Parse(time.DateOnly, r.Due.Text)
@@ -249,7 +249,7 @@ func expectPublications(c *commitment, asOf time.Time, tr *i18n.Table, diags *di
 		return
 	}
 	at := func(format string, args ...any) {
-		diags.Errorf(diag.Pos{File: r.Pos.File, Line: r.Pos.Line}, "column cadence: "+format, args...)
+		diags.Errorf(r.Pos.At(), "column cadence: "+format, args...)
 	}
 	f, ok := data.ParseCadence(string(r.Cadence))
 	switch {
@@ -353,7 +353,7 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 		var rowErr *track.RowError
 		switch {
 		case errors.As(err, &rowErr):
-			diags.Errorf(diag.Pos{File: rowErr.File, Line: rowErr.Line}, "column %s: %s", rowErr.Column, rowErr.Msg)
+			diags.Errorf(d.Pos(rowErr.File, rowErr.Line), "column %s: %s", rowErr.Column, rowErr.Msg)
 			continue
 		case err != nil:
 			diags.Errorf(pos, "metric %q: %v", m.ID, err)
@@ -378,7 +378,7 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 	for _, c := range cs {
 		if m := string(c.row.Measure); m != "" {
 			if _, ok := metrics[m]; !ok {
-				diags.Errorf(diag.Pos{File: c.row.Pos.File, Line: c.row.Pos.Line}, "column measure: %q is not a metric declared in site.toml ([[metric]] id)", m)
+				diags.Errorf(c.row.Pos.At(), "column measure: %q is not a metric declared in site.toml ([[metric]] id)", m)
 			}
 		}
 	}

@@ -115,7 +115,7 @@ func computeCommittees(e *env) error {
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
 	v := render.CommitteesView{
 		Page:        base(datasetTitle(d, in.tr), "/committees/", "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
-		Dataset:     render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/committees/"), CSV: link("/data/committees.csv"), JSON: link("/data/committees.json"), Rows: d.Rows, Sample: d.Sample},
+		Dataset:     datasetSummary(d, in.tr, link),
 		Description: d.Description, LatestYear: latest,
 	}
 	var years []int

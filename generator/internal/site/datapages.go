@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"gongkai/generator/internal/publish"
 	"html/template"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"gongkai/generator/internal/data"
 	"gongkai/generator/internal/data/value"
 	"gongkai/generator/internal/i18n"
+	"gongkai/generator/internal/publish"
 	"gongkai/generator/internal/render"
 )
 
@@ -22,14 +22,24 @@ func typeName(tr *i18n.Table, t data.Type) string { return tr.T("type." + string
 func datasetSummaries(in *input, link func(string) string) []render.DatasetSummary {
 	var sums []render.DatasetSummary
 	for _, d := range in.datasets {
-		sums = append(sums, render.DatasetSummary{
-			ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/" + d.ID + "/"),
-			CSV: link("/data/" + d.ID + ".csv"), JSON: link("/data/" + d.ID + ".json"),
-			Rows: d.Rows, Columns: len(d.Columns), Files: len(d.Files), Sample: d.Sample,
-		})
-		freshness(in, d, &sums[len(sums)-1])
+		s := datasetSummary(d, in.tr, link)
+		s.Columns, s.Files = len(d.Columns), len(d.Files)
+		freshness(in, d, &s)
+		sums = append(sums, s)
 	}
 	return sums
+}
+
+// datasetSummary sums up a dataset for a page that shows or links to it:
+// its page and its downloads — the .xlsx only when the dataset fits an
+// Excel sheet (see publish.FitsXLSX; write writes it then).
+func datasetSummary(d *data.Dataset, tr *i18n.Table, link func(string) string) render.DatasetSummary {
+	s := render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, tr), URL: link("/data/" + d.ID + "/"),
+		CSV: link("/data/" + d.ID + ".csv"), JSON: link("/data/" + d.ID + ".json"), Rows: d.Rows, Sample: d.Sample}
+	if publish.FitsXLSX(d) {
+		s.XLSX = link("/data/" + d.ID + ".xlsx")
+	}
+	return s
 }
 
 // computeData adds the catalogue and one page per dataset, with links to
@@ -68,9 +78,16 @@ func computeData(e *env) error {
 			{Type: "text/csv", Href: sums[i].CSV, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "CSV")},
 			{Type: "application/json", Href: sums[i].JSON, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "JSON")},
 		}
+		if x := sums[i].XLSX; x != "" {
+			v.Page.Alternates = append(v.Page.Alternates, render.Alternate{Type: publish.XLSXType, Href: x, Title: tr.T("dataset.alternate", "title", sums[i].Title, "format", "Excel")})
+		}
 		v.Page.JSONLD = datasetJSONLD(cat, cat.Datasets[i])
 		for _, f := range d.Files {
-			v.Files = append(v.Files, render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterName(tr, f.Delimiter), HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes, tr)})
+			fi := render.FileInfo{Path: f.Path, Encoding: f.Encoding, Delimiter: delimiterName(tr, f.Delimiter), HeaderLine: f.HeaderLine, Rows: f.Rows, Size: size(f.Bytes, tr)}
+			if f.Sheet != "" { // a workbook: no encoding or delimiter, but the sheet read
+				fi.Encoding, fi.Delimiter = tr.T("dataset.workbook", "sheet", f.Sheet), "—"
+			}
+			v.Files = append(v.Files, fi)
 		}
 		for _, c := range d.Columns {
 			ci := render.ColumnInfo{Name: c.Label(strings.HasPrefix(in.cfg.Language, "zh") && !d.HeadedByNames()), Type: typeName(tr, c.Type), Unit: c.Unit, Count: c.Stats.Count, Missing: c.Stats.Missing}

@@ -99,7 +99,7 @@ func computeOrganizations(e *env) error {
 	}
 	tr := in.tr
 	home := render.Crumb{Title: tr.T("nav.home"), Path: "/"}
-	sum := render.DatasetSummary{ID: d.ID, Title: datasetTitle(d, in.tr), URL: link("/data/organizations/"), CSV: link("/data/organizations.csv"), JSON: link("/data/organizations.json"), Rows: d.Rows, Sample: d.Sample}
+	sum := datasetSummary(d, in.tr, link)
 	v := render.OrganizationsView{Page: base(datasetTitle(d, in.tr), "/organizations/", "data", home, render.Crumb{Title: tr.T("nav.data"), Path: "/data/"}),
 		Dataset: sum, Description: d.Description, Total: d.Rows, PopYear: popYear}
 	var bars []charts.Bar

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"maps"
@@ -13,6 +14,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -162,6 +166,7 @@ func dumpScenario(t *testing.T, dir string, out memSink, report Report, err erro
 //	data/x.csv@crlf      line ends made CRLF (also @cr for old Mac files)
 //	data/x.csv@escaped   Go escapes such as \x00 and \xb9 turned into bytes
 //	data/x.csv@noeol     the final line break removed
+//	data/x.xlsx@xlsx     the text, CSV, made an Excel workbook (see workbookOf)
 //
 // Several apply left to right: data/x.csv@crlf@gb18030.
 func transform(t *testing.T, name string, data []byte) (string, []byte) {
@@ -184,6 +189,8 @@ func transform(t *testing.T, name string, data []byte) (string, []byte) {
 			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r"))
 		case "noeol":
 			data = bytes.TrimSuffix(data, []byte("\n"))
+		case "xlsx":
+			data, err = workbookOf(data)
 		case "escaped":
 			var s string
 			s, err = strconv.Unquote(`"` + strings.ReplaceAll(strings.TrimSuffix(string(data), "\n"), "\n", `\n`) + `\n"`)
@@ -196,6 +203,79 @@ func transform(t *testing.T, name string, data []byte) (string, []byte) {
 		}
 	}
 	return parts[0], data
+}
+
+// workbookOf makes CSV text an .xlsx workbook as Excel saves one, its sheet
+// Sheet1: a cell that is a plain number (no leading zero, no separators) is
+// a number cell (shown #,##0.00 when it has decimals), a YYYY-MM-DD day is
+// a date cell (shown as a Chinese date), anything else a text cell; a row
+// with text in its first cell only (a title, 单位：万元) is merged across the
+// table's width, as a report's title is.
+func workbookOf(text []byte) ([]byte, error) {
+	r := csv.NewReader(bytes.NewReader(text))
+	r.FieldsPerRecord = -1
+	records, err := r.ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	money, err := f.NewStyle(&excelize.Style{NumFmt: 4})
+	if err != nil {
+		return nil, err
+	}
+	chinese := `yyyy"年"m"月"d"日"`
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &chinese})
+	if err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return nil, err
+	}
+	width := 0
+	for _, rec := range records {
+		width = max(width, len(rec))
+	}
+	plain := regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+	for i, rec := range records {
+		row := make([]any, len(rec))
+		filled := 0
+		for j, c := range rec {
+			switch day, dateErr := time.Parse(time.DateOnly, c); {
+			case c == "":
+				continue
+			case plain.MatchString(c):
+				n, _ := strconv.ParseFloat(c, 64)
+				if strings.Contains(c, ".") {
+					row[j] = excelize.Cell{StyleID: money, Value: n}
+				} else {
+					row[j] = n
+				}
+			case dateErr == nil:
+				row[j] = excelize.Cell{StyleID: date, Value: day}
+			default:
+				row[j] = c
+			}
+			filled++
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, row); err != nil {
+			return nil, err
+		}
+		if filled == 1 && rec[0] != "" && width > 1 {
+			last, _ := excelize.CoordinatesToCellName(width, i+1)
+			if err := sw.MergeCell(cell, last); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = f.Write(&b)
+	return b.Bytes(), err
 }
 
 func lines(ds []diag.Diagnostic) []string {

@@ -41,27 +41,13 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	pkg.Text = fieldText(m.cfg, m.tr)
 	cat := catalogOf(m.cfg, m.tr, m.history, m.asOf, m.datasets)
 	for i, d := range m.datasets {
-		res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Description: cat.Datasets[i].Description, Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
-		err := counted.PutStream(res.Path, func(w io.Writer) error {
-			h := sha256.New()
-			cw := &countWriter{w: io.MultiWriter(w, h)}
-			if err := publish.WriteCSV(cw, d, pkg.Text); err != nil {
-				return err
-			}
-			res.Bytes, res.SHA256 = cw.n, hex.EncodeToString(h.Sum(nil))
-			return nil
-		})
+		res, err := writeDownloads(m, d, pkg.Text, counted)
 		if err != nil {
 			return n, err
 		}
 		pkg.Resources = append(pkg.Resources, res)
+		pkg.Resources[len(pkg.Resources)-1].Description = cat.Datasets[i].Description
 		cat.Datasets[i].Distributions[0].Bytes = res.Bytes // the CSV's
-		if d.ID == "commitments" && len(m.commitments) > 0 {
-			continue // the registry's JSON carries the statuses: written below
-		}
-		if err := counted.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d, datasetTitle(d, m.tr)) }); err != nil {
-			return n, err
-		}
 	}
 	if len(m.commitments) > 0 {
 		b, err := commitmentsJSON(m)
@@ -149,6 +135,45 @@ func (g staticGuard) PutStream(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return g.Sink.PutStream(name, write)
+}
+
+// writeDownloads writes a dataset's downloads: the CSV, the JSON and the
+// .xlsx — made from the same reading of the rows as the CSV; none when the
+// dataset does not fit an Excel sheet (validate warned, and its page says
+// so). It returns the CSV as datapackage.json describes it.
+func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink) (publish.Resource, error) {
+	res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
+	var book *publish.Workbook
+	var also []func(string, int, []data.Cell) error
+	if publish.FitsXLSX(d) {
+		var err error
+		if book, err = publish.NewWorkbook(d, res.Title, cmp.Or(res.Updated, m.asOf), text); err != nil {
+			return res, err
+		}
+		defer book.Close()
+		also = append(also, book.Add)
+	}
+	err := out.PutStream(res.Path, func(w io.Writer) error {
+		h := sha256.New()
+		cw := &countWriter{w: io.MultiWriter(w, h)}
+		if err := publish.WriteCSV(cw, d, text, also...); err != nil {
+			return err
+		}
+		res.Bytes, res.SHA256 = cw.n, hex.EncodeToString(h.Sum(nil))
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	if book != nil {
+		if err := out.PutStream("data/"+d.ID+".xlsx", func(w io.Writer) error { _, err := book.WriteTo(w); return err }); err != nil {
+			return res, err
+		}
+	}
+	if d.ID == "commitments" && len(m.commitments) > 0 {
+		return res, nil // the registry's JSON carries the statuses: write writes it
+	}
+	return res, out.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d, res.Title) })
 }
 
 // renderPages renders the pages on every core, a batch at a time, and hands
