@@ -3,6 +3,7 @@
 package main
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,16 +13,28 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// TestSpecialFilesAreRefused: a named pipe where a page or a data file
-// should be (the build once waited on it for ever) and a link to a folder
-// outside the project are errors naming them, at once.
+// TestSpecialFilesAreRefused: a named pipe or a socket where a page or a
+// data file should be (the build once waited on a pipe for ever) and a link
+// to a folder outside the project are errors naming them, at once.
 func TestSpecialFilesAreRefused(t *testing.T) {
 	for name, create := range map[string]func(string) error{
 		"content/notice.md": func(p string) error { return unix.Mkfifo(p, 0o644) },
 		"content/outside":   func(p string) error { return os.Symlink(t.TempDir(), p) },
+		"data/x.csv":        func(p string) error { return unix.Mkfifo(p, 0o644) },
+		"data/y.csv": func(p string) error { // a socket
+			l, err := net.Listen("unix", p)
+			if err == nil {
+				t.Cleanup(func() { l.Close() })
+			}
+			return err
+		},
 	} {
 		dir := writeSite(t, map[string]string{"content/about.md": "---\ntitle: 关于\n---\n"})
-		if err := create(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := create(path); err != nil {
 			t.Fatal(err)
 		}
 		done := make(chan struct{})

@@ -267,17 +267,24 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 		if d.IsDir() {
 			return nil
 		}
+		info, err := d.Info()
 		if d.Type()&fs.ModeSymlink != 0 {
-			if _, err := fs.Stat(fsys, p); err != nil {
+			if info, err = fs.Stat(fsys, p); err != nil {
 				diags.Errorf(diag.Pos{File: p}, "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
 				return nil
 			}
 		}
+		if err == nil && !info.Mode().IsRegular() {
+			// A pipe would make the build wait for ever, a device read without end.
+			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", modeName(info.Mode()))
+			return nil
+		}
 		lower := strings.ToLower(name)
 		switch {
 		case strings.HasSuffix(lower, ".csv"), strings.HasSuffix(lower, ".xlsx"):
-			if info, err := d.Info(); err == nil && info.Size() == 0 && d.Type().IsRegular() {
-				diags.Warnf(diag.Pos{File: p}, "the file is empty (0 bytes, perhaps half-saved): it is skipped")
+			if err == nil && info.Size() == 0 {
+				// Skipping it would silently take a published dataset off the site.
+				diags.Errorf(diag.Pos{File: p}, "the file is empty (0 bytes, perhaps half-saved): save it again with its data, or delete it to stop publishing its dataset")
 				return nil
 			}
 			out = append(out, p)
@@ -292,6 +299,21 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// modeName names a kind of file that is not an ordinary one, for messages.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDir != 0:
+		return "folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 // litter reports editor and OS files that are never data.
