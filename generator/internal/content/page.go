@@ -142,7 +142,7 @@ func LoadReusing(fsys fs.FS, basePath string, reuse *Reuse, diags *diag.List) ([
 		}
 		if !mode.IsRegular() {
 			// A pipe would make the build wait for ever, a device read without end.
-			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", modeName(mode))
+			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", diag.FileKind(mode))
 			return nil
 		}
 		if !strings.HasSuffix(p, ".md") {
@@ -265,21 +265,6 @@ func tooManyMarks(body []byte, limit int) (line int) {
 		}
 	}
 	return 0
-}
-
-// modeName names a kind of file that is not an ordinary one, for messages.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeDir != 0:
-		return "folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "device"
-	}
-	return "special file"
 }
 
 // parseSafely parses one file, turning a panic into an error naming the file.

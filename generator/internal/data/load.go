@@ -276,7 +276,7 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 		}
 		if err == nil && !info.Mode().IsRegular() {
 			// A pipe would make the build wait for ever, a device read without end.
-			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", modeName(info.Mode()))
+			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", diag.FileKind(info.Mode()))
 			return nil
 		}
 		lower := strings.ToLower(name)
@@ -299,21 +299,6 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 		return nil
 	})
 	return out, err
-}
-
-// modeName names a kind of file that is not an ordinary one, for messages.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeDir != 0:
-		return "folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "device"
-	}
-	return "special file"
 }
 
 // litter reports editor and OS files that are never data.

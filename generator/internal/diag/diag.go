@@ -3,6 +3,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -185,6 +186,22 @@ func (c *Cursor) LineCol(offset int) (line, col int) {
 		c.off += size
 	}
 	return c.line, c.col
+}
+
+// FileKind names, for messages, the kind of a file that is not an ordinary
+// one: a folder, a named pipe (FIFO), a socket, a device.
+func FileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDir != 0:
+		return "folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 // Recover, deferred directly, turns a panic while processing the input at pos
