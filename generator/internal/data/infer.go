@@ -245,6 +245,11 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 				probs.errorf(b.line, b.col, "column %s %q: %s (the column holds %s; if these cells are right as they are, declare the column's rules in %s)", columnLetter(i), h, b.msg, what, SidecarPath(file.Path))
 			}
 			for _, b := range g.others {
+				if b.line == sc.HLine+1 && what == "numbers" && unitLike(b.text) {
+					// A second header row of units, as Excel reports have.
+					probs.errorf(b.line, b.col, "column %s %q: %q under the header looks like the column's unit, in a second header row: put it in the column's name, like \"%s(%s)\", and delete the row", columnLetter(i), h, b.text, h, b.text)
+					continue
+				}
 				probs.errorf(b.line, b.col, "column %s %q: %q is not one of the %s the rest of the column holds: correct it, leave the cell blank if there is no value, declare words such as NA as missing values (missing_values in site.toml or the file's %s), or declare the column as text there", columnLetter(i), h, b.text, what, SidecarPath(file.Path))
 			}
 			more += g.nOthers - len(g.others)
