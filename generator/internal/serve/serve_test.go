@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -379,5 +380,35 @@ func TestServeProbes(t *testing.T) {
 	srv.LocalOnly = false
 	if r := do("portal.lan:1313", "/"); r.StatusCode != 200 {
 		t.Errorf("shared: %d", r.StatusCode)
+	}
+}
+
+// TestServeOutsideGit: a site in a folder that is not a git repository (every
+// new site before its first commit) is served, and serves its pages after
+// an edit — no past builds to read, and no panic reaching for them.
+func TestServeOutsideGit(t *testing.T) {
+	dir := source(t)
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		t.Fatal("the test's folder is a git repository")
+	}
+	if out, err := exec.Command("git", "-C", dir, "rev-parse", "--git-dir").CombinedOutput(); err == nil {
+		t.Fatalf("the test's folder is inside a git repository: %s", out)
+	}
+	url, events, stop := start(t, dir, 0)
+	defer stop()
+	if code, body := get(t, url+"/commitments/"); code != 200 || !strings.Contains(body, "全部承诺") {
+		t.Fatalf("first build: %d", code)
+	}
+	about := filepath.Join(dir, "content/about.md")
+	src, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(about, append(src, "\n改过一句。\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitReload(t, events)
+	if code, body := get(t, url+"/about/"); code != 200 || !strings.Contains(body, "改过一句") {
+		t.Errorf("after an edit: %d", code)
 	}
 }
