@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gongkai/generator/internal/content"
 )
 
 // site writes a small site into a temporary folder, with the repository's theme.
@@ -180,6 +183,70 @@ func TestDataSymlinkOutOfProjectIsAnError(t *testing.T) {
 	}
 	if strings.Contains(errOut, "SECRET") {
 		t.Fatal("content of a file outside the project leaked into a message")
+	}
+}
+
+// TestDataFolderSymlinkOutOfProjectIsAnError: a link in data/ to a folder
+// outside the project (with a CSV file in it) is an error naming the link;
+// nothing in the folder is read or published.
+func TestDataFolderSymlinkOutOfProjectIsAnError(t *testing.T) {
+	dir := writeSite(t, map[string]string{"data/ok.csv": "a\n1\n"})
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.csv"), []byte("secret\nSECRET\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "data", "shared")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI("build", "-s", dir)
+	if code != exitInput || !strings.Contains(errOut, "data/shared:1:1: is a link to a file outside the project folder") {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if strings.Contains(errOut, "SECRET") || strings.Contains(errOut, "secret.csv") {
+		t.Fatal("a file in the folder outside the project was read")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("a build with a link out of the project published public/")
+	}
+}
+
+// TestPageOverSizeLimit: a Markdown page one byte over content.MaxFileSize
+// is an error at the file, and nothing is published; a page of exactly the
+// limit is published.
+func TestPageOverSizeLimit(t *testing.T) {
+	page := func(size int) string {
+		head := "---\ntitle: 长文\n---\n"
+		para := strings.Repeat("正文。", 100) + "\n\n"
+		body := strings.Repeat(para, (size-len(head))/len(para))
+		return head + body + strings.Repeat("a", size-len(head)-len(body))
+	}
+	dir := writeSite(t, map[string]string{"content/long.md": page(content.MaxFileSize)})
+	if code, _, errOut := runCLI("build", "-s", dir); code != exitOK {
+		t.Fatalf("a page of exactly the limit: exit %d\n%s", code, errOut)
+	}
+	before := filepath.Join(dir, "public", "long", "index.html")
+	published, err := os.ReadFile(before)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "content", "long.md"), []byte(page(content.MaxFileSize+1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI("build", "-s", dir)
+	want := fmt.Sprintf("content/long.md:1:1: file is %d bytes; pages are limited to %d bytes: split it into several pages", content.MaxFileSize+1, content.MaxFileSize)
+	if code != exitInput || !strings.Contains(errOut, want) {
+		t.Fatalf("exit %d, want %d and %q\n%s", code, exitInput, want, errOut)
+	}
+	if after, _ := os.ReadFile(before); !bytes.Equal(after, published) {
+		t.Error("public/ changed after a page over the limit")
+	}
+	os.RemoveAll(filepath.Join(dir, "public"))
+	if code, _, _ := runCLI("build", "-s", dir); code != exitInput {
+		t.Fatalf("exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("a build with a page over the limit published public/")
 	}
 }
 

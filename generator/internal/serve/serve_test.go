@@ -272,6 +272,52 @@ func TestServeEditBreakFix(t *testing.T) {
 	}
 }
 
+// TestServeSaveByRename: an editor that saves by writing a temporary file
+// in the page's folder and renaming it over the page (gedit and Go's
+// renameio name it .about.md…, others about.md…) makes one rebuild, which
+// shows the new text.
+func TestServeSaveByRename(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"notify", 0}, {"poll", 200 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := source(t)
+			url, events, stop := start(t, dir, mode.poll)
+			defer stop()
+			page := filepath.Join(dir, "content", "about.md")
+			orig, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, pattern := range []string{".about.md.*", "about.md.*"} {
+				f, err := os.CreateTemp(filepath.Dir(page), pattern)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := fmt.Fprintf(f, "%s\n第%d次改名保存的正文。\n", orig, i+1); err != nil {
+					t.Fatal(err)
+				}
+				if err := f.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Rename(f.Name(), page); err != nil {
+					t.Fatal(err)
+				}
+				waitReload(t, events)
+				if code, body := get(t, url+"/about/"); code != 200 || !strings.Contains(body, fmt.Sprintf("第%d次改名保存的正文。", i+1)) {
+					t.Fatalf("%s: /about/ after the save: %d, the new text missing", pattern, code)
+				}
+				select {
+				case ev := <-events:
+					t.Fatalf("%s: a second event %q after one save", pattern, ev)
+				case <-time.After(20 * Quiet):
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkEditToReload is the time from saving data/progress.csv of the
 // bundled site to the reload event of the rebuilt site.
 func BenchmarkEditToReload(b *testing.B) {
@@ -410,5 +456,38 @@ func TestServeOutsideGit(t *testing.T) {
 	waitReload(t, events)
 	if code, body := get(t, url+"/about/"); code != 200 || !strings.Contains(body, "改过一句") {
 		t.Errorf("after an edit: %d", code)
+	}
+}
+
+// TestNoDirectoryListing: a folder of the site with no index.html is a 404,
+// never a list of its files (as http.FileServer would give); a folder with
+// one serves it.
+func TestNoDirectoryListing(t *testing.T) {
+	site := NewSite()
+	site.Put("index.html", []byte("<!doctype html><title>首页</title>"))
+	site.Put("404.html", []byte("<!doctype html><title>页面不存在</title>"))
+	site.Put("assets/site.css", []byte("body{}"))
+	site.Put("assets/fonts/a.woff2", []byte("font"))
+	site.Put("data/x/index.html", []byte("<!doctype html><title>数据集</title>"))
+	site.Put("data/x.csv", []byte("a\n1\n"))
+	srv := New()
+	srv.Publish(site)
+	for _, target := range []string{"/assets/", "/assets", "/assets/fonts/", "/assets//", "/data/"} {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1:1313"+target, nil))
+		body := rec.Body.String()
+		if rec.Code != http.StatusNotFound || !strings.Contains(body, "页面不存在") {
+			t.Errorf("%s: %d, want 404 and the site's 404 page:\n%s", target, rec.Code, body)
+		}
+		for _, name := range []string{"site.css", "fonts", "a.woff2", "x.csv", "index.html"} {
+			if strings.Contains(body, name) {
+				t.Errorf("%s lists %s:\n%s", target, name, body)
+			}
+		}
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1:1313/data/x/", nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "数据集") {
+		t.Errorf("/data/x/: %d, want its index.html", rec.Code)
 	}
 }
