@@ -225,6 +225,24 @@ func (p *Page) positions() func(n ast.Node) (line, col int) {
 	}
 }
 
+// blocked reports whether a link's or image's address is not published:
+// goldmark's dangerous ones (javascript:, data: but for some images…) and
+// every data: address, which hides a page or an image of its own in the
+// text. goldmark empties the dangerous ones as it writes them; blocked
+// empties the data: images it would let through, so they are emptied too.
+// It returns the address as written.
+func blocked(dest *[]byte) ([]byte, bool) {
+	d := *dest
+	if html.IsDangerousURL(d) {
+		return d, true
+	}
+	if t := bytes.TrimSpace(d); len(t) >= 5 && bytes.EqualFold(t[:5], []byte("data:")) {
+		*dest = nil
+		return d, true
+	}
+	return d, false
+}
+
 // plainText is the text of n and its descendants without markup.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
@@ -284,12 +302,12 @@ func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
 			}
 			rawLine = line
 		case *ast.Link:
-			if html.IsDangerousURL(n.Destination) {
-				diags.Warnf(pos, "link to %q is not published: only http, https, mailto and site links are allowed", n.Destination)
+			if dest, ok := blocked(&n.Destination); ok {
+				diags.Warnf(pos, "link to %q is not published: only http, https, mailto and site links are allowed", dest)
 			}
 		case *ast.Image:
-			if html.IsDangerousURL(n.Destination) {
-				diags.Warnf(pos, "image %q is not published: only http, https and site addresses are allowed", n.Destination)
+			if dest, ok := blocked(&n.Destination); ok {
+				diags.Warnf(pos, "image %q is not published: only http, https and site addresses are allowed", dest)
 			}
 		case *ast.AutoLink:
 			if u := n.URL(p.Body); html.IsDangerousURL(u) {
