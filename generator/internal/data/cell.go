@@ -16,6 +16,10 @@ type Cell struct {
 	Num     float64 // the value of a number, integer or year
 	Missing bool    // blank, or a declared missing-value token
 	Invalid bool    // the cell breaks its column's rules (the problem is reported)
+	// Written is the cell as written when its number was scaled to the
+	// column's unit (3.5亿 in a column of 万元, whose Text is 35000): pages
+	// show it as written, downloads hold Text. "" otherwise.
+	Written string
 	// grouped, when set, is the thousands separator Text still holds: the
 	// first, validating read keeps numbers as written ("1,234.5") and leaves
 	// out the separators only where a value is kept (see value), sparing a
@@ -96,6 +100,7 @@ func parseInto(c *Cell, raw string, f *Field, s *Schema) string {
 			num = n.Float
 			if text != n.Decimal { // scaled to the column's unit
 				num, _ = strconv.ParseFloat(text, 64)
+				c.Written = t
 			}
 		}
 		if f.Type == Integer && strings.Contains(text, ".") {

@@ -39,9 +39,6 @@ var (
 	leadingZero = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
 	numberLike  = regexp.MustCompile(`(?i)^[+-]?(?:[0-9]+(?:[.,][0-9]*)+|[0-9.]+e[+-]?[0-9]+|nan|inf|-inf|infinity|0x[0-9a-f]+|\([0-9.,]+\)|[0-9.,]+-)$`)
 	dateLike    = regexp.MustCompile(`^[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)$`)
-	// missingWord are the ways tables write "no value" (BAD_INPUTS.md): in a
-	// column of numbers or dates they are errors unless declared as missing.
-	missingWord = map[string]bool{"NA": true, "N/A": true, "NULL": true, "-": true, "--": true, "—": true, "–": true, ".": true, "#N/A": true}
 	// grade is a number with one capital letter after it: 5A, 3B — a grade
 	// or class (景区等级, 社会组织评估等级), not a quantity in a unit.
 	grade        = regexp.MustCompile(`^[A-Z]$`)
@@ -78,7 +75,7 @@ func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 		}
 		g.badDates++
 	case err != nil && dateErr != nil:
-		if missingWord[strings.ToUpper(t)] {
+		if missingLike[strings.ToUpper(t)] {
 			g.missingLike++
 		}
 		if len(g.others) < 10 {

@@ -114,6 +114,9 @@ func computeData(e *env) error {
 			cells := make([]string, len(row))
 			for j, c := range row {
 				cells[j] = shown(c.Text, d.Columns[j].Type, tr)
+				if c.Written != "" { // as the file writes it (3.5亿); the downloads give the number in the column's unit
+					cells[j] = c.Written
+				}
 				if c.Missing {
 					cells[j] = "—"
 				}
