@@ -277,6 +277,8 @@ func (s *scanner) findHeader() error {
 		case title == nil && filled == 1 && strings.TrimSpace(rec[0]) != "":
 			title, titleLine, titlePos = clone(rec), line, s.positions(len(rec))
 			continue
+		case s.known == nil && title == nil && s.titleWithNotes(rec, line):
+			continue // "2013年部门预算表,,单位：万元": the title, and the unit of its numbers
 		case title != nil && filled < 2:
 			// Two single-cell rows: the first was the header of a one-column file.
 			if err := s.setHeader(title, titleLine, titlePos); err != nil {
@@ -311,6 +313,29 @@ func (s *scanner) keepPreamble(rec []string, line int) {
 			}
 		}
 	}
+}
+
+// titleWithNotes takes a title row that also holds notes about the table in
+// other cells, as Excel reports put them on the title's line ("单位：万元",
+// "编制单位：省财政厅"): text in the first cell, and every other filled cell
+// such a note. It reports whether the row is one; the title is the first
+// cell's text and a unit note the unit of the numbers below.
+func (s *scanner) titleWithNotes(rec []string, line int) bool {
+	if strings.TrimSpace(rec[0]) == "" || filledCells(rec) < 2 {
+		return false
+	}
+	for _, c := range rec[1:] {
+		if t := strings.TrimSpace(c); t != "" && !strings.Contains(t, "单位：") && !strings.Contains(t, "单位:") {
+			return false
+		}
+	}
+	s.Title = strings.TrimSpace(rec[0])
+	for i, c := range rec[1:] {
+		if u, ok := preambleUnit(strings.TrimSpace(c)); ok && s.unit == "" {
+			s.unit, s.unitLine, s.unitCol = u, line, s.positions(len(rec))[i+1]
+		}
+	}
+	return true
 }
 
 // unitRow takes a row whose one cell says the unit of the table's numbers
