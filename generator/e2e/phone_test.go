@@ -53,7 +53,20 @@ var phonePages = map[string]string{
 	"committees":         "/committees/",
 	"committees-city":    "/committees/" + url.PathEscape("广州市") + "/",
 	"annual-reports":     "/annual-reports/",
+	"section":            "/notices/",
 	"search":             "/search/?q=" + url.QueryEscape("养老"),
+}
+
+// phoneSiteFiles are the files added to the bundled site so that every
+// layout has a page: a wide table, many departments' budgets, a section of
+// notices (test data, not the portal's).
+func phoneSiteFiles() map[string]string {
+	files := map[string]string{"data/wide.csv": wideTable, "data/budgets/2017.csv": manyDepartments(),
+		"content/notices/_index.md": "---\ntitle: 通知公告\n---\n测试用的通知公告栏目。\n"}
+	for i := range 3 {
+		files[fmt.Sprintf("content/notices/notice-%d.md", i)] = fmt.Sprintf("---\ntitle: 关于公开2024年部门决算和“三公”经费决算的通知（第%d号，测试）\ndate: 2025-0%d-10\nsummary: 各部门于规定时间内公开决算。\n---\n正文。\n", i+1, i+1)
+	}
+	return files
 }
 
 // overflowJS finds what makes the page wider than the screen: the element
@@ -109,7 +122,7 @@ func TestPhoneLayout(t *testing.T) {
 			t.Errorf("layout %s has no page in phonePages: add one", name)
 		}
 	}
-	srv := serveSite(t, map[string]string{"data/wide.csv": wideTable, "data/budgets/2017.csv": manyDepartments()})
+	srv := serveSite(t, phoneSiteFiles())
 	paths := slices.Sorted(func(yield func(string) bool) {
 		for _, p := range phonePages {
 			if !yield(p) {

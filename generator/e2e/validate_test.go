@@ -41,7 +41,7 @@ func TestHTMLValid(t *testing.T) {
 	// Each page as a file for html-validate, and its address for the Nu
 	// checker, which reads it over HTTP as a browser would.
 	var pages, addresses []string
-	bundled, err := buildSite(repoSite(t, map[string]string{"data/wide.csv": wideTable, "data/budgets/2017.csv": manyDepartments()}), t.TempDir())
+	bundled, err := buildSite(repoSite(t, phoneSiteFiles()), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -293,6 +293,21 @@ type ScorecardView struct {
 	Commitments []CommitmentSummary // in the registry's order
 }
 
+// SectionView is a list of a section's pages (content/<name>/), newest first.
+type SectionView struct {
+	Page
+	Body  template.HTML // the section's _index.md, on its first page
+	Items []SectionItem
+	Count int     // pages in the section
+	Pages []Crumb // the list's pages, when more than one
+}
+
+// SectionItem is a page in a section's list.
+type SectionItem struct {
+	Title, URL, Summary string
+	Date                string // YYYY-MM-DD (lastmod, else date), "" when undated
+}
+
 // ContentView is a page written in Markdown (about, method, …).
 type ContentView struct {
 	Page

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -226,7 +227,11 @@ func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.theme, err = render.LoadTheme(src, in.cfg.Theme, in.cfg.Language, requiredLayouts(in.datasets)...); err != nil {
+	layouts := requiredLayouts(in.datasets)
+	if slices.ContainsFunc(in.pages, func(p *content.Page) bool { return p.Section != "" && p.Section != policy.Folder }) {
+		layouts = append(layouts, "section") // a theme without sections needs no section layout
+	}
+	if in.theme, err = render.LoadTheme(src, in.cfg.Theme, in.cfg.Language, layouts...); err != nil {
 		return nil, themeConfigError(err, in.cfg.Theme)
 	}
 	return in, nil
@@ -342,16 +347,29 @@ func validate(in *input, diags *diag.List) {
 	}
 	seen := map[string]string{}
 	for _, p := range in.pages {
-		if isSectionIndex(p) || isHome(p) {
+		if p.Section != "" && p.Section != policy.Folder {
+			if _, dup := seen["/"+p.Section+"/"]; !dup {
+				seen["/"+p.Section+"/"] = "content/" + p.Section + "/"
+			}
+		}
+	}
+	for _, p := range in.pages {
+		if isSectionIndex(p) || isHome(p) || isIndexPage(p) {
 			continue
 		}
 		url := pagePath(p)
-		if p.Section == "" && reservedPaths[p.Meta.Slug] {
+		switch {
+		case p.Section == "" && reservedPaths[p.Meta.Slug]:
 			diags.Errorf(diag.Pos{File: p.Path}, "slug %q is used by the site itself (%s); choose another", p.Meta.Slug, url)
 			continue
-		}
-		if p.Section != "" && p.Section != policy.Folder {
-			diags.Errorf(diag.Pos{File: p.Path}, "pages in content/%s/ are not published: only content/ and content/policy/ hold pages", p.Section)
+		case p.Section != "" && p.Section != policy.Folder && reservedPaths[p.Section]:
+			diags.Errorf(diag.Pos{File: p.Path}, "the folder content/%s/ would be published at /%s/, which the site itself uses: rename the folder", p.Section, p.Section)
+			continue
+		case p.Section != "" && p.Section != policy.Folder && strings.Count(p.Path, "/") > 2:
+			diags.Errorf(diag.Pos{File: p.Path}, "pages go in content/ or one folder below it (content/%s/), not deeper: move the file up", p.Section)
+			continue
+		case p.Section != "" && p.Section != policy.Folder && allDigits(p.Meta.Slug):
+			diags.Errorf(diag.Pos{File: p.Path}, "slug %q is a number, which the section's list uses for its pages (/%s/2/…): choose a slug with a letter in it", p.Meta.Slug, p.Section)
 			continue
 		}
 		if prev, dup := seen[url]; dup {
@@ -360,6 +378,11 @@ func validate(in *input, diags *diag.List) {
 		}
 		seen[url] = p.Path
 	}
+}
+
+// allDigits reports whether s is a number written in digits.
+func allDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // dataOptions turns the [data] settings into reading rules.

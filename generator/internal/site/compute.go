@@ -13,6 +13,7 @@ import (
 	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/history"
 	"gongkai/generator/internal/i18n"
+	"gongkai/generator/internal/policy"
 	"gongkai/generator/internal/render"
 	"gongkai/generator/internal/searchindex"
 	"gongkai/generator/internal/track"
@@ -94,6 +95,8 @@ func compute(in *input) (*model, error) {
 			e.policyIndex = p
 		case p.Section == "":
 			e.others = append(e.others, p)
+		case p.Section != policy.Folder:
+			e.section(p.Section).add(p)
 		}
 	}
 	slices.SortStableFunc(e.others, func(a, b *content.Page) int {
@@ -198,31 +201,45 @@ func computePolicy(e *env) error {
 // computePages adds the site's own pages (content/*.md) and, unless one of
 // them is it, /method/.
 func computePages(e *env) error {
-	var ignored diag.List
 	for _, p := range e.others {
-		path := pagePath(p)
-		cv := render.ContentView{Page: e.base(p.Meta.Title, path, p.Meta.Slug, e.homeCrumb()), Body: p.HTML(&ignored)}
-		cv.Description, cv.Date, cv.LastMod = p.Meta.Summary, p.Meta.Date, p.Meta.LastMod
-		if isMethod(p) {
-			cv.Method = methodRules(e.tr)
-		}
-		cv.Contact = path == "/about/"
-		e.add(path[1:]+"index.html", path, "page", cv)
-		if p.Meta.Date != "" || p.Meta.LastMod != "" {
-			e.m.dated = append(e.m.dated, datedPage{path, p.Meta.Title, p.Meta.Summary, p.Meta.Date, p.Meta.LastMod})
-		}
+		e.addContentPage(p, pagePath(p))
 	}
 	if !slices.ContainsFunc(e.others, isMethod) {
 		e.add(methodPath[1:]+"index.html", methodPath, "page", methodPage(e.base, e.tr))
 	}
+	computeSections(e)
 	return nil
 }
 
-// pagesNav are the navigation's entries of the site's own pages and /method/.
+// addContentPage adds a page of content/ at path, under crumbs after the
+// home page's.
+func (e *env) addContentPage(p *content.Page, path string, crumbs ...render.Crumb) {
+	var checked diag.List // reported when the pages were read
+	section := p.Meta.Slug
+	if p.Section != "" {
+		section = p.Section
+	}
+	cv := render.ContentView{Page: e.base(p.Meta.Title, path, section, append([]render.Crumb{e.homeCrumb()}, crumbs...)...), Body: p.HTML(&checked)}
+	cv.Description, cv.Date, cv.LastMod = p.Meta.Summary, p.Meta.Date, p.Meta.LastMod
+	if isMethod(p) {
+		cv.Method = methodRules(e.tr)
+	}
+	cv.Contact = path == "/about/"
+	e.add(path[1:]+"index.html", path, "page", cv)
+	if p.Meta.Date != "" || p.Meta.LastMod != "" {
+		e.m.dated = append(e.m.dated, datedPage{path, p.Meta.Title, p.Meta.Summary, p.Meta.Date, p.Meta.LastMod})
+	}
+}
+
+// pagesNav are the navigation's entries of the site's own pages, /method/
+// and the sections (one entry each, never their pages).
 func pagesNav(e *env) []render.NavItem {
 	var items []render.NavItem
 	for _, p := range e.others {
 		items = append(items, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+	}
+	for _, s := range e.sections {
+		items = append(items, render.NavItem{Key: s.name, Title: s.title(), Path: "/" + s.name + "/"})
 	}
 	if !slices.ContainsFunc(e.others, isMethod) {
 		items = append(items, render.NavItem{Key: "method", Title: e.tr.T("nav.method"), Path: methodPath})

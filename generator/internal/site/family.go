@@ -141,6 +141,7 @@ type env struct {
 
 	home, policyIndex *content.Page   // content/index.md and content/policy/_index.md, if any
 	others            []*content.Page // the other content pages, in their menu order
+	sections          []*section      // content/<name>/ folders of pages (not policy/), by name
 	summaries         []render.DocSummary
 }
 

@@ -1,0 +1,88 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// sectionSite is a small site with n notices in content/notices/, dated
+// one a day from 2025-01-01, the newest last written.
+func sectionSite(t *testing.T, n int) memSink {
+	t.Helper()
+	extra := map[string]string{"content/notices/_index.md": "---\ntitle: 通知公告\nsummary: 本县的通知。\n---\n本县发布的通知公告。\n"}
+	for i := range n {
+		extra[fmt.Sprintf("content/notices/n%04d.md", i)] = fmt.Sprintf("---\ntitle: 第%d号通知\ndate: 2025-%02d-%02d\n---\n正文。\n", i, 1+i/28%12, 1+i%28)
+	}
+	out := memSink{}
+	if _, err := Build(smallSite(t, extra), fixedOpts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// navLinks are the links of a page's site navigation.
+func navLinks(t *testing.T, page []byte) []string {
+	t.Helper()
+	var out []string
+	for _, nav := range findAll(parseHTML(t, page), hasClass("site-nav")) {
+		for _, a := range findAll(nav, func(n *html.Node) bool { return n.Data == "a" }) {
+			out = append(out, attr(a, "href"))
+		}
+	}
+	return out
+}
+
+// TestSections: the pages of content/notices/ are published under
+// /notices/, listed newest first on /notices/ and the list's further pages,
+// and the navigation holds the section once, never its pages — so it stays
+// the same size however many notices there are.
+func TestSections(t *testing.T) {
+	out := sectionSite(t, 65)
+	for _, p := range []string{"notices/index.html", "notices/2/index.html", "notices/3/index.html", "notices/n0000/index.html", "notices/n0064/index.html"} {
+		if _, ok := out[p]; !ok {
+			t.Errorf("%s not written", p)
+		}
+	}
+	if _, ok := out["notices/4/index.html"]; ok {
+		t.Error("a fourth list page for 65 notices at 30 a page")
+	}
+	first := string(out["notices/index.html"])
+	for _, want := range []string{"本县发布的通知公告。", "共 65 篇", `href="/notices/2/"`, `href="/notices/n0055/"`} {
+		if !strings.Contains(first, want) {
+			t.Errorf("/notices/ lacks %s", want)
+		}
+	}
+	// Newest first: n0055 (2025-02-28) before n0054 (2025-02-27).
+	if i, j := strings.Index(first, "/notices/n0055/"), strings.Index(first, "/notices/n0054/"); i < 0 || j < 0 || i > j {
+		t.Errorf("the list is not newest first (%d, %d)", i, j)
+	}
+	if !strings.Contains(string(out["sitemap.xml"]), "/notices/n0030/") {
+		t.Error("a notice is not in the sitemap")
+	}
+	notice := string(out["notices/n0001/index.html"])
+	if !strings.Contains(notice, `<a href="/notices/">通知公告</a>`) {
+		t.Error("a notice's crumbs do not lead to its section")
+	}
+	for _, page := range []string{"index.html", "notices/n0001/index.html", "notices/2/index.html"} {
+		links := navLinks(t, out[page])
+		sections := 0
+		for _, l := range links {
+			if strings.HasPrefix(l, "/notices/n") {
+				t.Errorf("%s: the navigation lists a notice, %s", page, l)
+			}
+			if l == "/notices/" {
+				sections++
+			}
+		}
+		if sections != 1 {
+			t.Errorf("%s: the navigation links the section %d times: %v", page, sections, links)
+		}
+	}
+	few := navLinks(t, sectionSite(t, 3)["index.html"])
+	if many := navLinks(t, out["index.html"]); len(few) != len(many) {
+		t.Errorf("the navigation grows with the notices: %d links with 3, %d with 65", len(few), len(many))
+	}
+}
