@@ -23,6 +23,7 @@ type Meta struct {
 	Weight     int    // weight: position in lists, smaller first
 	Summary    string // summary: one or two sentences shown in lists and search results
 	Draft      bool   // draft: true keeps the page out of the site unless the build is given --drafts
+	NoMenu     bool   // menu: false keeps a page of content/ out of the navigation (it is in by default)
 	LastMod    string // lastmod: the day the page last changed, YYYY-MM-DD (the sitemap and feed use it)
 
 	// The keys below describe policy documents (content/policy/).
@@ -150,6 +151,11 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		}
 	case "draft":
 		return scalarBool(v, &m.Draft, "draft must be true (not published yet) or false")
+	case "menu":
+		var in bool
+		err := scalarBool(v, &in, "menu must be true (the page is in the navigation, the default) or false")
+		m.NoMenu = !in
+		return err
 	case "date_note":
 		return scalarString(v, &m.DateNote)
 	case "issuer":
@@ -186,7 +192,7 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 	case "completeness_note":
 		return scalarString(v, &m.CompletenessNote)
 	default:
-		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, draft, date, lastmod, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
+		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, draft, menu, date, lastmod, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
 	return nil
 }

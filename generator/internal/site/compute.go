@@ -236,7 +236,9 @@ func (e *env) addContentPage(p *content.Page, path string, crumbs ...render.Crum
 func pagesNav(e *env) []render.NavItem {
 	var items []render.NavItem
 	for _, p := range e.others {
-		items = append(items, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+		if !p.Meta.NoMenu {
+			items = append(items, render.NavItem{Key: p.Meta.Slug, Title: p.Meta.Title, Path: pagePath(p)})
+		}
 	}
 	for _, s := range e.sections {
 		items = append(items, render.NavItem{Key: s.name, Title: s.title(), Path: "/" + s.name + "/"})

@@ -86,3 +86,23 @@ func TestSections(t *testing.T) {
 		t.Errorf("the navigation grows with the notices: %d links with 3, %d with 65", len(few), len(many))
 	}
 }
+
+// TestMenuFalse: a page of content/ with menu: false is published but not
+// in the navigation; the others stay in it.
+func TestMenuFalse(t *testing.T) {
+	out := memSink{}
+	fsys := smallSite(t, map[string]string{
+		"content/privacy.md": "---\ntitle: 隐私说明\nmenu: false\n---\n正文。\n",
+		"content/guide.md":   "---\ntitle: 使用指南\n---\n正文。\n",
+	})
+	if _, err := Build(fsys, fixedOpts, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out["privacy/index.html"]; !ok {
+		t.Fatal("a page with menu: false is not published")
+	}
+	links := strings.Join(navLinks(t, out["index.html"]), " ")
+	if strings.Contains(links, "/privacy/") || !strings.Contains(links, "/guide/") {
+		t.Errorf("navigation: %s", links)
+	}
+}
