@@ -204,14 +204,18 @@ func waitReload(t testing.TB, events <-chan string) {
 	}
 }
 
+// watchModes are the two ways serve learns of changes: told by the system,
+// and looking every so often (--poll).
+var watchModes = []struct {
+	name string
+	poll time.Duration
+}{{"notify", 0}, {"poll", 200 * time.Millisecond}}
+
 // TestServeEditBreakFix edits a CSV and sees the new page and a reload; breaks
 // it and sees the errors over pages that still load; fixes it and sees the
 // errors gone. Then it asks for files outside the site.
 func TestServeEditBreakFix(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"notify", 0}, {"poll", 200 * time.Millisecond}} {
+	for _, mode := range watchModes {
 		t.Run(mode.name, func(t *testing.T) {
 			dir := source(t)
 			if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("SECRET=1\n"), 0o644); err != nil {
@@ -277,10 +281,7 @@ func TestServeEditBreakFix(t *testing.T) {
 // renameio name it .about.md…, others about.md…) makes one rebuild, which
 // shows the new text.
 func TestServeSaveByRename(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"notify", 0}, {"poll", 200 * time.Millisecond}} {
+	for _, mode := range watchModes {
 		t.Run(mode.name, func(t *testing.T) {
 			dir := source(t)
 			url, events, stop := start(t, dir, mode.poll)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/csv"
 	"io"
 	"maps"
 	"os"
@@ -152,4 +153,20 @@ func parseHTML(t *testing.T, data []byte) *html.Node {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// bundledRegistry is the bundled site's data/commitments.csv, row by row,
+// its header first.
+func bundledRegistry(t *testing.T) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(repoRoot, "data", "commitments.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }

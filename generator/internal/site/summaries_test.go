@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/csv"
 	"os"
 	"regexp"
 	"strings"
@@ -117,15 +116,7 @@ func TestMissingDeadlineSaidOnce(t *testing.T) {
 // document's page links to it, and the print stylesheet sets A4.
 func TestScorecardPages(t *testing.T) {
 	out := buildBundled(t)
-	f, err := os.Open(repoRoot + "/data/commitments.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := bundledRegistry(t)
 	byDoc := map[string][]string{}
 	for _, r := range rows[1:] { // id, document, …
 		byDoc[r[1]] = append(byDoc[r[1]], r[0])
