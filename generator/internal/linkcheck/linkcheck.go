@@ -52,7 +52,7 @@ func (c *Checker) Page(name string, data []byte) {
 	}
 	c.pages++
 	var ids []byte
-	line, lineStart, scanned := 1, 0, 0
+	line, scanned, runes := 1, 0, 0 // runes: the characters of the line before data[scanned]
 	for i := 0; i < len(data); {
 		j := bytes.IndexByte(data[i:], '=')
 		if j < 0 {
@@ -77,13 +77,16 @@ func (c *Checker) Page(name string, data []byte) {
 			ids = append(append(ids, val...), 0)
 			continue
 		}
-		// The line of this link, counting from the last one.
-		line += bytes.Count(data[scanned:eq], []byte{'\n'})
+		// The line and column of this link, counting on from the last
+		// one: the characters before it on its line are counted once, so
+		// a page of long lines costs no more than one of short ones.
 		if k := bytes.LastIndexByte(data[scanned:eq], '\n'); k >= 0 {
-			lineStart = scanned + k + 1
+			line += bytes.Count(data[scanned:scanned+k+1], []byte{'\n'})
+			scanned, runes = scanned+k+1, 0
 		}
+		runes += utf8.RuneCount(data[scanned:eq])
 		scanned = eq
-		c.link(name, string(val), line, utf8.RuneCount(data[lineStart:eq-len(attr)])+1)
+		c.link(name, string(val), line, runes-len(attr)+1)
 	}
 	c.allIDs[name] = ids
 }
