@@ -5,7 +5,7 @@ GO      ?= go
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build serve gongkai theme test bench bench-scale fuzz check clean
+.PHONY: build serve gongkai theme test bench bench-scale bench-pages fuzz check clean
 
 THEME := themes/default
 # The npm files the binary carries (see themes/default/embed.go).
@@ -89,6 +89,16 @@ bench-scale: gongkai $(THEME)/node_modules
 	cp -r content site.toml $(SCALE_DIR)/
 	cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/
 	cd $(SCALE_DIR) && command time -v $(CURDIR)/bin/gongkai build 2>&1 | grep -E 'built|Elapsed|Maximum resident'
+
+# Content pages: a portal of PAGES notices and policy readings (~3 KB of
+# prose each, in two sections), built PAGES_RUNS times; beside Hugo on the
+# same Markdown, interleaved, with ratios, when a hugo binary is on PATH
+# (HUGO=none skips it). Prints median wall time, CPU time and peak memory.
+PAGES ?= 1000,10000
+PAGES_RUNS ?= 3
+PAGES_DIR ?= $(or $(TMPDIR),/tmp)/gongkai-pages
+bench-pages: gongkai $(THEME)/node_modules
+	$(GO) run ./generator/cmd/benchpages -gongkai bin/gongkai -o $(PAGES_DIR) -pages $(PAGES) -runs $(PAGES_RUNS) $(if $(HUGO),-hugo $(HUGO))
 
 # Longer fuzzing than the seed corpus `make test` runs: every fuzz target of
 # every package, FUZZTIME each (go test fuzzes one target at a time).
