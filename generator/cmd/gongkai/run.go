@@ -30,7 +30,7 @@ const (
 const usage = `gongkai builds a transparency portal from policy text, commitments and data.
 
 Usage:
-  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL] [--drafts]
+  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL] [--drafts] [--stats]
   gongkai check [-s SOURCE] [--as-of YYYY-MM-DD] [--format text|json|github]
   gongkai serve [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--drafts]
   gongkai new DIR
@@ -41,6 +41,8 @@ and themes/ (the default theme is built in); DEST defaults to SOURCE/public.
 new writes a starter portal into DIR, a new or empty folder. Hugo's spellings work too:
 server for serve, --baseURL for --base-url, -D and --buildDrafts for --drafts.
 check also checks the drafts (pages with draft: true), which build and serve leave out.
+build --stats prints what each stage took (time, memory) and the slowest pages and
+datasets; on a terminal, build shows its progress.
 Exit status: 0 built, 1 the input has errors, 2 usage or configuration error.
 `
 
@@ -100,7 +102,9 @@ func newFlags(name string, stderr io.Writer, c *common) *flag.FlagSet {
 func build(args []string, stdout, stderr io.Writer) int {
 	var c common
 	var dest, baseURL string
+	var stats bool
 	fs := newFlags("build", stderr, &c)
+	fs.BoolVar(&stats, "stats", false, "print what each stage took (time, memory) and the slowest pages and datasets")
 	fs.StringVar(&dest, "d", "", "output folder (default SOURCE/public)")
 	fs.StringVar(&baseURL, "base-url", "", "the address the site is published at (default: site.toml's base_url)")
 	fs.StringVar(&baseURL, "baseURL", "", "the same as --base-url (Hugo's spelling)")
@@ -120,12 +124,18 @@ func build(args []string, stdout, stderr io.Writer) int {
 	builder := site.NewBuilder(c.source, src.FS(), site.BuilderOptions{Warn: stderr})
 	defer builder.Close()
 	var report site.Report
+	progress := newProgress(stderr)
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
-		report, err = builder.Build(site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), Drafts: c.drafts}, out)
+		report, err = builder.Build(site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), Drafts: c.drafts,
+			Stats: stats, Progress: progress.show}, out)
 		return err
 	})
+	progress.clear()
 	printDiagnostics(stderr, report.Warnings)
+	if report.Stats != nil {
+		printStats(stdout, report.Stats)
+	}
 	if code := reportError(stderr, err); code != exitOK {
 		return code
 	}

@@ -128,34 +128,52 @@ type Block struct {
 	Line  int           // the file line the block starts on
 }
 
-// parsed is a page body parsed once.
+// parsed is a page body parsed.
 type parsed struct {
 	root ast.Node
 	src  []byte
 }
 
+// parse parses the body, reporting what will not be published into
+// diags. Nothing is kept: each call reads and parses the body again, so a
+// page's tree is held only while it is rendered.
 func (p *Page) parse(diags *diag.List) parsed {
-	if p.parsed == nil {
-		ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
-		md := markdown
-		if p.KeepsNumbering() {
-			md = policyMarkdown
-		}
-		root := md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
-		p.parsed = &parsed{root: root, src: p.Body}
-		p.warnUnsafe(root, diags)
-		p.rebase(root)
+	src, err := p.markdownText()
+	if err != nil {
+		diags.Errorf(diag.Pos{File: p.Path, Line: p.BodyLine}, "%v", err)
+		return parsed{root: ast.NewDocument()}
 	}
-	return *p.parsed
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
+	md := markdown
+	if p.KeepsNumbering() {
+		md = policyMarkdown
+	}
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	p.warnUnsafe(root, src, diags)
+	p.rebase(root)
+	return parsed{root: root, src: src}
 }
 
-// Check parses the body once, reporting what will not be published (raw HTML,
-// unsafe links) into diags. Later calls to HTML and Blocks reuse the parse.
+// Check parses the body, reporting what will not be published (raw HTML,
+// unsafe links) into diags.
 func (p *Page) Check(diags *diag.List) { p.parse(diags) }
+
+// reparse parses the body again to render it: what Check told is not told
+// again, only a problem reading the page (it changed since it was loaded).
+func (p *Page) reparse(diags *diag.List) parsed {
+	var own diag.List
+	pr := p.parse(&own)
+	for _, d := range own.Sorted() {
+		if d.Severity == diag.Error {
+			diags.Add(d)
+		}
+	}
+	return pr
+}
 
 // HTML renders the whole body.
 func (p *Page) HTML(diags *diag.List) template.HTML {
-	pr := p.parse(diags)
+	pr := p.reparse(diags)
 	var b bytes.Buffer
 	if err := markdown.Renderer().Render(&b, pr.src, pr.root); err != nil {
 		diags.Errorf(diag.Pos{File: p.Path, Line: p.BodyLine}, "cannot render the Markdown: %v", err)
@@ -166,10 +184,10 @@ func (p *Page) HTML(diags *diag.List) template.HTML {
 // Blocks returns the top-level blocks of the body, in order, each rendered and
 // placed at its file line.
 func (p *Page) Blocks(diags *diag.List) []Block {
-	pr := p.parse(diags)
+	pr := p.reparse(diags)
 	var out []Block
 	line := p.BodyLine
-	at := p.positions()
+	at := p.positions(pr.src)
 	for n := pr.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if l, _ := at(n); l > 0 {
 			line = l
@@ -207,8 +225,8 @@ func (p *Page) renderChildren(pr parsed, n ast.Node) template.HTML {
 // once from where the last node was, so asking for every node of a walk, in
 // order, costs one pass over the page (recounting from the top for each node
 // took minutes on a large page).
-func (p *Page) positions() func(n ast.Node) (line, col int) {
-	c := diag.NewCursor(p.Body)
+func (p *Page) positions(src []byte) func(n ast.Node) (line, col int) {
+	c := diag.NewCursor(src)
 	return func(n ast.Node) (line, col int) {
 		off := n.Pos()
 		if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
@@ -284,9 +302,9 @@ func (p *Page) rebase(root ast.Node) {
 // warnUnsafe reports what goldmark's safe rendering drops: raw HTML and links
 // or images with a script-capable address. They are not published; staff are
 // told where they are so they can remove them.
-func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
+func (p *Page) warnUnsafe(root ast.Node, src []byte, diags *diag.List) {
 	line, col, rawLine := p.BodyLine, 1, 0
-	at := p.positions()
+	at := p.positions(src)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -310,7 +328,7 @@ func (p *Page) warnUnsafe(root ast.Node, diags *diag.List) {
 				diags.Warnf(pos, "image %q is not published: only http, https and site addresses are allowed", dest)
 			}
 		case *ast.AutoLink:
-			if u := n.URL(p.Body); html.IsDangerousURL(u) {
+			if u := n.URL(src); html.IsDangerousURL(u) {
 				diags.Warnf(pos, "link to %q is not published", u)
 			}
 		}

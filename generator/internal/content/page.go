@@ -1,11 +1,17 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gongkai/generator/internal/diag"
@@ -24,11 +30,17 @@ type Page struct {
 	Path     string // file path relative to the source folder, e.g. "content/policy/decision.md"
 	Section  string // the folder under content/ ("policy"), or "" for top-level pages
 	Meta     Meta
-	Body     []byte // the Markdown after the front matter
-	BodyLine int    // file line where Body starts
+	BodyLine int // file line where the Markdown after the front matter starts
 
 	basePath string // prefix of site links, e.g. "/portal/"
-	parsed   *parsed
+	// body is the Markdown after the front matter, as Parse read it. A
+	// page loaded from a folder holds no body: it is read again from its
+	// file (source) each time it is rendered, and must still be the file
+	// that was loaded (sum), so the memory a build needs does not grow
+	// with the text of its pages, only with their number.
+	body   []byte
+	source func() ([]byte, error)
+	sum    [sha256.Size]byte
 }
 
 // Parse reads one page, reporting every front matter problem into diags. It
@@ -59,7 +71,7 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 		diags.Errorf(pos(split.BodyLine+l-1, 1), "this paragraph has more than %d * and _ marks, which take the Markdown reader too long: split the paragraph, or write \\* and \\_ where they are not emphasis", maxMarks)
 		return nil
 	}
-	p := &Page{Path: filePath, Body: split.Body, BodyLine: split.BodyLine}
+	p := &Page{Path: filePath, body: split.Body, BodyLine: split.BodyLine}
 	if dir := path.Dir(strings.TrimPrefix(filePath, "content/")); dir != "." {
 		p.Section = strings.SplitN(dir, "/", 2)[0]
 	}
@@ -101,16 +113,16 @@ type Reuse struct {
 }
 
 type reusedPage struct {
-	key   string // base path and the file's bytes
+	key   [sha256.Size]byte // of the base path and the file's bytes
 	page  *Page
 	diags []diag.Diagnostic // what parsing it reported
 }
 
 // LoadReusing is Load taking unchanged pages from reuse (nil: none) and
-// keeping the ones it parses there for the next call.
+// keeping the ones it parses there for the next call. The files are read
+// and parsed on every core, and the pages come back in path order.
 func LoadReusing(fsys fs.FS, basePath string, reuse *Reuse, diags *diag.List) ([]*Page, error) {
-	var pages []*Page
-	next := map[string]reusedPage{}
+	var files []string
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
@@ -149,33 +161,58 @@ func LoadReusing(fsys fs.FS, basePath string, reuse *Reuse, diags *diag.List) ([
 			diags.Warnf(diag.Pos{File: p}, "not a Markdown (.md) file; it is not published")
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
-			return nil
-		}
-		key := basePath + "\x00" + string(src)
-		if r, ok := reuse.get(p); ok && r.key == key {
-			diags.Add(r.diags...)
-			next[p] = r
-			pages = append(pages, r.page)
-			return nil
-		}
-		var own diag.List
-		pg := parseSafely(p, src, basePath, &own)
-		diags.Add(own.Sorted()...)
-		if pg != nil {
-			pages = append(pages, pg)
-			if !own.HasErrors() {
-				next[p] = reusedPage{key: key, page: pg, diags: own.Sorted()}
-			}
-		}
+		files = append(files, p)
 		return nil
 	})
+	loaded := make([]reusedPage, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(max(runtime.GOMAXPROCS(0), 1), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				loaded[i] = loadPage(fsys, files[i], basePath, reuse)
+			}
+		})
+	}
+	wg.Wait()
+	var pages []*Page
+	kept := map[string]reusedPage{}
+	for i, r := range loaded {
+		diags.Add(r.diags...)
+		if r.page == nil {
+			continue
+		}
+		pages = append(pages, r.page)
+		if !slices.ContainsFunc(r.diags, func(d diag.Diagnostic) bool { return d.Severity == diag.Error }) {
+			kept[files[i]] = r
+		}
+	}
 	if reuse != nil {
-		reuse.prev = next
+		reuse.prev = kept
 	}
 	return pages, err
+}
+
+// loadPage reads and parses one page, or takes it from reuse when its file
+// reads the same. The page holds no body (see Page).
+func loadPage(fsys fs.FS, p, basePath string, reuse *Reuse) reusedPage {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		var own diag.List
+		own.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
+		return reusedPage{diags: own.Sorted()}
+	}
+	key := sha256.Sum256([]byte(basePath + "\x00" + string(src)))
+	if r, ok := reuse.get(p); ok && r.key == key {
+		return r
+	}
+	var own diag.List
+	pg := parseSafely(p, src, basePath, &own)
+	if pg != nil {
+		pg.body, pg.sum = nil, sha256.Sum256(src)
+		pg.source = func() ([]byte, error) { return fs.ReadFile(fsys, p) }
+	}
+	return reusedPage{key: key, page: pg, diags: own.Sorted()}
 }
 
 // Clone returns a Reuse holding what r holds, for a Load that must not change r.
@@ -275,4 +312,24 @@ func parseSafely(p string, src []byte, basePath string, diags *diag.List) (pg *P
 		pg.Check(diags)
 	}
 	return pg
+}
+
+// markdownText is the page's Markdown after the front matter: the body
+// Parse read, or the file read again and checked to be the one loaded.
+func (p *Page) markdownText() ([]byte, error) {
+	if p.body != nil || p.source == nil {
+		return p.body, nil
+	}
+	src, err := p.source()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the page again to publish it: %v", unwrapPath(err))
+	}
+	if sha256.Sum256(src) != p.sum {
+		return nil, errors.New("the page changed while the site was being built: build again")
+	}
+	split, err := SplitFrontMatter(src)
+	if err != nil { // it did not when loaded, and the bytes are the same
+		return nil, err
+	}
+	return split.Body, nil
 }

@@ -68,6 +68,7 @@ func TestUnsafeMarkdownIsInertAndWarned(t *testing.T) {
 	src := "---\ntitle: x\n---\n<script>alert(1)</script>\n\n[a](javascript:alert(1)) <img src=x onerror=alert(1)>\n"
 	var d diag.List
 	p := Parse("content/x.md", []byte(src), &d)
+	p.Check(&d)
 	h := string(p.HTML(&d))
 	for _, bad := range []string{"<script", "javascript:", "onerror"} {
 		if strings.Contains(h, bad) {
@@ -154,5 +155,39 @@ func TestLinksGetTheBasePath(t *testing.T) {
 		if !strings.Contains(h, want) {
 			t.Errorf("missing %s in %s", want, h)
 		}
+	}
+}
+
+// A page loaded from a folder holds no text: it is read again to be
+// rendered, and a file that changed since it was loaded is an error at the
+// page, never the new text published under the old title.
+func TestLoadedPagesAreReadAgain(t *testing.T) {
+	fsys := fstest.MapFS{"content/notices/a.md": {Data: []byte("---\ntitle: A\n---\n\n## 一\n\nText <b>x</b>.\n")}}
+	var d diag.List
+	pages, err := Load(fsys, "/", &d)
+	if err != nil || len(pages) != 1 {
+		t.Fatalf("load: %v, %d pages", err, len(pages))
+	}
+	if n := len(d.Sorted()); n != 1 {
+		t.Fatalf("want the raw HTML warned once at load, got %v", d.Sorted())
+	}
+	p := pages[0]
+	if p.body != nil {
+		t.Fatal("a loaded page holds its text")
+	}
+	var r diag.List
+	if h := string(p.HTML(&r)); !strings.Contains(h, `<h2 id="一">一</h2>`) || r.Len() != 0 {
+		t.Fatalf("render: %s, %v", h, r.Sorted())
+	}
+	fsys["content/notices/a.md"].Data = []byte("---\ntitle: A\n---\n\nOther text.\n")
+	p.HTML(&r)
+	if err := r.Err(); err == nil || !strings.Contains(err.Error(), "content/notices/a.md:4:1: the page changed while the site was being built") {
+		t.Fatalf("changed file: %v", err)
+	}
+	delete(fsys, "content/notices/a.md")
+	var gone diag.List
+	p.Blocks(&gone)
+	if err := gone.Err(); err == nil || !strings.Contains(err.Error(), "cannot read the page again") {
+		t.Fatalf("removed file: %v", err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -37,6 +38,8 @@ type Theme struct {
 	pages  map[string]*template.Template
 	vendor []vendorFile
 	table  *i18n.Table
+	shared *template.Template // base.html and the partials, for cached
+	made   sync.Map           // cached's markup by template name and key
 }
 
 // Table is the translation table of the site's language the theme's pages
@@ -141,7 +144,7 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 	if err != nil {
 		return nil, err
 	}
-	base, err := template.New(baseFile.where).Funcs(funcs).Funcs(textFuncs(t.table)).Parse(baseFile.src)
+	base, err := template.New(baseFile.where).Funcs(funcs).Funcs(textFuncs(t.table)).Funcs(template.FuncMap{"cached": t.cached}).Parse(baseFile.src)
 	if err != nil {
 		return nil, templateError(baseFile.where, err)
 	}
@@ -151,6 +154,7 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 	if err := t.loadVendor(); err != nil {
 		return nil, err
 	}
+	t.shared = template.Must(base.Clone())
 	if len(layouts) == 0 {
 		layouts = builtInLayouts()
 	}
@@ -166,6 +170,30 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 		t.pages[kind] = page
 	}
 	return t, nil
+}
+
+// cached is the theme's function for the parts of a page that are the same
+// on many pages — the site's header and footer: it renders the template
+// name of base.html or the partials with data once per build for each key,
+// and gives every later page with that key the same markup. Everything the
+// template reads from data that differs between pages must be in the key.
+//
+//	{{cached "site-header" . .Section .Search}}
+//
+// Made for every page, the header and footer took about half of a content
+// page's making.
+func (t *Theme) cached(name string, data any, key ...any) (template.HTML, error) {
+	k := fmt.Sprintf("%s\x00%#v", name, key)
+	if h, ok := t.made.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := t.shared.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String()) //nolint:gosec // made by html/template
+	t.made.Store(k, h)
+	return h, nil
 }
 
 // partialsDir holds the theme's partials, one file per concept (the sample

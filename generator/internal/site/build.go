@@ -37,6 +37,11 @@ type Options struct {
 	// address (BaseURL "/"): BaseURL is taken as it is, and nothing warns
 	// that the address is local.
 	Preview bool
+	// Stats: time the stages, pages and datasets (Report.Stats).
+	Stats bool
+	// Progress, when set, is told as each stage starts and as pages are
+	// written; it is called from the build's goroutine only.
+	Progress func(Progress)
 
 	// What a Builder gives its builds:
 	// reuse keeps what one build read for the next, which reads again only
@@ -103,6 +108,7 @@ func (e *ConfigError) Error() string {
 type Report struct {
 	Warnings []diag.Diagnostic
 	Files    int
+	Stats    *Stats // with Options.Stats
 }
 
 // input is everything a build reads, loaded and parsed.
@@ -146,10 +152,13 @@ func (in *input) dataset(id string) (*data.Dataset, map[string]int) {
 // at its file and line; any other error is wrapped with its stage's name.
 func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	var diags diag.List
+	rec := newRecorder(opts.Stats, opts.Progress)
+	rec.begin("load")
 	in, err := loadWithTheme(src, opts, &diags)
 	if err != nil {
 		return Report{}, stage("load", err)
 	}
+	rec.begin("check")
 	validate(in, &diags)
 	if !opts.Preview {
 		checkAddress(in, opts, diag.Warning, &diags)
@@ -157,27 +166,31 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	if err := diags.Err(); err != nil {
 		return Report{}, stage("check", err)
 	}
+	rec.begin("judge")
 	judge(in)
 	if in.past != nil {
 		in.past = later(in.past)
 		defer in.past() // even when a later stage fails: the reading ends before the build does
 	}
+	rec.begin("compute")
 	site, err := compute(in)
 	if err != nil {
 		return Report{}, stage("compute", err)
 	}
+	rec.begin("write")
 	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
-	n, err := write(site, in.theme, linkSink{out, links})
+	n, err := write(site, in.theme, linkSink{out, links}, rec)
 	if err == nil {
 		err = in.tr.Err() // a word the Go code asked the table for and did not get
 	}
 	if err != nil {
 		return Report{}, stage("write", themed(err, in.cfg.Theme))
 	}
+	rec.begin("links")
 	if err := checkLinks(links, in); err != nil {
 		return Report{}, stage("links", err)
 	}
-	return Report{Warnings: diags.Sorted(), Files: n}, nil
+	return Report{Warnings: diags.Sorted(), Files: n, Stats: rec.result()}, nil
 }
 
 // stage wraps an error of the named stage, unless it is a problem reported

@@ -63,6 +63,14 @@ type page struct {
 	view any
 }
 
+// contentPage is the view of a page of content/, whose Body is rendered
+// from its Markdown as the page is written: a site of thousands of pages
+// never holds all their text.
+type contentPage struct {
+	view render.ContentView
+	md   *content.Page
+}
+
 // compute turns the loaded input into views: each page family makes its
 // pages (see families).
 func compute(in *input) (*model, error) {
@@ -214,18 +222,17 @@ func computePages(e *env) error {
 // addContentPage adds a page of content/ at path, under crumbs after the
 // home page's.
 func (e *env) addContentPage(p *content.Page, path string, crumbs ...render.Crumb) {
-	var checked diag.List // reported when the pages were read
 	section := p.Meta.Slug
 	if p.Section != "" {
 		section = p.Section
 	}
-	cv := render.ContentView{Page: e.base(p.Meta.Title, path, section, append([]render.Crumb{e.homeCrumb()}, crumbs...)...), Body: p.HTML(&checked)}
+	cv := render.ContentView{Page: e.base(p.Meta.Title, path, section, append([]render.Crumb{e.homeCrumb()}, crumbs...)...)}
 	cv.Description, cv.Date, cv.LastMod = p.Meta.Summary, p.Meta.Date, p.Meta.LastMod
 	if isMethod(p) {
 		cv.Method = methodRules(e.tr)
 	}
 	cv.Contact = path == "/about/"
-	e.add(path[1:]+"index.html", path, "page", cv)
+	e.add(path[1:]+"index.html", path, "page", contentPage{cv, p})
 	if p.Meta.Date != "" || p.Meta.LastMod != "" {
 		e.m.dated = append(e.m.dated, datedPage{path, p.Meta.Title, p.Meta.Summary, p.Meta.Date, p.Meta.LastMod})
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"gongkai/generator/internal/data"
@@ -19,14 +18,14 @@ import (
 
 // write renders every page and the machine-readable files into out, in a
 // fixed order, and returns how many files it wrote.
-func write(m *model, theme *render.Theme, out Sink) (int, error) {
+func write(m *model, theme *render.Theme, out Sink, rec *recorder) (int, error) {
 	n := 0
 	static, err := theme.CopyStatic(countingSink{out, &n})
 	if err != nil {
 		return n, err
 	}
 	counted := staticGuard{countingSink{out, &n}, static}
-	if err := renderPages(m.pages, theme, counted); err != nil {
+	if err := renderPages(m.pages, theme, counted, rec); err != nil {
 		return n, err
 	}
 	var paths []string
@@ -41,10 +40,12 @@ func write(m *model, theme *render.Theme, out Sink) (int, error) {
 	pkg.Text = fieldText(m.cfg, m.tr)
 	cat := catalogOf(m.cfg, m.tr, m.history, m.asOf, m.datasets)
 	for i, d := range m.datasets {
+		start := time.Now()
 		res, err := writeDownloads(m, d, pkg.Text, counted)
 		if err != nil {
 			return n, err
 		}
+		rec.took("dataset", d.ID, time.Since(start))
 		pkg.Resources = append(pkg.Resources, res)
 		pkg.Resources[len(pkg.Resources)-1].Description = cat.Datasets[i].Description
 		cat.Datasets[i].Distributions[0].Bytes = res.Bytes // the CSV's
@@ -176,31 +177,82 @@ func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink)
 	return res, out.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d, res.Title) })
 }
 
-// renderPages renders the pages on every core, a batch at a time, and hands
-// them to out in order: the output does not depend on the scheduling, and
-// only a batch of rendered pages is held at once.
-func renderPages(pages []page, theme *render.Theme, out Sink) error {
-	batch := 4 * max(runtime.GOMAXPROCS(0), 1)
-	rendered := make([][]byte, batch)
-	errs := make([]error, batch)
-	for start := 0; start < len(pages); start += batch {
-		part := pages[start:min(len(pages), start+batch)]
-		var wg sync.WaitGroup
-		for i, p := range part {
-			wg.Go(func() { rendered[i], errs[i] = theme.Page(p.file, p.kind, p.view) })
+// renderPages renders the pages on every core and hands them to out in
+// order, each as soon as it and those before it are made, while the next
+// are being made: the output does not depend on the scheduling, and only a
+// window of rendered pages is held at once.
+func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder) error {
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	window := 8 * workers
+	type result struct {
+		html []byte
+		err  error
+	}
+	slots := make([]chan result, window) // page i's result goes to slot i % window
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	free := make(chan struct{}, window) // a page is started only when the one window before it is out
+	for range window {
+		free <- struct{}{}
+	}
+	todo, done := make(chan int), make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(todo)
+		for i := range pages {
+			select {
+			case <-free:
+			case <-done:
+				return
+			}
+			select {
+			case todo <- i:
+			case <-done:
+				return
+			}
 		}
-		wg.Wait()
-		for i, p := range part {
-			if errs[i] != nil {
-				return errs[i]
+	}()
+	for range workers {
+		go func() {
+			for i := range todo {
+				start := time.Now()
+				html, err := renderPage(pages[i], theme)
+				if rec.timing() {
+					rec.took("page", pages[i].file, time.Since(start))
+				}
+				slots[i%window] <- result{html, err}
 			}
-			if err := out.Put(p.file, rendered[i]); err != nil {
-				return err
-			}
-			rendered[i] = nil
+		}()
+	}
+	for i, p := range pages {
+		r := <-slots[i%window]
+		if r.err != nil {
+			return r.err
+		}
+		if err := out.Put(p.file, r.html); err != nil {
+			return err
+		}
+		free <- struct{}{}
+		if i%256 == 255 || i == len(pages)-1 {
+			rec.done(i+1, len(pages))
 		}
 	}
 	return nil
+}
+
+// renderPage renders one page, with its Markdown when it has any.
+func renderPage(p page, theme *render.Theme) ([]byte, error) {
+	view := p.view
+	if cp, ok := view.(contentPage); ok {
+		var d diag.List
+		cp.view.Body = cp.md.HTML(&d)
+		if err := d.Err(); err != nil {
+			return nil, err
+		}
+		view = cp.view
+	}
+	return theme.Page(p.file, p.kind, view)
 }
 
 // lastmods dates the pages for the sitemap from the git history: a dataset's
