@@ -172,18 +172,35 @@ func paginate(n, per int, first string) []string {
 	return paths
 }
 
-// pager links the pages of paths; the current one has no link. Nil for a
-// single page.
+// pager links the pages of paths around the current one: the first and
+// the last, and the two on either side of the current, which has no link;
+// a run of pages left out is one Crumb with neither title nor path (shown
+// as "…"). So a list of thousands of pages links at most nine from each,
+// not all of them from every one. Nil for a single page.
 func pager(paths []string, current int, link func(string) string) []render.Crumb {
 	if len(paths) < 2 {
 		return nil
 	}
-	crumbs := make([]render.Crumb, len(paths))
-	for i, p := range paths {
-		crumbs[i].Title = strconv.Itoa(i + 1)
-		if i != current {
-			crumbs[i].Path = link(p)
+	const around = 2
+	var crumbs []render.Crumb
+	shown := func(i int) bool { return i == 0 || i == len(paths)-1 || (i >= current-around && i <= current+around) }
+	for i := 0; i < len(paths); i++ {
+		if !shown(i) {
+			j := i
+			for j < len(paths) && !shown(j) {
+				j++
+			}
+			if j-i > 1 { // a gap of one page shows the page instead
+				crumbs = append(crumbs, render.Crumb{})
+				i = j - 1
+				continue
+			}
 		}
+		c := render.Crumb{Title: strconv.Itoa(i + 1)}
+		if i != current {
+			c.Path = link(paths[i])
+		}
+		crumbs = append(crumbs, c)
 	}
 	return crumbs
 }

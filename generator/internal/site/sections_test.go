@@ -2,8 +2,12 @@ package site
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"gongkai/generator/internal/render"
 
 	"golang.org/x/net/html"
 )
@@ -104,5 +108,52 @@ func TestMenuFalse(t *testing.T) {
 	links := strings.Join(navLinks(t, out["index.html"]), " ")
 	if strings.Contains(links, "/privacy/") || !strings.Contains(links, "/guide/") {
 		t.Errorf("navigation: %s", links)
+	}
+}
+
+// TestPagerWindow: a long list's pager links the first and last pages and
+// two on either side of the current one, a gap standing for the rest; so
+// every page links its neighbours, and a list of thousands of pages does
+// not link all of them from each (which made 100,000 notices take minutes).
+func TestPagerWindow(t *testing.T) {
+	show := func(n, current int) string {
+		var b []string
+		for _, c := range pager(paginate(n, 1, "/n/"), current, func(p string) string { return p }) {
+			switch {
+			case c.Title == "" && c.Path == "":
+				b = append(b, "…")
+			case c.Path == "":
+				b = append(b, "["+c.Title+"]")
+			default:
+				b = append(b, c.Title)
+			}
+		}
+		return strings.Join(b, " ")
+	}
+	for _, tt := range []struct {
+		n, current int
+		want       string
+	}{
+		{1, 0, ""},
+		{5, 0, "[1] 2 3 4 5"},
+		{100, 0, "[1] 2 3 … 100"},
+		{100, 3, "1 2 3 [4] 5 6 … 100"},
+		{100, 49, "1 … 48 49 [50] 51 52 … 100"},
+		{100, 99, "1 … 98 99 [100]"},
+	} {
+		if got := show(tt.n, tt.current); got != tt.want {
+			t.Errorf("%d pages at %d: %q, want %q", tt.n, tt.current+1, got, tt.want)
+		}
+	}
+	for cur := range 1000 {
+		got := pager(paginate(1000, 1, "/n/"), cur, func(p string) string { return p })
+		if len(got) > 9 {
+			t.Fatalf("page %d links %d pages", cur+1, len(got))
+		}
+		for _, next := range []int{cur - 1, cur + 1} {
+			if next >= 0 && next < 1000 && !slices.ContainsFunc(got, func(c render.Crumb) bool { return c.Title == strconv.Itoa(next+1) && c.Path != "" }) {
+				t.Fatalf("page %d does not link page %d", cur+1, next+1)
+			}
+		}
 	}
 }
