@@ -155,25 +155,18 @@ func (p *Page) parse(diags *diag.List) parsed {
 }
 
 // Check parses the body, reporting what will not be published (raw HTML,
-// unsafe links) into diags.
-func (p *Page) Check(diags *diag.List) { p.parse(diags) }
-
-// reparse parses the body again to render it: what Check told is not told
-// again, only a problem reading the page (it changed since it was loaded).
-func (p *Page) reparse(diags *diag.List) parsed {
-	var own diag.List
-	pr := p.parse(&own)
-	for _, d := range own.Sorted() {
-		if d.Severity == diag.Error {
-			diags.Add(d)
-		}
-	}
-	return pr
+// unsafe links) into diags, as HTML and Blocks do: for a page that is not
+// rendered (gongkai check renders nothing).
+func (p *Page) Check(diags *diag.List) {
+	defer diag.Recover(diag.Pos{File: p.Path, Line: p.BodyLine}, diags)
+	p.parse(diags)
 }
 
-// HTML renders the whole body.
+// HTML renders the whole body, reporting what is not published into diags
+// (see Check).
 func (p *Page) HTML(diags *diag.List) template.HTML {
-	pr := p.reparse(diags)
+	defer diag.Recover(diag.Pos{File: p.Path, Line: p.BodyLine}, diags)
+	pr := p.parse(diags)
 	var b bytes.Buffer
 	if err := markdown.Renderer().Render(&b, pr.src, pr.root); err != nil {
 		diags.Errorf(diag.Pos{File: p.Path, Line: p.BodyLine}, "cannot render the Markdown: %v", err)
@@ -184,7 +177,8 @@ func (p *Page) HTML(diags *diag.List) template.HTML {
 // Blocks returns the top-level blocks of the body, in order, each rendered and
 // placed at its file line.
 func (p *Page) Blocks(diags *diag.List) []Block {
-	pr := p.reparse(diags)
+	defer diag.Recover(diag.Pos{File: p.Path, Line: p.BodyLine}, diags)
+	pr := p.parse(diags)
 	var out []Block
 	line := p.BodyLine
 	at := p.positions(pr.src)

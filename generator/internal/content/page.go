@@ -309,7 +309,6 @@ func parseSafely(p string, src []byte, basePath string, diags *diag.List) (pg *P
 	defer diag.Recover(diag.Pos{File: p}, diags)
 	if pg = Parse(p, src, diags); pg != nil {
 		pg.basePath = basePath
-		pg.Check(diags)
 	}
 	return pg
 }

@@ -180,6 +180,10 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	rec.begin("write")
 	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
 	n, err := write(site, in.theme, linkSink{out, links}, rec)
+	diags.Add(site.told.Sorted()...)
+	if err == nil {
+		err = diags.Err() // a page of content/ that could not be read again
+	}
 	if err == nil {
 		err = in.tr.Err() // a word the Go code asked the table for and did not get
 	}
@@ -228,6 +232,11 @@ func Check(src fs.FS, opts Options) (Report, error) {
 	}
 	validate(in, &diags)
 	checkAddress(in, opts, diag.Error, &diags)
+	for _, p := range slices.Concat(in.pages, in.drafts) {
+		if p.Section != policy.Folder || isSectionIndex(p) { // a document's text was read in load
+			p.Check(&diags) // what a build tells as it renders the page
+		}
+	}
 	if err := diags.Err(); err != nil {
 		return Report{}, err
 	}

@@ -39,6 +39,10 @@ type model struct {
 	sources       []data.Source     // where the policy texts come from
 	dated         []datedPage       // the site's own pages whose front matter gives a date or lastmod
 	tr            *i18n.Table       // the interface's words in the site's language
+	// told is what rendering the pages' Markdown reported: what is not
+	// published (raw HTML, unsafe links), and a page that could not be
+	// read again.
+	told diag.List
 }
 
 // datedPage is a page of content/ dated in its front matter: the sitemap
@@ -157,8 +161,7 @@ func computeHome(e *env) error {
 	}
 	timeliness(in, &hv, e.sums, e.link)
 	if e.home != nil {
-		var ignored diag.List // pages were checked in load; rendering Markdown here reports nothing new
-		hv.Intro = e.home.HTML(&ignored)
+		hv.Intro = e.home.HTML(&e.m.told)
 		hv.Description = e.home.Meta.Summary
 	}
 	e.add("index.html", "/", "home", hv)
@@ -167,12 +170,11 @@ func computeHome(e *env) error {
 
 // computePolicy adds /policy/ and one page per document.
 func computePolicy(e *env) error {
-	var ignored diag.List
 	policyTitle, summaries := e.policyTitle(), e.docSummaries()
 	pv := render.PolicyIndexView{Page: e.base(policyTitle, "/policy/", "policy", e.homeCrumb()), Documents: summaries,
 		Legend: countStatuses(e.in.commitments, e.tr, e.link("/commitments/"))}
 	if e.policyIndex != nil {
-		pv.Intro = e.policyIndex.HTML(&ignored)
+		pv.Intro = e.policyIndex.HTML(&e.m.told)
 		pv.Description = e.policyIndex.Meta.Summary
 	}
 	e.add("policy/index.html", "/policy/", "policy-index", pv)

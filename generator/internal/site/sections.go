@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"gongkai/generator/internal/content"
-	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/render"
 )
 
@@ -82,8 +81,7 @@ func computeSections(e *env) {
 			v := render.SectionView{Page: e.base(pageTitle(s.title(), i, e.tr), lp, s.name, e.homeCrumb()),
 				Items: items[i*sectionPerPage : min(len(items), (i+1)*sectionPerPage)], Pages: pager(paths, i, e.link), Count: len(items)}
 			if s.index != nil && i == 0 {
-				var checked diag.List // reported when the pages were read
-				v.Body, v.Description = s.index.HTML(&checked), s.index.Meta.Summary
+				v.Body, v.Description = s.index.HTML(&e.m.told), s.index.Meta.Summary
 			}
 			e.add(lp[1:]+"index.html", lp, "section", v)
 		}

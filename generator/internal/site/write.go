@@ -25,7 +25,7 @@ func write(m *model, theme *render.Theme, out Sink, rec *recorder) (int, error) 
 		return n, err
 	}
 	counted := staticGuard{countingSink{out, &n}, static}
-	if err := renderPages(m.pages, theme, counted, rec); err != nil {
+	if err := renderPages(m.pages, theme, counted, rec, &m.told); err != nil {
 		return n, err
 	}
 	var paths []string
@@ -180,13 +180,15 @@ func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink)
 // renderPages renders the pages on every core and hands them to out in
 // order, each as soon as it and those before it are made, while the next
 // are being made: the output does not depend on the scheduling, and only a
-// window of rendered pages is held at once.
-func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder) error {
+// window of rendered pages is held at once. What rendering their Markdown
+// reports goes to told.
+func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder, told *diag.List) error {
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	window := 8 * workers
 	type result struct {
-		html []byte
-		err  error
+		html  []byte
+		err   error
+		diags []diag.Diagnostic
 	}
 	slots := make([]chan result, window) // page i's result goes to slot i % window
 	for i := range slots {
@@ -217,16 +219,18 @@ func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder) err
 		go func() {
 			for i := range todo {
 				start := time.Now()
-				html, err := renderPage(pages[i], theme)
+				var d diag.List
+				html, err := renderPage(pages[i], theme, &d)
 				if rec.timing() {
 					rec.took("page", pages[i].file, time.Since(start))
 				}
-				slots[i%window] <- result{html, err}
+				slots[i%window] <- result{html, err, d.Sorted()}
 			}
 		}()
 	}
 	for i, p := range pages {
 		r := <-slots[i%window]
+		told.Add(r.diags...)
 		if r.err != nil {
 			return r.err
 		}
@@ -241,14 +245,14 @@ func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder) err
 	return nil
 }
 
-// renderPage renders one page, with its Markdown when it has any.
-func renderPage(p page, theme *render.Theme) ([]byte, error) {
+// renderPage renders one page, with its Markdown when it has any, whose
+// problems go to diags.
+func renderPage(p page, theme *render.Theme, diags *diag.List) ([]byte, error) {
 	view := p.view
 	if cp, ok := view.(contentPage); ok {
-		var d diag.List
-		cp.view.Body = cp.md.HTML(&d)
-		if err := d.Err(); err != nil {
-			return nil, err
+		cp.view.Body = cp.md.HTML(diags)
+		if diags.HasErrors() {
+			return nil, nil // told
 		}
 		view = cp.view
 	}
