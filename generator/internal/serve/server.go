@@ -14,39 +14,88 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Site is a built site held in memory; it is the sink a build writes to.
+// A download larger than spillSize (a dataset's CSV, JSON or workbook) is
+// held in a temporary file instead, removed from its folder as soon as it
+// is made: its space is freed when the site is (a rebuild holds two sites
+// at once, and at a million rows their downloads are hundreds of MB).
 type Site struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	big   map[string]*os.File
 }
 
+// spillSize is the size above which a streamed file of a site is kept on
+// disk, not in memory.
+const spillSize = 1 << 20
+
 // NewSite returns an empty site.
-func NewSite() *Site { return &Site{files: map[string][]byte{}} }
+func NewSite() *Site { return &Site{files: map[string][]byte{}, big: map[string]*os.File{}} }
 
 // Put implements the build's sink.
 func (s *Site) Put(name string, data []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	delete(s.big, name)
 	s.files[name] = bytes.Clone(data)
 	return nil
 }
 
 // PutStream implements the build's sink.
 func (s *Site) PutStream(name string, write func(io.Writer) error) error {
-	var b bytes.Buffer
-	if err := write(&b); err != nil {
+	w := &spill{keep: path.Ext(name) == ".html"} // pages get the live-reload script added
+	if err := write(w); err != nil {
+		if w.f != nil {
+			w.f.Close()
+		}
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.files[name] = b.Bytes()
+	delete(s.files, name)
+	delete(s.big, name)
+	if w.f != nil {
+		s.big[name] = w.f
+	} else {
+		s.files[name] = w.buf.Bytes()
+	}
 	return nil
+}
+
+// spill holds what is written in memory up to spillSize, then in a
+// temporary file (unless keep: always in memory).
+type spill struct {
+	keep bool
+	buf  bytes.Buffer
+	f    *os.File
+}
+
+func (w *spill) Write(p []byte) (int, error) {
+	if w.f == nil && !w.keep && w.buf.Len()+len(p) > spillSize {
+		f, err := os.CreateTemp("", "gongkai-serve-*")
+		if err != nil {
+			w.keep = true // no temporary folder to write to: memory it is
+			return w.buf.Write(p)
+		}
+		os.Remove(f.Name()) // the open file stays readable (on Windows the name stays until the file is closed)
+		if _, err := f.Write(w.buf.Bytes()); err != nil {
+			f.Close()
+			return 0, err
+		}
+		w.f, w.buf = f, bytes.Buffer{}
+	}
+	if w.f != nil {
+		return w.f.Write(p)
+	}
+	return w.buf.Write(p)
 }
 
 func (s *Site) get(name string) ([]byte, bool) {
@@ -54,6 +103,21 @@ func (s *Site) get(name string) ([]byte, bool) {
 	defer s.mu.Unlock()
 	b, ok := s.files[name]
 	return b, ok
+}
+
+// open returns a file of the site kept on disk, and its size.
+func (s *Site) open(name string) (*io.SectionReader, bool) {
+	s.mu.Lock()
+	f, ok := s.big[name]
+	s.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	return io.NewSectionReader(f, 0, info.Size()), true
 }
 
 // Server serves the last good build. It is safe for concurrent use.
@@ -146,6 +210,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	site := s.site.Load()
 	if site == nil {
 		site = NewSite()
+	}
+	if ok {
+		if big, ok := site.open(name); ok {
+			h.Set("Content-Type", contentType(name))
+			http.ServeContent(w, r, "", time.Time{}, big)
+			return
+		}
 	}
 	var body []byte
 	if ok {
