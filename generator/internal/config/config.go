@@ -38,6 +38,7 @@ type Config struct {
 	Catalog     Catalog   `toml:"catalog"`     // keywords, place and federal codes of the data catalogues
 	Data        Data      `toml:"data"`        // how the CSV files under data/ are written
 	Metrics     []Metric  `toml:"metric"`      // progress series computed from datasets
+	Output      Output    `toml:"output"`      // what a build writes beside the site's files
 
 	BaseURLLine int `toml:"-"` // the line of site.toml that sets base_url; 0 when it is left out
 }
@@ -126,6 +127,16 @@ type Search struct {
 	Synonyms map[string][]string `toml:"synonyms"`
 }
 
+// Output says what a build writes beside the site's own files.
+type Output struct {
+	// Precompress writes a .gz and a .br copy beside each text file (pages,
+	// CSS, JavaScript, CSV, JSON…) for static hosts that send them in its
+	// place (nginx gzip_static and brotli_static, Caddy's precompressed,
+	// GitLab Pages). On by default; a host that ignores them just keeps
+	// them as files.
+	Precompress bool `toml:"precompress"`
+}
+
 // License names the licence of the site's content and where to read it.
 type License struct {
 	Name string `toml:"name"`
@@ -140,6 +151,7 @@ func Default() Config {
 		Language: "zh-CN",
 		Theme:    "default",
 		Data:     Data{Thousands: ",", Decimal: ".", FullWidth: true, MaxFileMB: 2048},
+		Output:   Output{Precompress: true},
 		// The ICP number links to the MIIT filing site, as the rules require.
 		Publisher: Publisher{ICPURL: "https://beian.miit.gov.cn/"},
 	}

@@ -16,6 +16,18 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParseOutput: the precompressed copies are on unless [output] turns
+// them off.
+func TestParseOutput(t *testing.T) {
+	for src, want := range map[string]bool{"": true, "[output]\nprecompress = true\n": true, "[output]\nprecompress = false\n": false} {
+		cfg, ds := Parse([]byte(src))
+		if len(ds) != 0 || cfg.Output.Precompress != want {
+			t.Errorf("%q: precompress %v, want %v (%v)", src, cfg.Output.Precompress, want, ds)
+		}
+	}
+	checkErrors(t, []struct{ src, want string }{{"[output]\nprecompress = \"no\"\n", "site.toml:2:"}})
+}
+
 // TestParseSynonyms: a site adds to the theme's abbreviations in [search]
 // synonyms, as a table or inline.
 func TestParseSynonyms(t *testing.T) {

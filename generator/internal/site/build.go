@@ -178,6 +178,9 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 		return Report{}, stage("compute", err)
 	}
 	rec.begin("write")
+	if p, ok := out.(precompressor); ok { // Publish's sink: its .gz and .br copies are a setting
+		p.setPrecompress(in.cfg.Output.Precompress)
+	}
 	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
 	n, err := write(site, in.theme, linkSink{out, links}, rec)
 	diags.Add(site.told.Sorted()...)

@@ -3,13 +3,10 @@ package site
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"gongkai/generator/internal/diag"
 )
@@ -22,6 +19,13 @@ import (
 // prunes of files it no longer produces. Overwriting files is many times
 // faster than creating a fresh tree, and the published folder is never
 // written into, so a failed build leaves it byte for byte as it was.
+//
+// A file the build writes with the same bytes as the published one at its
+// path is that file, hard linked (see stagingSink): it keeps its
+// modification time, and only the files that changed look changed to
+// rsync, an object store or a CDN upload. With [output] precompress (the
+// default) the build also leaves a .gz and a .br copy beside each text file
+// (see copies), made while it runs, for static hosts that serve them.
 //
 // Builds into one dest take turns: each holds ".<dest>.lock" beside it from
 // start to swap, so a second build (a CI retry, a save during a build)
@@ -42,8 +46,16 @@ func Publish(dest string, build func(Sink) error) error {
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	w := &stagingSink{root: staging, written: map[string]bool{}, dirs: map[string]bool{}}
-	if err := build(w); err != nil {
+	w := &stagingSink{root: staging, prev: dest, written: map[string]bool{}, dirs: map[string]bool{}}
+	err = build(w)
+	if c := w.copies; c != nil && err != nil {
+		c.wait(true)
+	} else if c != nil {
+		if err = c.place(w.written); err != nil {
+			err = fmt.Errorf("publish: %w", err)
+		}
+	}
+	if err != nil {
 		if _, input := errors.AsType[*diag.Errors](err); !input {
 			os.RemoveAll(staging)
 		}
@@ -82,65 +94,6 @@ func checkDest(dest string) error {
 		return fmt.Errorf("publish: %s holds files that gongkai did not write (it has no sitemap.xml); build into an empty or new folder", dest)
 	}
 	return nil
-}
-
-// stagingSink writes output files under root and remembers them.
-type stagingSink struct {
-	root    string
-	written map[string]bool
-	dirs    map[string]bool
-}
-
-// Put implements Sink.
-func (s *stagingSink) Put(name string, data []byte) error {
-	full, err := s.claim(name)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
-}
-
-// PutStream implements Sink.
-func (s *stagingSink) PutStream(name string, write func(io.Writer) error) error {
-	full, err := s.claim(name)
-	if err != nil {
-		return err
-	}
-	f, err := os.Create(full)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
-}
-
-// claim checks name is a new, clean path in the output and makes its folder.
-func (s *stagingSink) claim(name string) (string, error) {
-	clean := path.Clean(name)
-	if clean != name || path.IsAbs(name) || strings.HasPrefix(name, "../") || name == ".." || name == "." {
-		return "", fmt.Errorf("write %q: not a clean path inside the output folder", name)
-	}
-	if s.written[name] {
-		return "", fmt.Errorf("write %s: two outputs have the same path", name)
-	}
-	s.written[name] = true
-	full := filepath.Join(s.root, filepath.FromSlash(name))
-	if dir := filepath.Dir(full); !s.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", fmt.Errorf("write %s: %w", name, err)
-		}
-		s.dirs[dir] = true
-	}
-	return full, nil
 }
 
 // prune deletes files this build did not write, then folders left empty.
