@@ -209,6 +209,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stdout, "::%s file=%s::%s\n", kind, d.Pos.File, escapeAnnotation(d.Pos.Cell()+": "+d.Message))
 				continue
 			}
+			if d.Pos.Rows { // nor has a Parquet file: its row and column lead the message
+				msg := d.Message
+				if r := d.Pos.Record(); r != "" {
+					msg = r + ": " + msg
+				}
+				fmt.Fprintf(stdout, "::%s file=%s::%s\n", kind, d.Pos.File, escapeAnnotation(msg))
+				continue
+			}
 			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", kind, d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), escapeAnnotation(d.Message))
 		}
 	default:
@@ -225,7 +233,9 @@ func writeJSON(w io.Writer, ds []diag.Diagnostic, ok bool) {
 		File     string `json:"file"`
 		Line     int    `json:"line"`
 		Col      int    `json:"col"`
-		Cell     string `json:"cell,omitempty"` // in a workbook: Sheet1!C7 (line is the row, col the column)
+		Cell     string `json:"cell,omitempty"`   // in a workbook: Sheet1!C7 (line is the row, col the column)
+		Row      int    `json:"row,omitempty"`    // in a Parquet file: the row (line is the row too; 0: the whole file)
+		Column   string `json:"column,omitempty"` // in a Parquet file: the column's name (col is its number)
 		Severity string `json:"severity"`
 		Message  string `json:"message"`
 	}
@@ -242,7 +252,11 @@ func writeJSON(w io.Writer, ds []diag.Diagnostic, ok bool) {
 		if d.Pos.Sheet != "" {
 			cell = d.Pos.Cell()
 		}
-		out.Problems = append(out.Problems, item{d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), cell, sev, d.Message})
+		row := 0
+		if d.Pos.Rows {
+			row = d.Pos.Line
+		}
+		out.Problems = append(out.Problems, item{d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), cell, row, d.Pos.Column, sev, d.Message})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

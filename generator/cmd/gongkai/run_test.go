@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"gongkai/generator/internal/content"
+	"gongkai/generator/internal/data/parquettest"
 )
 
 // site writes a small site into a temporary folder, with the repository's theme.
@@ -146,6 +147,37 @@ func TestCheckFormats(t *testing.T) {
 	want := "::error file=content/a.md,line=3,col=9::weight must be a whole number written like 3 or 12, got \"x\"\n::warning file=content/b.md,line=4,col=1::raw HTML is not published; write it in Markdown instead\n"
 	if code != 1 || out != want {
 		t.Errorf("exit %d\n%s\nwant\n%s", code, out, want)
+	}
+}
+
+// TestCheckFormatsParquet: a Parquet file has no lines to annotate, so its
+// row and column lead a GitHub annotation's message, as a workbook's cell
+// does, and the JSON report gives the row and the column's name.
+func TestCheckFormatsParquet(t *testing.T) {
+	pq, err := parquettest.FromCSV([]byte("编号:int32,金额:double\n1,2\n2,NaN\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeSite(t, map[string]string{"data/预算.parquet": string(pq), "data/坏.parquet": "PAR1"})
+	code, out, _ := runCLI("check", "-s", dir, "--format", "github")
+	want := "::error file=data/坏.parquet::the Parquet file is damaged or cut short (the file is too short to hold its metadata): write it again from the program that made it (COPY … TO 'x.parquet' in DuckDB, df.write.parquet in Spark)\n" +
+		"::error file=data/预算.parquet::row 2, column \"金额\": holds NaN (not a number): write null where there is no value\n"
+	if code != 1 || out != want {
+		t.Errorf("exit %d\n%s\nwant\n%s", code, out, want)
+	}
+	_, out, _ = runCLI("check", "-s", dir, "--format", "json")
+	var report struct {
+		Problems []struct {
+			File, Column string
+			Line, Col    int
+			Row          int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if p := report.Problems; len(p) != 2 || p[0].Row != 0 || p[0].Column != "" || p[1].Row != 2 || p[1].Line != 2 || p[1].Col != 2 || p[1].Column != "金额" {
+		t.Errorf("report %+v", report)
 	}
 }
 

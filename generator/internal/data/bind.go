@@ -19,7 +19,7 @@ import (
 // gocsv's traps — "1,234" read as 1.234, a blank read as 0, record numbers
 // reported as lines — cannot happen. A field tagged `csv:"_pos"` of type Pos
 // receives the file and line the row came from (in a workbook, the sheet
-// and row).
+// and row; in a Parquet file, the row).
 func Bind[T any](d *Dataset) ([]T, error) {
 	header := []string{"_pos"}
 	for _, c := range d.Columns {
@@ -124,7 +124,7 @@ func (p *PeriodText) UnmarshalCSV(s string) error {
 }
 
 // Pos is the file and line a bound row came from; in a workbook, its sheet
-// and row.
+// and row; in a Parquet file, its row.
 type Pos struct {
 	File  string
 	Line  int
@@ -132,7 +132,9 @@ type Pos struct {
 }
 
 // At is the position of the row's start, for messages about it.
-func (p Pos) At() diag.Pos { return diag.Pos{File: p.File, Sheet: p.Sheet, Line: p.Line} }
+func (p Pos) At() diag.Pos {
+	return diag.Pos{File: p.File, Sheet: p.Sheet, Line: p.Line, Rows: isParquet(p.File)}
+}
 
 // UnmarshalCSV implements gocsv.TypeUnmarshaller for the "_pos" column.
 func (p *Pos) UnmarshalCSV(s string) error {

@@ -10,8 +10,8 @@ import (
 	"gongkai/generator/internal/diag"
 )
 
-// Dataset is a validated table: one CSV file, or a folder of CSV files with
-// the same columns.
+// Dataset is a validated table: one CSV file (or workbook, or Parquet
+// file), or a folder of them with the same columns.
 type Dataset struct {
 	ID          string
 	Kind        *Kind // nil for a generic dataset
@@ -67,9 +67,14 @@ type File struct {
 	columns    []int // for each header cell, the index of its schema field (-1: ignored)
 	// missingRequired is set when the header lacks a required column (reported once, at the header).
 	missingRequired bool
-	unmapped        []int // schema fields no header cell names: missing in every row
-	subtotals       []int // the lines of the rows that are subtotals of the hierarchy, in order
+	unmapped        []int    // schema fields no header cell names: missing in every row
+	subtotals       []int    // the lines of the rows that are subtotals of the hierarchy, in order
+	names           []string // a Parquet file's columns, which its positions name (see diag.Pos)
 }
+
+// Parquet reports whether the file is a Parquet file: it has no encoding,
+// delimiter or header line, and its lines are its rows.
+func (f *File) Parquet() bool { return isParquet(f.Path) }
 
 // Source is where a dataset's data comes from (Frictionless "sources").
 type Source struct {
@@ -283,6 +288,10 @@ func (d *Dataset) read(diags *diag.List) {
 	}
 	var size int64
 	for _, file := range d.Files {
+		if file.Parquet() { // compressed: its table takes several times its size
+			size += parquetTextBytes(d.fsys, file.Path)
+			continue
+		}
 		size += file.Bytes
 	}
 	cache := &rowCache{}
@@ -328,10 +337,14 @@ func (d *Dataset) read(diags *diag.List) {
 		}, cells)
 		d.statsPass = false
 		if err != nil && !errors.Is(err, errStop) {
-			probs.errorf(1, 1, "cannot read the file: %v", err)
+			probs.fileErrorf("cannot read the file: %v", err)
 		}
 		if err == nil && file.Rows == 0 && !probs.hasErrors() {
-			probs.warnf(file.HeaderLine, 1, "the file has a header but no rows: it is published empty")
+			what := "a header"
+			if file.Parquet() {
+				what = "columns"
+			}
+			probs.warnf(file.HeaderLine, 1, "the file has %s but no rows: it is published empty", what)
 		}
 		probs.flush(d.fsys, diags)
 	}
@@ -351,22 +364,22 @@ func (d *Dataset) checkKeys(keys []*keyIndex, fkCols map[int][]ForeignKey, file 
 			probs.errorf(r.line, file.col(r, k.fields[0]), "%s %q appears twice: also on %s; each row needs its own %s", k.name, key, lineOf(prev), k.name)
 			continue
 		}
-		k.seen[key] = diag.Pos{File: file.Path, Sheet: file.Sheet, Line: r.line}
+		k.seen[key] = file.pos(r.line, 0)
 	}
 	for i, fks := range fkCols {
 		if cells[i].Missing || cells[i].Invalid {
 			continue
 		}
 		for _, fk := range fks {
-			d.refs = append(d.refs, reference{fk: fk, value: cells[i].value(), pos: diag.Pos{File: file.Path, Sheet: file.Sheet, Line: r.line, Col: file.col(r, i)}})
+			d.refs = append(d.refs, reference{fk: fk, value: cells[i].value(), pos: file.pos(r.line, file.col(r, i))})
 		}
 	}
 }
 
 // lineOf names the line of a file a row is on, for messages: "line 12 of
-// data/x.csv", or "row 12 of data/x.xlsx" in a workbook.
+// data/x.csv", or "row 12 of data/x.xlsx" in a workbook or a Parquet file.
 func lineOf(p diag.Pos) string {
-	if p.Sheet != "" {
+	if p.Sheet != "" || p.Rows {
 		return fmt.Sprintf("row %d of %s", p.Line, p.File)
 	}
 	return fmt.Sprintf("line %d of %s", p.Line, p.File)
@@ -390,6 +403,16 @@ func keyOf(cells []Cell, fields []int) (string, bool) {
 		parts[i] = cells[f].value()
 	}
 	return strings.Join(parts, " + "), false
+}
+
+// pos is the position of a line of the file and a byte column on it (in
+// a workbook, of a row and a column; in a Parquet file, of a row and a
+// column, named).
+func (f *File) pos(line, col int) diag.Pos {
+	if f.Parquet() {
+		return rowPos(f.Path, f.names, line, col)
+	}
+	return diag.Pos{File: f.Path, Sheet: f.Sheet, Line: line, Col: col}
 }
 
 // col is the byte column of field fi's cell in row r, or 1.
@@ -467,23 +490,24 @@ func (d *Dataset) ColumnIndex() map[string]int {
 	return col
 }
 
-// Pos is the position of a line of one of d's files (in a workbook, of a
-// row of its sheet), as Each hands them out, for messages about the row.
+// Pos is the position of a line of one of d's files (in a workbook or a
+// Parquet file, of a row), as Each hands them out, for messages about the
+// row; line 0 is the file as a whole.
 func (d *Dataset) Pos(file string, line int) diag.Pos {
-	p := diag.Pos{File: file, Line: line}
 	for _, f := range d.Files {
 		if f.Path == file {
-			p.Sheet = f.Sheet
+			return f.pos(line, 0)
 		}
 	}
-	return p
+	return diag.Pos{File: file, Line: line, Rows: isParquet(file)}
 }
 
 // Place gives each diagnostic at a line of d's files, whose column is
 // not known, the column where its field's cell starts on that line
 // (fields[i] for ds[i]), reading those files again once: for the checks
 // of a kind, which see rows but not where their cells are (Kind.Check).
-// A diagnostic in a workbook gets its sheet too, so it prints as the cell.
+// A diagnostic in a workbook gets its sheet too, so it prints as the cell,
+// and one in a Parquet file its column's name.
 func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic {
 	want := map[string]map[int][]int{} // file → line → indexes into ds
 	for i, x := range ds {
@@ -508,8 +532,8 @@ func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic
 	}
 	for i := range out {
 		for _, f := range d.Files {
-			if out[i].Pos.File == f.Path && out[i].Pos.Sheet == "" {
-				out[i].Pos.Sheet = f.Sheet
+			if p := out[i].Pos; p.File == f.Path && p.Sheet == "" && (f.Sheet != "" || f.Parquet()) {
+				out[i].Pos = f.pos(p.Line, p.Col)
 			}
 		}
 	}
@@ -545,7 +569,7 @@ func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error
 			return ferr
 		}
 		if err != nil || probs.hasErrors() {
-			return &diag.Errors{List: []diag.Diagnostic{{Pos: diag.Pos{File: file.Path}, Severity: diag.Error,
+			return &diag.Errors{List: []diag.Diagnostic{{Pos: filePos(file.Path), Severity: diag.Error,
 				Message: "the file changed while the site was being built (it no longer reads as it did a moment ago): build again once it is saved"}}}
 		}
 	}

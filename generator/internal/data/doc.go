@@ -1,5 +1,5 @@
-// Package data reads the CSV files and Excel workbooks under data/ into
-// validated datasets.
+// Package data reads the CSV files, Excel workbooks and Parquet files under
+// data/ into validated datasets.
 //
 // Staff export CSV from Excel, so a file may be UTF-8 (with or without a BOM),
 // GB18030 or UTF-16; may use ",", ";" or tab; may carry a title row above the
@@ -17,6 +17,12 @@
 // visible sheet, through the same reader (see sheet.go), but each cell's
 // value comes from its type: numbers and dates are what the cells hold, not
 // what their formats show, and every message names its cell (Sheet1!C7).
+//
+// A Parquet file (.parquet), as DuckDB, Spark or BigQuery write one, is read
+// the same way (see parquet.go): its columns' names are the header, its rows
+// the records and each value's text comes from its Parquet type; it is read
+// a row group and a batch of rows at a time, and every message names its row
+// and column (data/x.parquet: row 3, column "金额").
 //
 // A Kind (Options.Kinds) is a dataset at a fixed path with a schema in Go,
 // which may accept English and Chinese header names; the site's built-in

@@ -199,6 +199,7 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	defer sc.Close()
 	d.Schema = Schema{Numbers: d.opts.Numbers, MissingValues: d.opts.MissingValues, Inferred: true}
 	guesses := make([]guess, len(sc.Header))
+	pq, _ := sc.typed.(*parquetReader) // whose columns' types say most of what guesses would
 	var r row
 	for {
 		err := sc.next(&r)
@@ -217,6 +218,10 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 			if r.kinds != nil && r.kinds[i] == cellNumber {
 				nf = plainNumbers // a workbook's number, whatever the site's rules for writing them
 			}
+			if pq != nil {
+				pq.cols[i].see(t, &nf)
+				continue
+			}
 			guesses[i].add(t, r.line, r.pos[i], nf)
 		}
 	}
@@ -226,6 +231,10 @@ func (d *Dataset) infer(diags *diag.List) (ok bool) {
 	defer func() { ok = !probs.hasErrors() }()
 	for i, h := range sc.Header {
 		g := guesses[i]
+		if pq != nil { // the file's types say what its columns hold
+			d.Schema.Fields = append(d.Schema.Fields, pq.cols[i].field(h))
+			continue
+		}
 		what := g.mostly()
 		if what == "" && g.badNumbers > 0 && g.badNumbers+g.num == g.n {
 			what = "numbers"

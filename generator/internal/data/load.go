@@ -106,7 +106,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 	byID := map[string]*Dataset{}
 	add := func(d *Dataset) {
 		if prev, dup := byID[d.ID]; dup {
-			diags.Errorf(diag.Pos{File: d.Files[0].Path}, "this file and %s both make the dataset %q (file names that differ only in case, spaces or punctuation): rename one", prev.Files[0].Path, d.ID)
+			diags.Errorf(filePos(d.Files[0].Path), "this file and %s both make the dataset %q (file names that differ only in case, spaces or punctuation): rename one", prev.Files[0].Path, d.ID)
 			return
 		}
 		byID[d.ID] = d
@@ -134,7 +134,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		k := &opts.Kinds[i]
 		var paths []string
 		for _, f := range files {
-			// A kind's file may be a workbook: data/progress.xlsx for data/progress.csv.
+			// A kind's file may be a workbook or a Parquet file: data/progress.xlsx for data/progress.csv.
 			if k.Folder && strings.HasPrefix(f, k.Path+"/") || !k.Folder && stem(f) == stem(k.Path) {
 				paths = append(paths, f)
 				claimed[f] = true
@@ -144,7 +144,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			continue
 		}
 		if !k.Folder && len(paths) > 1 {
-			diags.Errorf(diag.Pos{File: paths[1]}, "this file and %s both make the dataset %q: keep one of them", paths[0], k.ID)
+			diags.Errorf(filePos(paths[1]), "this file and %s both make the dataset %q: keep one of them", paths[0], k.ID)
 			paths = paths[:1]
 		}
 		meta := strings.TrimSuffix(k.Path, ".csv") + ".schema.json"
@@ -175,7 +175,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		}
 		id, ok := datasetID(f)
 		if !ok {
-			diags.Errorf(diag.Pos{File: f}, "the file name is not valid UTF-8 text (it was probably made on a system using another encoding): rename the file")
+			diags.Errorf(filePos(f), "the file name is not valid UTF-8 text (it was probably made on a system using another encoding): rename the file")
 			continue
 		}
 		sig := signature(fsys, opts, nil, []string{f}, SidecarPath(f))
@@ -211,7 +211,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		d.read(own)
 		if k := d.Kind; k != nil && k.Check != nil && !own.HasErrors() {
 			if err := k.Check(d, own); err != nil {
-				own.Errorf(diag.Pos{File: d.Files[0].Path}, "%v", err)
+				own.Errorf(filePos(d.Files[0].Path), "%v", err)
 			}
 		}
 		ds := own.Sorted()
@@ -242,7 +242,7 @@ func newDataset(fsys fs.FS, opts Options, id string, paths []string) *Dataset {
 // stem is a path without its extension: data/progress for data/progress.csv.
 func stem(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
 
-// findFiles lists the CSV files and workbooks under data/, in path order, reporting links
+// findFiles lists the CSV files, workbooks and Parquet files under data/, in path order, reporting links
 // out of the project and files that are not data.
 func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 	var out []string
@@ -254,7 +254,7 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 				}
 				return err
 			}
-			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathErr(err))
+			diags.Errorf(filePos(p), "cannot read: %v", unwrapPathErr(err))
 			return nil
 		}
 		name := d.Name()
@@ -270,31 +270,31 @@ func findFiles(fsys fs.FS, diags *diag.List) ([]string, error) {
 		info, err := d.Info()
 		if d.Type()&fs.ModeSymlink != 0 {
 			if info, err = fs.Stat(fsys, p); err != nil {
-				diags.Errorf(diag.Pos{File: p}, "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
+				diags.Errorf(filePos(p), "is a link to a file outside the project folder, or to nothing: gongkai reads only files inside the project, so copy the file here instead")
 				return nil
 			}
 		}
 		if err == nil && !info.Mode().IsRegular() {
 			// A pipe would make the build wait for ever, a device read without end.
-			diags.Errorf(diag.Pos{File: p}, "is not a file but a %s: gongkai reads only ordinary files; remove it", diag.FileKind(info.Mode()))
+			diags.Errorf(filePos(p), "is not a file but a %s: gongkai reads only ordinary files; remove it", diag.FileKind(info.Mode()))
 			return nil
 		}
 		lower := strings.ToLower(name)
 		switch {
-		case strings.HasSuffix(lower, ".csv"), strings.HasSuffix(lower, ".xlsx"):
+		case strings.HasSuffix(lower, ".csv"), strings.HasSuffix(lower, ".xlsx"), strings.HasSuffix(lower, ".parquet"):
 			if err == nil && info.Size() == 0 {
 				// Skipping it would silently take a published dataset off the site.
-				diags.Errorf(diag.Pos{File: p}, "the file is empty (0 bytes, perhaps half-saved): save it again with its data, or delete it to stop publishing its dataset")
+				diags.Errorf(filePos(p), "the file is empty (0 bytes, perhaps half-saved): save it again with its data, or delete it to stop publishing its dataset")
 				return nil
 			}
 			out = append(out, p)
 		case strings.HasSuffix(lower, ".schema.json"), strings.HasSuffix(lower, ".md"), lower == "readme.txt":
 		case strings.HasSuffix(lower, ".xls"), strings.HasSuffix(lower, ".et"):
-			diags.Warnf(diag.Pos{File: p}, "old Excel 97–2003 (and WPS .et) workbooks are not read: save it as an Excel workbook (另存为 → Excel 工作簿 .xlsx) or as CSV UTF-8 next to it")
+			diags.Warnf(filePos(p), "old Excel 97–2003 (and WPS .et) workbooks are not read: save it as an Excel workbook (另存为 → Excel 工作簿 .xlsx) or as CSV UTF-8 next to it")
 		case strings.HasSuffix(lower, ".xlsm"), strings.HasSuffix(lower, ".xlsb"), strings.HasSuffix(lower, ".ods"):
-			diags.Warnf(diag.Pos{File: p}, "only Excel workbooks (.xlsx) and CSV files are read: save it as an Excel workbook (另存为 → Excel 工作簿 .xlsx) or as CSV UTF-8 next to it")
+			diags.Warnf(filePos(p), "only Excel workbooks (.xlsx), CSV and Parquet files are read: save it as an Excel workbook (另存为 → Excel 工作簿 .xlsx) or as CSV UTF-8 next to it")
 		default:
-			diags.Warnf(diag.Pos{File: p}, "not a CSV file or Excel workbook (.xlsx): it is not published")
+			diags.Warnf(filePos(p), "not a CSV file, Excel workbook (.xlsx) or Parquet file: it is not published")
 		}
 		return nil
 	})
@@ -313,7 +313,7 @@ func litter(name string) bool {
 func ID(name string) (string, bool) { return datasetID("data/" + name + ".csv") }
 
 // datasetID turns a path under data/ into a dataset id: the path without
-// ".csv" or ".xlsx", "/" replaced by "-", letters lowercased, and runs of spaces and
+// ".csv", ".xlsx" or ".parquet", "/" replaced by "-", letters lowercased, and runs of spaces and
 // punctuation made one "-". Chinese names stay readable: data/预算 2013.csv → 预算-2013.
 func datasetID(p string) (string, bool) {
 	rel := strings.TrimPrefix(p, "data/")
@@ -355,6 +355,11 @@ func checkReferences(sets []*Dataset, diags *diag.List, keep bool) {
 			p := probs[r.pos.File]
 			if p == nil {
 				p = &problems{path: r.pos.File, sheet: r.pos.Sheet, max: d.opts.Limits.MaxProblems}
+				for _, f := range d.Files {
+					if f.Path == r.pos.File {
+						p = f.problems(d.opts.Limits.MaxProblems)
+					}
+				}
 				probs[r.pos.File] = p
 				order = append(order, r.pos.File)
 			}

@@ -82,6 +82,9 @@ func (d *Dataset) scan(file *File, probs *problems, fn func(r *row, cells []Cell
 		if sc.sheet != nil {
 			file.Sheet, file.Encoding, file.Delimiter = sc.sheet.name, "", ""
 		}
+		if isParquet(file.Path) {
+			file.Encoding, file.Delimiter, file.names = "", "", sc.Header
+		}
 		if !d.mapHeader(file, sc, probs) {
 			return errStop
 		}
@@ -174,8 +177,8 @@ func recoverInto(err *error) {
 
 // cut sends the text after the header as chunks of whole records.
 func (s *scanner) cut(out chan<- chunk, stop <-chan struct{}) error {
-	if s.sheet != nil {
-		return s.cutSheet(out, stop)
+	if s.typed != nil {
+		return s.cutTyped(out, stop)
 	}
 	s.count.limit = 0 // the cutter bounds records itself
 	seq, line := 0, max(s.nextLine, s.HLine+1)
@@ -249,28 +252,29 @@ func (s *scanner) pendingRow() row {
 	return row{cells: s.pending, line: s.pendingLine, pos: s.pendingPos, kinds: s.pendingKinds}
 }
 
-// sheetChunkRows is how many rows of a workbook go to a worker at a time.
-const sheetChunkRows = 2048
+// typedChunkRows is how many rows of a workbook or Parquet file go to a
+// worker at a time.
+const typedChunkRows = 2048
 
-// cutSheet sends a workbook's rows after the header as chunks of rows,
-// reading the sheet in order, with the problems of the cells it could not
-// read; the workers parse and check the cells.
-func (s *scanner) cutSheet(out chan<- chunk, stop <-chan struct{}) error {
-	probs := &problems{path: s.path, sheet: s.probs.sheet}
-	s.sheet.probs = probs // the collector reports to s.probs meanwhile
-	defer func() { s.sheet.probs = s.probs }()
-	c := chunk{}
+// cutTyped sends a workbook's or Parquet file's rows after the header as
+// chunks of rows, reading them in order, with the problems of the cells it
+// could not read; the workers parse and check the cells.
+func (s *scanner) cutTyped(out chan<- chunk, stop <-chan struct{}) error {
+	probs := &problems{path: s.path, sheet: s.probs.sheet, names: s.probs.names}
+	s.typed.reportTo(probs) // the collector reports to s.probs meanwhile
+	defer s.typed.reportTo(s.probs)
+	c := chunk{rows: make([]row, 0, typedChunkRows)}
 	if s.pending != nil {
 		c.rows = append(c.rows, s.pendingRow())
 		s.pending = nil
 	}
 	for seq := 0; ; {
-		rec, line, err := s.sheet.read()
+		rec, line, err := s.typed.read()
 		if err == nil {
-			c.rows = append(c.rows, row{cells: rec, line: line, pos: s.sheet.columns(len(rec)), kinds: s.sheet.kinds})
+			c.rows = append(c.rows, row{cells: rec, line: line, pos: s.typed.columns(len(rec)), kinds: s.typed.cellKinds()})
 		}
 		end := err != nil && !errors.Is(err, errSkipRecord)
-		if end || len(c.rows) >= sheetChunkRows {
+		if end || len(c.rows) >= typedChunkRows {
 			c.seq, c.probs = seq, probs.list
 			seq++
 			probs.list = nil
@@ -279,7 +283,7 @@ func (s *scanner) cutSheet(out chan<- chunk, stop <-chan struct{}) error {
 			case <-stop:
 				return nil
 			}
-			c = chunk{}
+			c = chunk{rows: make([]row, 0, typedChunkRows)}
 		}
 		if end {
 			if errors.Is(err, io.EOF) {
@@ -354,8 +358,8 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 	*p = parsed{seq: c.seq, width: width, hwidth: hwidth, probs: *file.problems(d.opts.Limits.MaxProblems),
 		cells: grow(p.cells[:0], rows*width), lines: growInts(p.lines[:0], rows), pos: growInts(p.pos[:0], rows*hwidth), bad: p.bad[:0], total: p.total[:0]}
 	codeCol := file.column(d.Schema.hierarchyCode()) // where a total row says 合计, if the codes nest
-	var typed *typedFields                           // a workbook's cells are read by their types
-	if sc.sheet != nil {
+	var typed *typedFields                           // a workbook's or Parquet file's cells are read by their types
+	if sc.typed != nil {
 		typed = newTypedFields(d.Schema.Fields)
 	}
 	if d.statsPass {
@@ -399,7 +403,7 @@ func (d *Dataset) work(c chunk, file *File, sc *scanner) *parsed {
 				cell.settle() // the cell leaves the package: its text must be the value
 			}
 			if msg != "" {
-				p.probs.errorf(r.line, r.pos[col], "column %s %q: %s", columnLetter(col), sc.Header[col], msg)
+				p.probs.cellf(r.line, r.pos[col], col, sc.Header[col], "%s", msg)
 				bad, cell.Invalid = true, true
 			}
 		}

@@ -26,7 +26,10 @@ type problems struct {
 	path string
 	// sheet is the worksheet read, in a workbook (.xlsx): lines are its
 	// rows and columns its columns (see diag.Pos).
-	sheet   string
+	sheet string
+	// names are a Parquet file's columns: lines are its rows (0: the file
+	// as a whole) and columns the columns' numbers (see diag.Pos).
+	names   []string
 	max     int
 	list    []problem
 	dropped int
@@ -34,7 +37,7 @@ type problems struct {
 
 // problems is a list for the problems of the file.
 func (f *File) problems(max int) *problems {
-	return &problems{path: f.Path, sheet: f.Sheet, max: max}
+	return &problems{path: f.Path, sheet: f.Sheet, names: f.names, max: max}
 }
 
 func (p *problems) add(sev diag.Severity, line, byteCol int, format string, args ...any) {
@@ -62,6 +65,47 @@ func (p *problems) warnf(line, byteCol int, format string, args ...any) {
 	p.add(diag.Warning, line, byteCol, format, args...)
 }
 
+// cellf reports an error in the cell of the header's column col (from 0),
+// named header, on line at byteCol: `column C "金额": …`. In a Parquet
+// file the position names the column, and the message is said alone.
+func (p *problems) cellf(line, byteCol, col int, header, format string, args ...any) {
+	if isParquet(p.path) {
+		p.errorf(line, col+1, format, args...)
+		return
+	}
+	p.errorf(line, byteCol, "column %s %q: "+format, append([]any{columnLetter(col), header}, args...)...)
+}
+
+// fileErrorf reports an error about the file as a whole.
+func (p *problems) fileErrorf(format string, args ...any) {
+	line := 1
+	if isParquet(p.path) {
+		line = 0 // the file, not its first row
+	}
+	p.errorf(line, 1, format, args...)
+}
+
+// pos is the position of a problem's line and column (in characters).
+func (p *problems) pos(sheet string, line, col int) diag.Pos {
+	if !isParquet(p.path) {
+		return diag.Pos{File: p.path, Sheet: sheet, Line: line, Col: col}
+	}
+	return rowPos(p.path, p.names, line, col)
+}
+
+// filePos is the position of a data file as a whole.
+func filePos(path string) diag.Pos { return diag.Pos{File: path, Rows: isParquet(path)} }
+
+// rowPos is the position of a row of a Parquet file (0: the file) and of
+// its column col (from 1; 0: the row), named from names.
+func rowPos(path string, names []string, line, col int) diag.Pos {
+	pos := diag.Pos{File: path, Rows: true, Line: max(line, 0)}
+	if line > 0 && col >= 1 && col <= len(names) {
+		pos.Col, pos.Column = col, names[col-1]
+	}
+	return pos
+}
+
 func (p *problems) hasErrors() bool {
 	return slices.ContainsFunc(p.list, func(q problem) bool { return q.sev == diag.Error })
 }
@@ -79,24 +123,28 @@ func (p *problems) flush(fsys fs.FS, diags *diag.List) {
 		if q.sheet != "" {
 			sheet = q.sheet
 		}
-		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Sheet: sheet, Line: q.line, Col: cols[i]}, Severity: q.sev, Message: q.msg})
+		diags.Add(diag.Diagnostic{Pos: p.pos(sheet, q.line, cols[i]), Severity: q.sev, Message: q.msg})
 	}
 	if p.dropped > 0 {
 		last := p.list[len(p.list)-1]
 		// Placed just after the last listed problem, so it sorts last.
-		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p.path, Sheet: p.sheet, Line: last.line, Col: cols[len(cols)-1] + 1}, Severity: diag.Error,
+		pos := p.pos(p.sheet, last.line, cols[len(cols)-1]+1)
+		if pos.Rows { // the row's, not its next column's
+			pos.Col, pos.Column = cols[len(cols)-1]+1, ""
+		}
+		diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error,
 			Message: fmt.Sprintf("…and %d more problems in this file (only the first %d are listed)", p.dropped, len(p.list))})
 	}
 }
 
 // charColumns returns, for each problem, its 1-based column in characters
-// (in a workbook, the cell's column).
+// (in a workbook or a Parquet file, the cell's column).
 func (p *problems) charColumns(fsys fs.FS) []int {
 	cols := make([]int, len(p.list))
 	want := map[int][]int{} // line → indexes of problems on it
 	for i, q := range p.list {
 		cols[i] = max(q.byteCol, 1)
-		if q.byteCol > 1 && !q.inChars && !isWorkbook(p.path) {
+		if q.byteCol > 1 && !q.inChars && !isWorkbook(p.path) && !isParquet(p.path) {
 			want[q.line] = append(want[q.line], i)
 		}
 	}

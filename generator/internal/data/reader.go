@@ -22,7 +22,8 @@ import (
 var errStop = errors.New("stop reading this file")
 
 // scanner reads the records of one CSV file with their physical positions,
-// or the rows of a workbook's sheet as the same records (see sheetReader).
+// or the rows of a workbook's sheet or of a Parquet file as the same
+// records (see typedReader).
 type scanner struct {
 	path  string
 	lim   Limits
@@ -30,8 +31,10 @@ type scanner struct {
 	file  fs.File
 	count *countingReader
 	csv   *csv.Reader
-	// sheet reads the records instead of csv when the file is a workbook;
-	// kinds are then the kinds of the cells of the record read last.
+	// typed reads the records instead of csv when the file is a workbook
+	// (then sheet too) or a Parquet file; kinds are then the kinds of the
+	// cells of the record read last.
+	typed typedReader
 	sheet *sheetReader
 	kinds []cellKind
 	Enc   textenc.Encoding
@@ -75,16 +78,31 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// typedReader reads the records of a file whose cells have types: a
+// workbook's sheet (sheetReader) or a Parquet file (parquetReader).
+type typedReader interface {
+	// read returns the next record and its row, as scanner.read does.
+	read() ([]string, int, error)
+	// cellKinds are the kinds of the cells of the record read last.
+	cellKinds() []cellKind
+	// columns are the positions of a record's first n cells: their
+	// columns. The slice is shared and never written.
+	columns(n int) []int
+	// reportTo sends the problems of the cells read from now on to p.
+	reportTo(p *problems)
+	Close() error
+}
+
 // openScanner opens path, detects its encoding and delimiter and finds its
 // header. Problems go to probs; errStop means nothing more can be read.
 func openScanner(fsys fs.FS, path string, lim Limits, known *Schema, probs *problems) (*scanner, error) {
 	fi, err := fs.Stat(fsys, path)
 	if err != nil {
-		probs.errorf(1, 1, "cannot read the file: %v", unwrapPathErr(err))
+		probs.fileErrorf("cannot read the file: %v", unwrapPathErr(err))
 		return nil, errStop
 	}
 	if fi.Size() > lim.MaxFileBytes {
-		probs.errorf(1, 1, "the file is %s; files are limited to %s: split it (one file per year is fine in a dataset folder)", humanBytes(fi.Size()), humanBytes(lim.MaxFileBytes))
+		probs.fileErrorf("the file is %s; files are limited to %s: split it (one file per year is fine in a dataset folder)", humanBytes(fi.Size()), humanBytes(lim.MaxFileBytes))
 		return nil, errStop
 	}
 	if isWorkbook(path) {
@@ -92,9 +110,21 @@ func openScanner(fsys fs.FS, path string, lim Limits, known *Schema, probs *prob
 		if err != nil {
 			return nil, err
 		}
-		s := &scanner{path: path, lim: lim, probs: probs, known: known, sheet: sheet, Delim: ','}
+		s := &scanner{path: path, lim: lim, probs: probs, known: known, typed: sheet, sheet: sheet, Delim: ','}
 		if err := s.findHeader(); err != nil {
 			sheet.Close()
+			return nil, err
+		}
+		return s, nil
+	}
+	if isParquet(path) {
+		pq, err := openParquet(fsys, path, fi.Size(), probs)
+		if err != nil {
+			return nil, err
+		}
+		s := &scanner{path: path, lim: lim, probs: probs, known: known, typed: pq, Delim: ','}
+		if err := s.setColumns(pq.names()); err != nil {
+			pq.Close()
 			return nil, err
 		}
 		return s, nil
@@ -153,8 +183,8 @@ func (s *scanner) detach() (d textenc.Detached, ok bool) {
 
 // Close releases the file.
 func (s *scanner) Close() error {
-	if s.sheet != nil {
-		return s.sheet.Close()
+	if s.typed != nil {
+		return s.typed.Close()
 	}
 	return s.file.Close()
 }
@@ -162,9 +192,9 @@ func (s *scanner) Close() error {
 // read returns the next record and its line, or io.EOF, or errStop after
 // reporting why the file cannot be read further.
 func (s *scanner) read() ([]string, int, error) {
-	if s.sheet != nil {
-		rec, line, err := s.sheet.read()
-		s.kinds = s.sheet.kinds
+	if s.typed != nil {
+		rec, line, err := s.typed.read()
+		s.kinds = s.typed.cellKinds()
 		return rec, line, err
 	}
 	s.count.n = 0
@@ -497,13 +527,13 @@ func checkCells(p *problems, header []string, lim Limits, textual []bool, r *row
 			continue
 		}
 		if len(c) > lim.MaxCellBytes {
-			p.errorf(r.line, r.pos[i], "column %s %q: the cell is %s long; cells are limited to %s", columnLetter(i), header[i], humanBytes(int64(len(c))), humanBytes(int64(lim.MaxCellBytes)))
+			p.cellf(r.line, r.pos[i], i, header[i], "the cell is %s long; cells are limited to %s", humanBytes(int64(len(c))), humanBytes(int64(lim.MaxCellBytes)))
 			ok = false
 			continue
 		}
 		if j := badControl(c); j >= 0 {
 			ch, _ := utf8.DecodeRuneInString(c[j:])
-			p.errorf(r.line, r.pos[i], "column %s %q: the cell holds an invisible control character (U+%04X): delete it (it often comes from copying out of another program)", columnLetter(i), header[i], ch)
+			p.cellf(r.line, r.pos[i], i, header[i], "the cell holds an invisible control character (U+%04X): delete it (it often comes from copying out of another program)", ch)
 			ok = false
 		}
 	}
@@ -543,8 +573,8 @@ func badControl(s string) int {
 func (s *scanner) positions(n int) []int { return s.positionsInto(nil, n) }
 
 func (s *scanner) positionsInto(buf []int, n int) []int {
-	if s.sheet != nil {
-		return append(buf[:0], s.sheet.columns(n)...)
+	if s.typed != nil {
+		return append(buf[:0], s.typed.columns(n)...)
 	}
 	buf = buf[:0]
 	for i := range n {

@@ -64,6 +64,10 @@ type sheetReader struct {
 	cols     []int // 1, 2, 3, …: the positions of a record's cells
 }
 
+func (s *sheetReader) cellKinds() []cellKind { return s.kinds }
+
+func (s *sheetReader) reportTo(p *problems) { s.probs = p }
+
 // setHeader tells the reader where the header is and how wide: records
 // are padded to its width, and cells merged below it are reported.
 func (s *sheetReader) setHeader(row, width int) { s.header, s.width = row, width }

@@ -17,20 +17,47 @@ import (
 // In a workbook (.xlsx) a place is a cell: Sheet names the worksheet, Line
 // is the row and Col the column (1 is A), and the position prints as Excel
 // names the cell, data/预算.xlsx:Sheet1!C7.
+//
+// In a file of rows that has no lines of text (Parquet), Rows is set: Line
+// is the row (1 is the first row of data; 0 means the file as a whole), Col
+// the column's number and Column its name, and the position prints as
+// data/x.parquet: row 3, column "金额".
 type Pos struct {
-	File  string
-	Line  int
-	Col   int
-	Sheet string
+	File   string
+	Line   int
+	Col    int
+	Sheet  string
+	Rows   bool
+	Column string
 }
 
-// String formats p as "file:line:col", or "file:sheet!cell" in a workbook;
-// an unknown line or column prints as 1 so the form stays parseable.
+// String formats p as "file:line:col", "file:sheet!cell" in a workbook, or
+// "file: row N, column "name"" in a file of rows; an unknown line or column
+// prints as 1 so the form stays parseable.
 func (p Pos) String() string {
-	if p.Sheet != "" {
+	switch {
+	case p.Sheet != "":
 		return p.File + ":" + p.Cell()
+	case p.Rows:
+		if r := p.Record(); r != "" {
+			return p.File + ": " + r
+		}
+		return p.File
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, max(p.Line, 1), max(p.Col, 1))
+}
+
+// Record is a position in a file of rows without its file: "row 3, column
+// "金额"", "row 3", "column "金额"", or "" for the file as a whole.
+func (p Pos) Record() string {
+	var parts []string
+	if p.Line > 0 {
+		parts = append(parts, "row "+strconv.Itoa(p.Line))
+	}
+	if p.Column != "" {
+		parts = append(parts, "column "+strconv.Quote(p.Column))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Cell is a workbook position as Excel writes a reference to it: Sheet1!C7,

@@ -7,12 +7,15 @@ func TestDiagnosticString(t *testing.T) {
 		d    Diagnostic
 		want string
 	}{
-		{Diagnostic{Pos{"content/a.md", 3, 7, ""}, Error, "bad"}, "content/a.md:3:7: bad"},
-		{Diagnostic{Pos{"data/x.csv", 0, 0, ""}, Error, "empty file"}, "data/x.csv:1:1: empty file"},
-		{Diagnostic{Pos{"content/a.md", 2, 1, ""}, Warning, "raw HTML"}, "content/a.md:2:1: warning: raw HTML"},
+		{Diagnostic{Pos{File: "content/a.md", Line: 3, Col: 7}, Error, "bad"}, "content/a.md:3:7: bad"},
+		{Diagnostic{Pos{File: "data/x.csv", Line: 0, Col: 0}, Error, "empty file"}, "data/x.csv:1:1: empty file"},
+		{Diagnostic{Pos{File: "content/a.md", Line: 2, Col: 1}, Warning, "raw HTML"}, "content/a.md:2:1: warning: raw HTML"},
 		{Diagnostic{Pos{File: "data/预算.xlsx", Sheet: "Sheet1", Line: 7, Col: 3}, Error, "bad"}, "data/预算.xlsx:Sheet1!C7: bad"},
 		{Diagnostic{Pos{File: "data/x.xlsx", Sheet: "预算表", Line: 12, Col: 28}, Error, "bad"}, "data/x.xlsx:预算表!AB12: bad"},
 		{Diagnostic{Pos{File: "data/x.xlsx", Sheet: "2013 预算's", Line: 0, Col: 0}, Warning, "empty"}, "data/x.xlsx:'2013 预算''s'!A1: warning: empty"},
+		{Diagnostic{Pos{File: "data/x.parquet", Rows: true, Line: 3, Col: 2, Column: "金额(万元)"}, Error, "bad"}, `data/x.parquet: row 3, column "金额(万元)": bad`},
+		{Diagnostic{Pos{File: "data/x.parquet", Rows: true, Line: 12}, Warning, "bad"}, "data/x.parquet: row 12: warning: bad"},
+		{Diagnostic{Pos{File: "data/x.parquet", Rows: true}, Error, "damaged"}, "data/x.parquet: damaged"},
 	}
 	for _, tt := range tests {
 		if got := tt.d.String(); got != tt.want {
@@ -26,13 +29,13 @@ func TestListSortedAndErr(t *testing.T) {
 	if l.Err() != nil {
 		t.Fatal("empty list must not be an error")
 	}
-	l.Warnf(Pos{"b.md", 1, 1, ""}, "w")
+	l.Warnf(Pos{File: "b.md", Line: 1, Col: 1}, "w")
 	if l.Err() != nil || l.HasErrors() {
 		t.Fatal("warnings alone must not be an error")
 	}
-	l.Errorf(Pos{"b.md", 9, 2, ""}, "second")
-	l.Errorf(Pos{"a.md", 10, 1, ""}, "first")
-	l.Errorf(Pos{"a.md", 10, 1, ""}, "first") // duplicates are reported once
+	l.Errorf(Pos{File: "b.md", Line: 9, Col: 2}, "second")
+	l.Errorf(Pos{File: "a.md", Line: 10, Col: 1}, "first")
+	l.Errorf(Pos{File: "a.md", Line: 10, Col: 1}, "first") // duplicates are reported once
 	got := l.Err().Error()
 	want := "a.md:10:1: first\nb.md:1:1: warning: w\nb.md:9:2: second"
 	if got != want {

@@ -417,9 +417,9 @@ func checkTotals(r *AnnualReport, diags *findings) {
 }
 
 // lineOf names another row in a message: its file and line (a
-// workbook's row).
+// workbook's or Parquet file's row).
 func lineOf(p diag.Pos) string {
-	if p.Sheet != "" {
+	if p.Sheet != "" || p.Rows {
 		return fmt.Sprintf("row %d of %s", p.Line, p.File)
 	}
 	return fmt.Sprintf("%s:%d", p.File, p.Line)

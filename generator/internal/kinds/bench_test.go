@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/generator/internal/data"
+	"gongkai/generator/internal/data/parquettest"
 	"gongkai/generator/internal/diag"
 )
 
@@ -26,12 +27,14 @@ const benchRows = 1_000_000
 
 var (
 	benchOnce sync.Once
-	benchDir  string // holds utf8/data/budgets/2013.csv and gb18030/data/budgets/2013.csv
+	benchDir  string // holds utf8/data/budgets/2013.csv, gb18030/data/budgets/2013.csv and parquet/data/budgets/2013.parquet
 	benchErr  error
 )
 
 // budgetFixture writes, once per test process, a budget CSV of benchRows rows
-// in UTF-8 and its GB18030 twin, and returns the folder holding both sites.
+// in UTF-8, its GB18030 twin and its Parquet twin (as DuckDB writes one:
+// strings, an INT32 year, a DECIMAL amount, Snappy, 122,880 rows to a row
+// group), and returns the folder holding the three sites.
 func budgetFixture(b *testing.B) string {
 	benchOnce.Do(func() {
 		benchDir, benchErr = os.MkdirTemp("", "gongkai-bench-")
@@ -76,11 +79,48 @@ func budgetFixture(b *testing.B) string {
 				benchErr = err
 			}
 		}
+		if benchErr == nil {
+			benchErr = parquetFixture(filepath.Join(benchDir, "parquet", "data", "budgets"), depts, subjects)
+		}
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
 	}
 	return benchDir
+}
+
+// parquetFixture writes the budget of budgetFixture as 2013.parquet in dir.
+func parquetFixture(dir string, depts []string, subjects []struct{ code, name string }) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(filepath.Join(dir, "2013.parquet"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bw := bufio.NewWriterSize(f, 1<<20)
+	w, err := parquettest.NewWriter(bw, []string{"年度:int32", "阶段:string", "部门:string", "科目编码:string", "科目名称:string", "金额(万元):decimal(12;2)"}, 122880)
+	if err != nil {
+		return err
+	}
+	for i := range benchRows {
+		s := subjects[i%len(subjects)]
+		stage := "预算"
+		if i%3 == 0 {
+			stage = "决算"
+		}
+		if err := w.Write([]string{fmt.Sprint(2011 + i%5), stage, depts[i%len(depts)], s.code, s.name, fmt.Sprintf("%d%03d.%02d", i%997+1, i%1000, i%100)}); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // peakHeap samples the Go heap while fn runs and returns its peak in MB.
@@ -109,7 +149,11 @@ func peakHeap(fn func()) float64 {
 
 func benchIngest(b *testing.B, enc string) {
 	root := filepath.Join(budgetFixture(b), enc)
-	fi, err := os.Stat(filepath.Join(root, "data", "budgets", "2013.csv"))
+	name := "2013.csv"
+	if enc == "parquet" {
+		name = "2013.parquet"
+	}
+	fi, err := os.Stat(filepath.Join(root, "data", "budgets", name))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -135,6 +179,10 @@ func BenchmarkIngestUTF8(b *testing.B) { benchIngest(b, "utf8") }
 
 // BenchmarkIngestGB18030 is the same file as Chinese Excel saves it.
 func BenchmarkIngestGB18030(b *testing.B) { benchIngest(b, "gb18030") }
+
+// BenchmarkIngestParquet is the same table as a data engine writes it in
+// Parquet (its bytes/s are of the much smaller Parquet file).
+func BenchmarkIngestParquet(b *testing.B) { benchIngest(b, "parquet") }
 
 // BenchmarkEncodingCSV is the yardstick: plain encoding/csv with ReuseRecord
 // over the same UTF-8 bytes, doing nothing with the records.

@@ -366,7 +366,7 @@ func validate(in *input, diags *diag.List) {
 	for _, d := range in.datasets {
 		if !publish.FitsXLSX(d) {
 			f := d.Files[0]
-			diags.Warnf(diag.Pos{File: f.Path, Sheet: f.Sheet}, "%s has %d rows, more than an Excel sheet holds (%d below its header): it gets no .xlsx download, and its page says so; the CSV and JSON downloads have every row",
+			diags.Warnf(d.Pos(f.Path, 0), "%s has %d rows, more than an Excel sheet holds (%d below its header): it gets no .xlsx download, and its page says so; the CSV and JSON downloads have every row",
 				d, d.Rows, publish.MaxXLSXRows)
 		}
 	}

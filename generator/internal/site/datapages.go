@@ -87,6 +87,9 @@ func computeData(e *env) error {
 			if f.Sheet != "" { // a workbook: no encoding or delimiter, but the sheet read
 				fi.Encoding, fi.Delimiter = tr.T("dataset.workbook", "sheet", f.Sheet), "—"
 			}
+			if f.Parquet() { // no encoding, delimiter or header line: its columns are named in it
+				fi.Encoding, fi.Delimiter = tr.T("dataset.parquet"), "—"
+			}
 			v.Files = append(v.Files, fi)
 		}
 		for _, c := range d.Columns {

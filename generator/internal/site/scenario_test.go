@@ -22,6 +22,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/tools/txtar"
 
+	"gongkai/generator/internal/data/parquettest"
 	"gongkai/generator/internal/diag"
 )
 
@@ -167,6 +168,9 @@ func dumpScenario(t *testing.T, dir string, out memSink, report Report, err erro
 //	data/x.csv@escaped   Go escapes such as \x00 and \xb9 turned into bytes
 //	data/x.csv@noeol     the final line break removed
 //	data/x.xlsx@xlsx     the text, CSV, made an Excel workbook (see workbookOf)
+//	data/x.parquet@parquet  the text, CSV whose header names each column's Parquet
+//	                     type ("金额:decimal(12;2)", see parquettest), made a Parquet
+//	                     file, two rows to a row group
 //
 // Several apply left to right: data/x.csv@crlf@gb18030.
 func transform(t *testing.T, name string, data []byte) (string, []byte) {
@@ -191,6 +195,8 @@ func transform(t *testing.T, name string, data []byte) (string, []byte) {
 			data = bytes.TrimSuffix(data, []byte("\n"))
 		case "xlsx":
 			data, err = workbookOf(data)
+		case "parquet":
+			data, err = parquettest.FromCSV(data, 2)
 		case "escaped":
 			var s string
 			s, err = strconv.Unquote(`"` + strings.ReplaceAll(strings.TrimSuffix(string(data), "\n"), "\n", `\n`) + `\n"`)
