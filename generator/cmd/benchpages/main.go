@@ -33,14 +33,15 @@ func main() {
 	gongkai := flag.String("gongkai", "bin/gongkai", "the gongkai binary")
 	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on PATH, if any; \"none\" to skip)")
 	writeOnly := flag.Bool("write-only", false, "write the sites, build nothing")
+	precompress := flag.Bool("precompress", false, "gongkai also writes its .gz and .br copies (Hugo writes none)")
 	flag.Parse()
-	if err := run(*out, *counts, *runs, *gongkai, *hugo, *writeOnly); err != nil {
+	if err := run(*out, *counts, *runs, *gongkai, *hugo, *writeOnly, *precompress); err != nil {
 		fmt.Fprintln(os.Stderr, "benchpages:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, counts string, runs int, gongkai, hugo string, writeOnly bool) error {
+func run(out, counts string, runs int, gongkai, hugo string, writeOnly, precompress bool) error {
 	var ns []int
 	for _, s := range strings.Split(counts, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -62,7 +63,7 @@ func run(out, counts string, runs int, gongkai, hugo string, writeOnly bool) err
 	fmt.Printf("%-8s %-8s %10s %10s %10s\n", "pages", "tool", "wall", "cpu", "peak")
 	for _, n := range ns {
 		dir := filepath.Join(out, strconv.Itoa(n))
-		if err := writeSites(dir, n); err != nil {
+		if err := writeSites(dir, n, precompress); err != nil {
 			return err
 		}
 		if writeOnly {
@@ -142,8 +143,8 @@ func median(ms []measure) measure {
 
 // writeSites writes dir/gongkai and dir/hugo, two sites over the same n
 // Markdown pages, unless dir already holds them.
-func writeSites(dir string, n int) error {
-	done := filepath.Join(dir, ".complete")
+func writeSites(dir string, n int, precompress bool) error {
+	done := filepath.Join(dir, fmt.Sprintf(".complete-%t", precompress))
 	if _, err := os.Stat(done); err == nil {
 		return nil
 	}
@@ -151,7 +152,9 @@ func writeSites(dir string, n int) error {
 		return err
 	}
 	files := map[string]string{
-		"gongkai/site.toml": "title = \"页面基准\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pages.example/\"\nid = \"tag:pages.example,2026:\"\n",
+		// Hugo writes no .gz and .br copies: neither does gongkai here
+		// (-precompress measures them too).
+		"gongkai/site.toml": "title = \"页面基准\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pages.example/\"\nid = \"tag:pages.example,2026:\"\n\n[output]\nprecompress = " + strconv.FormatBool(precompress) + "\n",
 		"hugo/hugo.toml":    hugoConfig,
 	}
 	for name, body := range hugoLayouts {
