@@ -36,14 +36,51 @@ type guess struct {
 }
 
 var (
-	leadingZero = regexp.MustCompile(`^[+-]?0[0-9]+$|^[0-9]{16,}$`)
-	numberLike  = regexp.MustCompile(`(?i)^[+-]?(?:[0-9]+(?:[.,][0-9]*)+|[0-9.]+e[+-]?[0-9]+|nan|inf|-inf|infinity|0x[0-9a-f]+|\([0-9.,]+\)|[0-9.,]+-)$`)
-	dateLike    = regexp.MustCompile(`^[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)$`)
+	numberLike = regexp.MustCompile(`(?i)^[+-]?(?:[0-9]+(?:[.,][0-9]*)+|[0-9.]+e[+-]?[0-9]+|nan|inf|-inf|infinity|0x[0-9a-f]+|\([0-9.,]+\)|[0-9.,]+-)$`)
+	dateLike   = regexp.MustCompile(`^[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)$`)
 	// grade is a number with one capital letter after it: 5A, 3B — a grade
 	// or class (景区等级, 社会组织评估等级), not a quantity in a unit.
 	grade        = regexp.MustCompile(`^[A-Z]$`)
 	errNotNumber = errors.New("not a number")
+	errNotDate   = errors.New("not a date")
 )
+
+// mayBeNumber reports whether t has a digit (of any width), without which
+// it is no number, or is one of the words numberLike calls a number
+// written wrongly (NaN, Inf), whose messages say so.
+func mayBeNumber(t string) bool {
+	return strings.IndexFunc(t, unicode.IsDigit) >= 0 ||
+		(strings.Trim(t, "+-nNaAiIfFtTyY().,") == "" && numberLike.MatchString(t)) // NaN, inf, (.), …
+}
+
+// codeDigits reports whether t is digits with a leading zero (0201, with a
+// sign or not) or 16 digits or more: a code, whose digits must be kept.
+func codeDigits(t string) bool {
+	if len(t) >= 16 && allDigits(t) {
+		return true
+	}
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	return len(t) >= 2 && t[0] == '0' && allDigits(t[1:])
+}
+
+// allDigits reports whether t is ASCII digits only (and not empty).
+func allDigits(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// mayBeDate reports whether t has what every date of defaultDateFormats
+// has — a "-", "/" or 年, full-width or not — or looks like a date
+// written with dots (2013.3.15), whose message says how to write it.
+func mayBeDate(t string) bool {
+	return strings.ContainsAny(t, "-/年－／") || (strings.ContainsAny(t, ".．") && dateLike.MatchString(t))
+}
 
 // unitLike reports whether the text after a number can be a unit ("%",
 // "万元", "km") rather than more of a value ("/18/2010").
@@ -55,21 +92,32 @@ func unitLike(s string) bool {
 
 func (g *guess) add(t string, line, col int, nf value.NumberFormat) {
 	g.n++
-	if leadingZero.MatchString(t) {
+	if codeDigits(t) {
 		g.code = true
 	}
-	n, err := value.ParseNumber(t, nf)
+	// Most cells of a text column are neither numbers nor dates, and
+	// parsing them as such only to be told so (in words) took most of a
+	// large file's reading: a cell that cannot be one is not parsed as one.
+	var n value.Number
+	err := errNotNumber
+	maybeNumber, maybeDate := mayBeNumber(t), mayBeDate(t)
+	if maybeNumber {
+		n, err = value.ParseNumber(t, nf)
+	}
 	if err == nil && (!unitLike(n.Suffix) || grade.MatchString(n.Suffix)) {
 		err = errNotNumber
 	}
-	_, dateErr := value.ParseDate(t, defaultDateFormats)
+	dateErr := errNotDate
+	if maybeDate {
+		_, dateErr = value.ParseDate(t, defaultDateFormats)
+	}
 	switch {
-	case err != nil && numberLike.MatchString(t):
+	case err != nil && maybeNumber && numberLike.MatchString(t):
 		if len(g.badNumberAt) < 10 {
 			g.badNumberAt = append(g.badNumberAt, badNumber{line, col, t, errText(err)})
 		}
 		g.badNumbers++
-	case dateErr != nil && dateLike.MatchString(t):
+	case dateErr != nil && maybeDate && dateLike.MatchString(t):
 		if len(g.badDateAt) < 10 {
 			g.badDateAt = append(g.badDateAt, badNumber{line, col, t, errText(dateErr)})
 		}
