@@ -5,7 +5,7 @@ GO      ?= go
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build serve gongkai theme test bench bench-scale bench-pages fuzz check clean
+.PHONY: build serve gongkai theme test bench bench-scale bench-pages bench-curve fuzz check clean
 
 THEME := themes/default
 # The npm files the binary carries (see themes/default/embed.go).
@@ -89,6 +89,26 @@ bench-scale: gongkai $(THEME)/node_modules
 	cp -r content site.toml $(SCALE_DIR)/
 	cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/
 	cd $(SCALE_DIR) && command time -v $(CURDIR)/bin/gongkai build 2>&1 | grep -E 'built|Elapsed|Maximum resident'
+
+# The scale curve: bench-scale's site with about CURVE_ROWS budget rows
+# (sampledata makes about 1,068 per unit of -budgets), each point built
+# once, printing its rows, wall time and peak memory (GNU time), to see the
+# build grow linearly with the rows and stay under 1 GiB at 3,000,000.
+# Past 1,048,575 rows the budgets get no .xlsx (a sheet cannot hold them).
+CURVE_ROWS ?= 10000 100000 300000 1000000 3000000
+bench-curve: gongkai $(THEME)/node_modules
+	@printf '%9s %8s %8s\n' rows seconds peak-MB
+	@for rows in $(CURVE_ROWS); do \
+	  rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR)/data || exit 1; \
+	  $(GO) run ./generator/cmd/sampledata -o $(SCALE_DIR)/data -organizations 35 -committees 6 \
+	    -budgets $$(awk "BEGIN { print $$rows / 1068 }") || exit 1; \
+	  cp -r content site.toml $(SCALE_DIR)/ && \
+	  cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/ || exit 1; \
+	  (cd $(SCALE_DIR) && command time -f '%e %M' -o time.txt $(CURDIR)/bin/gongkai build >build.log 2>&1) || { cat $(SCALE_DIR)/build.log; exit 1; }; \
+	  read seconds kb < $(SCALE_DIR)/time.txt; \
+	  printf '%9d %8s %8d\n' $$(($$(wc -l < $(SCALE_DIR)/public/data/budgets.csv) - 1)) $$seconds $$((kb / 1024)); \
+	done
+	@rm -rf $(SCALE_DIR)
 
 # Content pages: a portal of PAGES notices and policy readings (~3 KB of
 # prose each, in two sections), built PAGES_RUNS times; beside Hugo on the

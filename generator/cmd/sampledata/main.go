@@ -236,7 +236,7 @@ var (
 // organizations: social organisations per city, about a third of them rated;
 // a grade is valid for five years.
 func (g *gen) organizations() error {
-	seen := map[string]bool{}
+	seen, issued := map[string]bool{}, map[string]bool{}
 	for _, c := range cities {
 		count := g.n(60 + 12*len(c.Districts))
 		err := g.table("organizations/"+cityCodes[c.Name]+".csv", []string{"统一社会信用代码", "名称", "类型", "城市", "登记机关", "评估等级", "评估年度", "有效期至"}, func(write func(...string)) error {
@@ -269,7 +269,12 @@ func (g *gen) organizations() error {
 				if g.rng.Float64() < 0.15 {
 					registrar = "广东省民政厅"
 				}
-				write(g.uscc(kindLetter[kind], cityCodes[c.Name]), name, kind, c.Name, registrar, grade, year, until)
+				code := g.uscc(kindLetter[kind], cityCodes[c.Name])
+				for issued[code] { // eight random digits: at a large -scale, two organisations of a city can draw the same
+					code = g.uscc(kindLetter[kind], cityCodes[c.Name])
+				}
+				issued[code] = true
+				write(code, name, kind, c.Name, registrar, grade, year, until)
 			}
 			return nil
 		})

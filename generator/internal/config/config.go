@@ -82,6 +82,10 @@ type Data struct {
 	FullWidth      bool     `toml:"fullwidth"`       // read full-width digits (１２３) as digits; false makes them an error
 	ParenNegatives bool     `toml:"paren_negatives"` // read accounting negatives "(1,234)" as -1234; false makes them an error
 	MaxFileMB      int      `toml:"max_file_mb"`     // largest CSV file read
+	// KeepMB is the memory a dataset's rows may be kept in after it is read,
+	// for its pages, metrics and downloads; one that needs more is read
+	// again for each of them. 0 keeps none.
+	KeepMB int `toml:"keep_mb"`
 }
 
 // Publisher is who runs the portal and publishes its data, and how to reach
@@ -150,7 +154,7 @@ func Default() Config {
 		BaseURL:  "http://127.0.0.1:1313/",
 		Language: "zh-CN",
 		Theme:    "default",
-		Data:     Data{Thousands: ",", Decimal: ".", FullWidth: true, MaxFileMB: 2048},
+		Data:     Data{Thousands: ",", Decimal: ".", FullWidth: true, MaxFileMB: 2048, KeepMB: 256},
 		Output:   Output{Precompress: true},
 		// The ICP number links to the MIIT filing site, as the rules require.
 		Publisher: Publisher{ICPURL: "https://beian.miit.gov.cn/"},
@@ -260,6 +264,9 @@ func Parse(src []byte) (Config, []diag.Diagnostic) {
 	}
 	if cfg.Data.MaxFileMB <= 0 {
 		at(line("max_file_mb"), 1, "data.max_file_mb must be a positive number of megabytes")
+	}
+	if cfg.Data.KeepMB < 0 {
+		at(line("keep_mb"), 1, "data.keep_mb must be a number of megabytes, or 0 to keep no dataset's rows in memory")
 	}
 	return cfg, ds
 }

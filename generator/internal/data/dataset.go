@@ -36,24 +36,15 @@ type Dataset struct {
 	opts      Options
 	refs      []reference // values of foreign key columns, checked once every dataset is read
 	statsPass bool        // scan gathers column statistics (the first, validating read)
-	// rows holds a small dataset's valid rows after the first read, so the
-	// pages, metrics and downloads that go through them again do not read
-	// and parse the files again; a large one is read again each time.
-	rows *rowCache
+	// store keeps the valid rows after the first read, so the pages,
+	// metrics and downloads that go through them again (Each) do not read
+	// and parse the files again; nil for one too large to keep
+	// (Limits.MaxKeptBytes), which is read again each time.
+	store *store
 	// inferred holds what inferring the schema reported, until read adds
 	// it to the dataset's own messages (see LoadReusing).
 	inferred []diag.Diagnostic
 }
-
-// rowCache is every valid row of a dataset, in file order.
-type rowCache struct {
-	cells []Cell // rows × fields, settled
-	lines []int
-	files []int // index in Files
-}
-
-// cacheBytes is the size of files up to which a dataset's rows are kept.
-const cacheBytes = 16 << 20
 
 // File is one source file of a dataset.
 type File struct {
@@ -294,9 +285,9 @@ func (d *Dataset) read(diags *diag.List) {
 		}
 		size += file.Bytes
 	}
-	cache := &rowCache{}
-	if size > cacheBytes {
-		cache = nil
+	var stored *store
+	if d.opts.Limits.MaxKeptBytes > 0 {
+		stored = newStore(len(d.Schema.Fields))
 	}
 	tally := newHierTally(&d.Schema, size) // nil without a hierarchy
 	for fi, file := range d.Files {
@@ -319,13 +310,11 @@ func (d *Dataset) read(diags *diag.List) {
 			}
 			d.Rows++
 			file.Rows++
-			if cache != nil {
-				n := len(cache.cells)
-				cache.cells = append(cache.cells, cells...)
-				for i := n; i < len(cache.cells); i++ {
-					cache.cells[i].settle()
+			if stored != nil {
+				stored.add(fi, r.line, cells)
+				if stored.n%4096 == 0 && stored.size() > d.opts.Limits.MaxKeptBytes {
+					stored = nil // too large to keep: read again
 				}
-				cache.lines, cache.files = append(cache.lines, r.line), append(cache.files, fi)
 			}
 			if len(d.Preview) < d.opts.Limits.PreviewRows {
 				kept := append([]Cell(nil), cells...)
@@ -348,7 +337,13 @@ func (d *Dataset) read(diags *diag.List) {
 		}
 		probs.flush(d.fsys, diags)
 	}
-	d.rows = cache
+	if stored != nil {
+		stored.finish()
+		if stored.size() > d.opts.Limits.MaxKeptBytes {
+			stored = nil
+		}
+	}
+	d.store = stored
 	tally.finish(d, diags)
 }
 
@@ -540,23 +535,25 @@ func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic
 	return out
 }
 
-// Each reads the dataset again from its files, calling fn for every valid
-// row, in file order. It is how downloads and metrics stream a dataset without
-// holding it in memory. cells is reused between calls. Once the dataset is
-// loaded, several readings may run at once (a past build's metrics, taking
-// this build's dataset, beside this build's downloads).
+// RowsKept reports whether the rows are kept in memory (see Each), so that
+// the texts of their cells can be kept at no cost. Those of a dataset read
+// again from its files each hold their part of the files in memory: copy
+// the few kept (strings.Clone).
+func (d *Dataset) RowsKept() bool { return d.store != nil }
+
+// Each calls fn for every valid row of the dataset, in file order: it is
+// how pages, metrics, charts, search and downloads go through the rows.
+// The rows come from memory, where the first read kept them (see store);
+// a dataset too large to keep (Limits.MaxKeptBytes) is read again from its
+// files. cells is reused between calls; the texts of its cells are never
+// changed and may be kept (but see RowsKept). Once the dataset is loaded,
+// several readings may run at once (a past build's metrics, taking this
+// build's dataset, beside this build's downloads).
 func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error {
-	cells := make([]Cell, len(d.Schema.Fields))
-	if c := d.rows; c != nil {
-		w := len(cells)
-		for i, line := range c.lines {
-			copy(cells, c.cells[i*w:(i+1)*w])
-			if err := fn(d.Files[c.files[i]].Path, line, cells); err != nil {
-				return err
-			}
-		}
-		return nil
+	if d.store != nil {
+		return d.store.each(d.Files, fn)
 	}
+	cells := make([]Cell, len(d.Schema.Fields))
 	for _, file := range d.Files {
 		probs := file.problems(0)
 		var ferr error

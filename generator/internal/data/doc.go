@@ -8,10 +8,13 @@
 // all of that by declared rules (see package value) and refuses what it cannot
 // read with a message naming the file, line, column, header and raw value.
 //
-// Every file is read as a stream: memory does not grow with the number of rows,
-// only with what validation must remember (keys for uniqueness and references,
-// a short preview, column statistics). A dataset can be read again, row by
-// row, when its downloads are written.
+// Every file is read as a stream, once: validation remembers only what it
+// must (keys for uniqueness and references, a short preview, column
+// statistics), and the valid rows are kept column by column in a few dozen
+// bytes each (see store.go), so the pages, metrics and downloads that go
+// through them again (Dataset.Each) walk memory instead of parsing the
+// files again. A dataset too large to keep (Limits.MaxKeptBytes) is read
+// again from its files each time, in memory that does not grow with its rows.
 //
 // A workbook (.xlsx) is read as the CSV Excel would save from its first
 // visible sheet, through the same reader (see sheet.go), but each cell's

@@ -123,25 +123,25 @@ var ledger = Kind{ID: "ledger", Path: "data/ledger", Folder: true, Title: "ledge
 func TestSubtotalsUncached(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("部门,编码,名称,金额\n")
-	depts := 0
-	for b.Len() <= cacheBytes {
-		dept := "部门" + strings.Repeat("甲", 10) + strconv.Itoa(depts)
+	depts := 6000 // more than one chunk of the file (chunkBytes)
+	for i := range depts {
+		dept := "部门" + strings.Repeat("甲", 10) + strconv.Itoa(i)
 		fmt.Fprintf(&b, "%s,,合计,3.00\n", dept)
 		fmt.Fprintf(&b, "%s,208,社会保障和就业支出,3.00\n", dept)
 		fmt.Fprintf(&b, "%s,2080201,行政运行,1.00\n", dept)
 		fmt.Fprintf(&b, "%s,2080208,基层政权和社区建设,2.00\n", dept)
-		depts++
 	}
 	opts := DefaultOptions()
 	opts.Kinds = []Kind{ledger}
+	opts.Limits.MaxKeptBytes = 0
 	var diags diag.List
 	sets, err := Load(fstest.MapFS{"data/ledger/2013.csv": {Data: []byte(b.String())}}, opts, &diags)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags.Sorted()[:3])
 	}
 	d := sets[0]
-	if d.rows != nil {
-		t.Fatal("the dataset is small enough to be kept: make the test's file larger")
+	if d.store != nil || b.Len() <= chunkBytes {
+		t.Fatal("the dataset is kept, or is one chunk: make the test's file larger")
 	}
 	if d.Subtotals != depts || d.Totals != depts || d.Rows != 3*depts {
 		t.Errorf("subtotals %d, totals %d, rows %d; want %d, %d, %d", d.Subtotals, d.Totals, d.Rows, depts, depts, 3*depts)

@@ -9,6 +9,10 @@ type Limits struct {
 	MaxColumns     int   // widest header
 	MaxProblems    int   // problems reported per file before the rest are counted only
 	PreviewRows    int   // rows kept for the dataset page's preview
+	// MaxKeptBytes bounds the memory a dataset's rows are kept in after
+	// its first read (see Dataset.Each); a dataset that needs more is read
+	// again from its files each time. 0: none is kept.
+	MaxKeptBytes int64
 }
 
 // DefaultLimits returns the limits used unless site.toml says otherwise.
@@ -20,5 +24,6 @@ func DefaultLimits() Limits {
 		MaxColumns:     500,
 		MaxProblems:    100,
 		PreviewRows:    20,
+		MaxKeptBytes:   256 << 20, // about 7,000,000 budget rows
 	}
 }

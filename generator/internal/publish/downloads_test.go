@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -144,26 +145,19 @@ func TestFitsXLSX(t *testing.T) {
 	}
 }
 
-// TestWorkbookBesideCSV: the workbook made from the CSV's reading of the
-// rows (WriteCSV's also) is the one WriteXLSX makes on its own.
-func TestWorkbookBesideCSV(t *testing.T) {
-	d := dataset(t, "代码,日期,数量\n0201,2013-03-15,1\n0202,,2\n", "")
-	book, err := NewWorkbook(d, "甲", "2025-01-01", FieldText{})
-	if err != nil {
-		t.Fatal(err)
+// FuzzPlainJSON: a text plainJSON lets through is the text json.Marshal
+// writes, so the JSON download is the same with or without it.
+func FuzzPlainJSON(f *testing.F) {
+	for _, s := range []string{"", "行政运行", `a"b`, `a\b`, "<b>", "a&b", "\u2028", "\u2029", "\u2027", "\x01", "\t", "\x7f", "bad\xffbyte", "\xe2\x80"} {
+		f.Add(s)
 	}
-	defer book.Close()
-	var csv, beside, alone bytes.Buffer
-	if err := WriteCSV(&csv, d, FieldText{}, book.Add); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := book.WriteTo(&beside); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteXLSX(&alone, d, "甲", "2025-01-01", FieldText{}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(beside.Bytes(), alone.Bytes()) || csv.Len() == 0 {
-		t.Error("the workbook made beside the CSV differs from WriteXLSX's")
-	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plainJSON(s) && string(b) != `"`+s+`"` {
+			t.Errorf("%q is written %s", s, b)
+		}
+	})
 }

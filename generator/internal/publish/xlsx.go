@@ -2,15 +2,17 @@ package publish
 
 import (
 	"archive/zip"
+	"bufio"
 	"compress/flate"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"gongkai/generator/internal/data"
 )
@@ -20,7 +22,7 @@ const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 // MaxXLSXRows is how many rows of data an .xlsx download can hold: an Excel
 // sheet has 1,048,576 rows, and the first is the header.
-const MaxXLSXRows = excelize.TotalRows - 1
+const MaxXLSXRows = 1<<20 - 1
 
 // FitsXLSX reports whether the dataset fits one Excel sheet. One that does
 // not gets no .xlsx download (a file Excel would cut short is worse than
@@ -68,219 +70,320 @@ func SheetName(d *data.Dataset) string {
 // shows it), the dataset's id and when it was last modified (updated,
 // YYYY-MM-DD: the same for the same data, so two builds write the same
 // bytes). A dataset that does not fit a sheet (FitsXLSX) is an error.
+//
+// The workbook is written as it goes, in one reading of the rows (Each): a
+// ZIP of the few small parts every workbook has (xlsxparts.go) and the
+// sheet, whose rows hold their text inline rather than in a table of
+// shared strings, which would have to be kept until the last row. A
+// million rows take no more memory than a thousand.
 func WriteXLSX(w io.Writer, d *data.Dataset, title, updated string, text FieldText) error {
-	b, err := NewWorkbook(d, title, updated, text)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	if err := d.Each(b.Add); err != nil {
-		return err
-	}
-	_, err = b.WriteTo(w)
-	return err
-}
-
-// Workbook is a dataset's .xlsx download in the making (see WriteXLSX),
-// from rows another download reads: WriteCSV hands each row it writes to
-// Add, so a million rows are read once for both. The sheet is streamed to
-// a temporary file as the rows come (excelize's StreamWriter): a million
-// rows cost no more memory than a thousand. WriteTo writes the workbook
-// out; Close releases it.
-type Workbook struct {
-	f         *excelize.File
-	sw        *excelize.StreamWriter
-	d         *data.Dataset
-	text      FieldText
-	subtotals bool
-	row       []any
-	n         int // the sheet's last row
-}
-
-// NewWorkbook begins the .xlsx download of a dataset (see WriteXLSX): its
-// properties, its sheet's column formats and the frozen header.
-func NewWorkbook(d *data.Dataset, title, updated string, text FieldText) (*Workbook, error) {
 	if !FitsXLSX(d) {
-		return nil, fmt.Errorf("dataset %s has %d rows, more than an Excel sheet holds (%d)", d.ID, d.Rows, MaxXLSXRows)
+		return fmt.Errorf("dataset %s has %d rows, more than an Excel sheet holds (%d)", d.ID, d.Rows, MaxXLSXRows)
 	}
-	b := &Workbook{f: excelize.NewFile(), d: d, text: text.or(), subtotals: hasSubtotals(d), n: 1}
-	b.f.SetZipWriter(fastZip)
-	var err error
-	if b.sw, err = startSheet(b.f, d, title, updated, b.text); err != nil {
-		b.f.Close()
-		return nil, err
-	}
-	width := len(d.Columns)
-	b.row = make([]any, width, width+2)
-	if b.subtotals {
-		b.row = append(b.row, "")
-	}
-	if d.Sample {
-		b.row = append(b.row, "是：示例数据，不是真实数字")
-	}
-	return b, nil
-}
-
-// Add writes the next row of the dataset to the sheet, as Dataset.Each
-// hands it out.
-func (b *Workbook) Add(file string, line int, cells []data.Cell) error {
-	b.n++
-	for i, c := range cells {
-		b.row[i] = xlsxValue(c, b.d.Columns[i].Type, b.text)
-	}
-	if b.subtotals {
-		b.row[len(cells)] = "否"
-		if b.d.IsSubtotal(file, line) {
-			b.row[len(cells)] = "是"
-		}
-	}
-	return b.sw.SetRow("A"+strconv.Itoa(b.n), b.row)
-}
-
-// WriteTo writes the workbook, once every row has been added.
-func (b *Workbook) WriteTo(w io.Writer) (int64, error) {
-	if err := b.sw.Flush(); err != nil {
-		return 0, err
-	}
-	return b.f.WriteTo(w)
-}
-
-// Close releases the workbook and its temporary file.
-func (b *Workbook) Close() error { return b.f.Close() }
-
-// startSheet sets the workbook's properties and its one sheet's column
-// formats and widths, and writes the frozen header.
-func startSheet(f *excelize.File, d *data.Dataset, title, updated string, text FieldText) (*excelize.StreamWriter, error) {
-	sheet := SheetName(d)
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	props := excelize.DocProperties{Title: title, Identifier: d.ID, Creator: "gongkai"}
-	if d.Sample {
-		props.Description = text.Sample
-	}
-	if updated != "" {
-		props.Created, props.Modified = updated+"T00:00:00Z", updated+"T00:00:00Z"
-	}
-	if err := f.SetDocProps(&props); err != nil {
-		return nil, err
-	}
-	st, err := newXLSXStyles(f)
-	if err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, err
-	}
-	header := Headers(d, text)
-	if hasSubtotals(d) {
-		header = append(header, SubtotalColumn)
-	}
-	if d.Sample {
-		header = append(header, "示例数据")
-	}
-	// Column formats and widths, then the frozen header: excelize takes
-	// them only before the first row. It puts each column before those set
-	// earlier, so they are set from the last: Excel wants them in order.
-	for i := len(header) - 1; i >= 0; i-- {
-		style, width := st.text, 12.0
-		if i < len(d.Columns) {
-			switch t := d.Columns[i].Type; {
-			case t.IsNumeric():
-				style, width = 0, 14
-			case t == data.Date:
-				style = st.date
-			case t == data.USCC:
-				width = 22
-			}
-		}
-		width = min(max(width, labelWidth(header[i])), 50)
-		if style != 0 {
-			if err := sw.SetColStyle(i+1, i+1, style); err != nil {
-				return nil, err
-			}
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return nil, err
-	}
-	row := make([]any, len(header))
-	for i, h := range header {
-		row[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	return sw, sw.SetRow("A1", row)
-}
-
-// fastZip compresses a workbook's parts at deflate's fastest level: the
-// sheet of a million rows is written in a third of the time of the default
-// level, for a file about a fifth larger. Its compressors are kept for the
-// next part and workbook, as archive/zip keeps its own: each holds a
-// megabyte.
-func fastZip(w io.Writer) excelize.ZipWriter {
+	text = text.or()
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		if fw, ok := fastFlate.Get().(*flate.Writer); ok {
-			fw.Reset(out)
-			return pooledFlate{fw}, nil
+	zw.RegisterCompressor(zip.Deflate, fastCompressor)
+	for _, p := range workbookParts(d, title, updated, text) {
+		pw, err := zw.Create(p.name)
+		if err != nil {
+			return err
 		}
-		fw, err := flate.NewWriter(out, flate.BestSpeed)
-		return pooledFlate{fw}, err
+		if _, err := io.WriteString(pw, p.body); err != nil {
+			return err
+		}
+	}
+	pw, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		return err
+	}
+	if err := writeSheet(pw, d, text); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Cell styles, the indexes of cellXfs in styles.xml (xlsxparts.go).
+const (
+	styleNone   = 0
+	styleHeader = 1 // bold text
+	styleText   = 2 // text (@)
+	styleDate   = 3 // yyyy-mm-dd
+)
+
+// sheetColumn is how a column of the sheet writes its cells.
+type sheetColumn struct {
+	name  string // its letters: A, B, … AA
+	kind  data.Type
+	style int
+	width float64
+}
+
+// sheetColumns are the sheet's columns: the dataset's, then the ones the
+// downloads add (小计, 示例数据), which are text.
+func sheetColumns(d *data.Dataset, header []string) []sheetColumn {
+	cols := make([]sheetColumn, len(header))
+	for i := range cols {
+		c := sheetColumn{name: columnName(i), kind: data.String, style: styleText, width: 12}
+		if i < len(d.Columns) {
+			switch c.kind = d.Columns[i].Type; {
+			case c.kind.IsNumeric():
+				c.style, c.width = styleNone, 14
+			case c.kind == data.Date:
+				c.style = styleDate
+			case c.kind == data.USCC:
+				c.width = 22
+			}
+		}
+		c.width = min(max(c.width, labelWidth(header[i])), 50)
+		cols[i] = c
+	}
+	return cols
+}
+
+// writeSheet writes the worksheet: its size, the frozen header, the
+// columns' widths and formats, then the header and every row.
+func writeSheet(w io.Writer, d *data.Dataset, text FieldText) error {
+	header := downloadHeader(d, text)
+	cols := sheetColumns(d, header)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	b := make([]byte, 0, 4<<10)
+	b = append(b, xmlHeader...)
+	b = append(b, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`...)
+	if len(cols) > 0 {
+		b = append(b, `<dimension ref="A1:`...)
+		b = append(b, cols[len(cols)-1].name...)
+		b = strconv.AppendInt(b, int64(d.Rows+1), 10)
+		b = append(b, `"/>`...)
+	}
+	b = append(b, `<sheetViews><sheetView tabSelected="1" workbookViewId="0">`...)
+	b = append(b, `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`...)
+	b = append(b, `<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`...)
+	b = append(b, `<sheetFormatPr defaultRowHeight="15"/><cols>`...)
+	for i, c := range cols {
+		b = append(b, `<col min="`...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, `" max="`...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, `" width="`...)
+		b = strconv.AppendFloat(b, c.width, 'f', -1, 64)
+		b = append(b, `" customWidth="1"`...)
+		if c.style != styleNone {
+			b = append(b, ` style="`...)
+			b = strconv.AppendInt(b, int64(c.style), 10)
+			b = append(b, '"')
+		}
+		b = append(b, `/>`...)
+	}
+	b = append(b, `</cols><sheetData><row r="1">`...)
+	for i, h := range header {
+		b = appendText(b, cols[i].name, 1, styleHeader, h)
+	}
+	b = append(b, `</row>`...)
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	subtotals := hasSubtotals(d)
+	n := 1 // the sheet's last row
+	err := d.Each(func(file string, line int, cells []data.Cell) error {
+		n++
+		b = append(b[:0], `<row r="`...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, `">`...)
+		for i := range cells {
+			b = appendCell(b, &cols[i], n, &cells[i], text)
+		}
+		i := len(cells)
+		if subtotals {
+			mark := "否"
+			if d.IsSubtotal(file, line) {
+				mark = "是"
+			}
+			b = appendText(b, cols[i].name, n, cols[i].style, mark)
+			i++
+		}
+		if d.Sample {
+			b = appendText(b, cols[i].name, n, cols[i].style, "是：示例数据，不是真实数字")
+		}
+		b = append(b, `</row>`...)
+		_, err := bw.Write(b)
+		return err
 	})
-	return zw
-}
-
-var fastFlate sync.Pool
-
-// pooledFlate goes back to fastFlate when it is closed.
-type pooledFlate struct{ *flate.Writer }
-
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	fastFlate.Put(p.Writer)
-	return err
-}
-
-// xlsxStyles are the cell styles of a download.
-type xlsxStyles struct{ header, text, date int }
-
-func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
-	var st xlsxStyles
-	var err error
-	dateFormat := "yyyy-mm-dd"
-	if st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49}); err != nil {
-		return st, err
+	if err != nil {
+		return err
 	}
-	if st.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil { // @: text
-		return st, err
+	if _, err := bw.WriteString(`</sheetData></worksheet>`); err != nil {
+		return err
 	}
-	st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat})
-	return st, err
+	return bw.Flush()
 }
 
-// xlsxValue is a cell's value as the workbook holds it: a number, a date, or
-// text; nil (an empty cell) when it is missing.
-func xlsxValue(c data.Cell, t data.Type, text FieldText) any {
+// appendCell appends a cell of the dataset as its column holds it: a
+// number, a date (a number Excel shows as a date), or text; nothing when
+// the value is missing.
+func appendCell(b []byte, col *sheetColumn, row int, c *data.Cell, text FieldText) []byte {
 	switch {
 	case c.Missing:
-		return nil
-	case t.IsNumeric():
-		return c.Num
-	case t == data.Boolean:
-		if c.Text == "true" {
-			return text.True
+		return b
+	case col.kind.IsNumeric():
+		if math.IsInf(c.Num, 0) || math.IsNaN(c.Num) {
+			break // no number Excel can hold: the text, as the CSV has it
 		}
-		return text.False
-	case t == data.Date:
-		if day, err := time.Parse(time.DateOnly, c.Text); err == nil {
-			return day
+		b = appendRef(b, col.name, row, col.style)
+		b = append(b, `><v>`...)
+		b = strconv.AppendFloat(b, c.Num, 'f', -1, 64)
+		return append(b, `</v></c>`...)
+	case col.kind == data.Boolean:
+		v := text.False
+		if c.Text == "true" {
+			v = text.True
+		}
+		return appendText(b, col.name, row, col.style, v)
+	case col.kind == data.Date:
+		if serial, ok := excelDay(c.Text); ok {
+			b = appendRef(b, col.name, row, col.style)
+			b = append(b, `><v>`...)
+			b = strconv.AppendInt(b, int64(serial), 10)
+			return append(b, `</v></c>`...)
 		}
 	}
-	return c.Text
+	return appendText(b, col.name, row, col.style, c.Text)
+}
+
+// appendRef appends the start of a cell, without its closing ">": its
+// reference (B12) and style.
+func appendRef(b []byte, col string, row, style int) []byte {
+	b = append(b, `<c r="`...)
+	b = append(b, col...)
+	b = strconv.AppendInt(b, int64(row), 10)
+	b = append(b, '"')
+	if style != styleNone {
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
+	}
+	return b
+}
+
+// appendText appends a text cell, its text held in the cell (inlineStr).
+func appendText(b []byte, col string, row, style int, s string) []byte {
+	b = appendRef(b, col, row, style)
+	s = cutUTF16(s, maxCellChars)
+	if s != "" && (strings.ContainsRune(" \t\n\r", rune(s[0])) || strings.ContainsRune(" \t\n\r", rune(s[len(s)-1]))) {
+		b = append(b, ` t="inlineStr"><is><t xml:space="preserve">`...)
+	} else {
+		b = append(b, ` t="inlineStr"><is><t>`...)
+	}
+	b = appendEscaped(b, s)
+	return append(b, `</t></is></c>`...)
+}
+
+// maxCellChars is the most characters (UTF-16 code units, as Excel counts
+// them) an Excel cell holds.
+const maxCellChars = 32767
+
+// cutUTF16 cuts s to at most n UTF-16 code units, at a character's end.
+func cutUTF16(s string, n int) string {
+	if len(s) <= n { // no character takes fewer bytes in UTF-8 than code units in UTF-16
+		return s
+	}
+	units := 0
+	for i, r := range s {
+		if units += utf16.RuneLen(r); units > n {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// appendEscaped appends s as the text of an XML element. A character XML
+// 1.0 cannot hold (a control character, U+FFFE, U+FFFF) is written as
+// Excel writes it, _xHHHH_, and so is the "_" of text that reads as such an
+// escape, so that a reader gets s back; invalid UTF-8 becomes U+FFFD.
+func appendEscaped(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '_' {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF || size == 3 && r == utf8.RuneError {
+				i += size // a character XML holds (U+FFFD itself included)
+				continue
+			}
+		}
+		var esc string
+		switch {
+		case c == '&':
+			esc = "&amp;"
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		case c == '\t' || c == '\n':
+			i++
+			continue
+		case c == '\r':
+			esc = "&#xD;" // a bare CR would be read as a line end
+		case c == '_':
+			if !isEscapeLike(s[i:]) {
+				i++
+				continue
+			}
+			esc = "_x005F_"
+		case r == utf8.RuneError:
+			esc = "\uFFFD"
+		default:
+			esc = fmt.Sprintf("_x%04X_", r)
+		}
+		b = append(b, s[start:i]...)
+		b = append(b, esc...)
+		i += size
+		start = i
+	}
+	return append(b, s[start:]...)
+}
+
+// isEscapeLike reports whether s starts with what Excel reads as an escaped
+// character: _x, four hexadecimal digits, _.
+func isEscapeLike(s string) bool {
+	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, h := range s[2:6] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", h) {
+			return false
+		}
+	}
+	return true
+}
+
+// excelDay is the day a date (YYYY-MM-DD) is in Excel's numbering, which
+// counts 1 January 1900 as day 1 and, as Lotus 1-2-3 did, a 29 February
+// 1900 that never was; false for text that is not such a date or a day
+// before 1900, which Excel cannot show as a date.
+func excelDay(s string) (int, bool) {
+	day, err := time.Parse(time.DateOnly, s)
+	if err != nil || day.Year() < 1900 {
+		return 0, false
+	}
+	n := int((day.Unix() - time.Date(1899, time.December, 31, 0, 0, 0, 0, time.UTC).Unix()) / (24 * 60 * 60))
+	if n >= 60 { // from 1 March 1900
+		n++
+	}
+	return n, true
+}
+
+// columnName is the letters of the column with index i: A, … Z, AA, AB, ….
+func columnName(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // labelWidth is about how wide a column must be, in Excel's units (the
@@ -295,4 +398,29 @@ func labelWidth(s string) float64 {
 		}
 	}
 	return w
+}
+
+// fastCompressor compresses a workbook's parts at deflate's fastest level:
+// the sheet of a million rows is written in a third of the time of the
+// default level, for a file about a fifth larger. Its compressors are kept
+// for the next part and workbook, as archive/zip keeps its own: each holds
+// a megabyte.
+func fastCompressor(out io.Writer) (io.WriteCloser, error) {
+	if fw, ok := fastFlate.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return pooledFlate{fw}, nil
+	}
+	fw, err := flate.NewWriter(out, flate.BestSpeed)
+	return pooledFlate{fw}, err
+}
+
+var fastFlate sync.Pool
+
+// pooledFlate goes back to fastFlate when it is closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	fastFlate.Put(p.Writer)
+	return err
 }

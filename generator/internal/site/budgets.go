@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gongkai/generator/internal/charts"
 	"gongkai/generator/internal/data"
@@ -80,11 +81,25 @@ func computeBudgets(e *env) error {
 	depth := map[yd]int{}
 	codes := map[ys]map[string]float64{}
 	names := map[string]string{}
+	// The texts the sums keep, copied once each from a dataset read again
+	// from its files, whose cells' texts would keep the files in memory.
+	keep := func(s string) string { return s }
+	if !d.RowsKept() {
+		own := map[string]string{}
+		keep = func(s string) string {
+			if k, ok := own[s]; ok {
+				return k
+			}
+			k := strings.Clone(s)
+			own[k] = k
+			return k
+		}
+	}
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
-		k := ys{int(cells[col["year"]].Num), cells[col["stage"]].Text}
-		dp, code, amount := cells[col["department"]].Text, cells[col["code"]].Text, cells[col["amount"]].Num
+		k := ys{int(cells[col["year"]].Num), keep(cells[col["stage"]].Text)}
+		dp, code, amount := keep(cells[col["department"]].Text), keep(cells[col["code"]].Text), cells[col["amount"]].Num
 		if _, ok := names[code]; !ok {
-			names[code] = cells[col["subject"]].Text // 类 and 款 rows name their codes, even when they are subtotals
+			names[code] = keep(cells[col["subject"]].Text) // 类 and 款 rows name their codes, even when they are subtotals
 		}
 		if d.IsSubtotal(file, line) {
 			return nil // the rows under it are summed

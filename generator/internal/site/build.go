@@ -416,6 +416,7 @@ func dataOptions(c config.Data) data.Options {
 	o.Numbers = value.NumberFormat{Group: c.Thousands, Decimal: c.Decimal, FullWidth: c.FullWidth, ParenNegative: c.ParenNegatives}
 	o.MissingValues = c.MissingValues
 	o.Limits.MaxFileBytes = int64(c.MaxFileMB) << 20
+	o.Limits.MaxKeptBytes = int64(c.KeepMB) << 20
 	o.Kinds = kinds.All
 	return o
 }

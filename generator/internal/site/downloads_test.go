@@ -3,6 +3,9 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -110,4 +113,50 @@ func TestNoXLSXForTooManyRows(t *testing.T) {
 	if !strings.Contains(string(page), "本数据集有 1048576 行，超过 Excel 一个工作表能容纳的行数") || strings.Contains(string(page), ".xlsx\"") {
 		t.Errorf("the page does not say why there is no .xlsx:\n%s", page)
 	}
+}
+
+// TestKeptOrReadAgain builds the bundled site twice: with its datasets'
+// rows kept in memory after their first read (the default), and with none
+// kept (keep_mb = 0), every page, chart and download reading the files
+// again. The two sites are the same, byte for byte.
+func TestKeptOrReadAgain(t *testing.T) {
+	kept := buildBundled(t)
+	settings, err := os.ReadFile(filepath.Join(repoRoot, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	none := strings.Replace(string(settings), "\n[data]\n", "\n[data]\nkeep_mb = 0\n", 1)
+	if none == string(settings) {
+		t.Fatal("site.toml has no [data] table")
+	}
+	root, err := os.OpenRoot(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	again := memSink{}
+	if _, err := Build(settingsFS{root.FS(), []byte(none)}, fixedOpts, again); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(kept.names(), again.names()) {
+		t.Fatalf("%d files kept, %d read again", len(kept), len(again))
+	}
+	for name, b := range kept {
+		if !bytes.Equal(b, again[name]) {
+			t.Errorf("%s differs", name)
+		}
+	}
+}
+
+// settingsFS is a site with other settings: site.toml says toml.
+type settingsFS struct {
+	fs.FS
+	toml []byte
+}
+
+func (s settingsFS) Open(name string) (fs.File, error) {
+	if name == "site.toml" {
+		return fstest.MapFS{name: {Data: s.toml}}.Open(name)
+	}
+	return s.FS.Open(name)
 }

@@ -138,26 +138,16 @@ func (g staticGuard) PutStream(name string, write func(io.Writer) error) error {
 	return g.Sink.PutStream(name, write)
 }
 
-// writeDownloads writes a dataset's downloads: the CSV, the JSON and the
-// .xlsx — made from the same reading of the rows as the CSV; none when the
-// dataset does not fit an Excel sheet (validate warned, and its page says
-// so). It returns the CSV as datapackage.json describes it.
+// writeDownloads writes a dataset's downloads: the CSV, the .xlsx — none
+// when the dataset does not fit an Excel sheet (validate warned, and its
+// page says so) — and the JSON. It returns the CSV as datapackage.json
+// describes it.
 func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink) (publish.Resource, error) {
 	res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
-	var book *publish.Workbook
-	var also []func(string, int, []data.Cell) error
-	if publish.FitsXLSX(d) {
-		var err error
-		if book, err = publish.NewWorkbook(d, res.Title, cmp.Or(res.Updated, m.asOf), text); err != nil {
-			return res, err
-		}
-		defer book.Close()
-		also = append(also, book.Add)
-	}
 	err := out.PutStream(res.Path, func(w io.Writer) error {
 		h := sha256.New()
 		cw := &countWriter{w: io.MultiWriter(w, h)}
-		if err := publish.WriteCSV(cw, d, text, also...); err != nil {
+		if err := publish.WriteCSV(cw, d, text); err != nil {
 			return err
 		}
 		res.Bytes, res.SHA256 = cw.n, hex.EncodeToString(h.Sum(nil))
@@ -166,8 +156,10 @@ func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink)
 	if err != nil {
 		return res, err
 	}
-	if book != nil {
-		if err := out.PutStream("data/"+d.ID+".xlsx", func(w io.Writer) error { _, err := book.WriteTo(w); return err }); err != nil {
+	if publish.FitsXLSX(d) {
+		updated := cmp.Or(res.Updated, m.asOf)
+		err := out.PutStream("data/"+d.ID+".xlsx", func(w io.Writer) error { return publish.WriteXLSX(w, d, res.Title, updated, text) })
+		if err != nil {
 			return res, err
 		}
 	}

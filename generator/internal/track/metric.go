@@ -3,6 +3,7 @@ package track
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -61,6 +62,26 @@ type MetricPoint struct {
 	Inputs string // the inputs, e.g. "注册志愿者 2011年 4100000 ÷ 常住人口 2010年 104300000 × 100", in the metric's language
 }
 
+// matcher is a column's pattern of a "groups" metric (Match), with what
+// it said of the texts seen so far: a column of codes has few, and a
+// million rows need not run the pattern a million times.
+type matcher struct {
+	col  string
+	re   *regexp.Regexp
+	seen map[string]bool
+}
+
+func (m *matcher) matches(text string) bool {
+	ok, seen := m.seen[text]
+	if !seen {
+		ok = m.re.MatchString(text)
+		if len(m.seen) < 4096 {
+			m.seen[strings.Clone(text)] = ok
+		}
+	}
+	return ok
+}
+
 // RowError is a problem with one row of the metric's dataset.
 type RowError struct {
 	File   string
@@ -77,14 +98,16 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 	by := map[value.Period]*acc{}
 	series := map[string]map[value.Period]float64{}
 	groups := map[value.Period]map[string]bool{} // period → group → meets
-	match := map[string]*regexp.Regexp{}
-	for col, pattern := range m.Match {
-		re, err := regexp.Compile("^(?:" + pattern + ")$")
+	var match []matcher
+	for _, col := range slices.Sorted(maps.Keys(m.Match)) {
+		re, err := regexp.Compile("^(?:" + m.Match[col] + ")$")
 		if err != nil {
 			return nil, fmt.Errorf("match %s: %w", col, err)
 		}
-		match[col] = re
+		match = append(match, matcher{col: col, re: re, seen: map[string]bool{}})
 	}
+	var lastYear string // the year of the row before, and its period: rows come in runs of one year
+	var lastPeriod value.Period
 	err := each(func(file string, line int, row MetricRow) error {
 		for col, want := range m.Where {
 			if text, _, missing := row(col); missing || text != want {
@@ -97,11 +120,14 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 			if missing {
 				return nil
 			}
-			p, err := value.ParsePeriod(text)
-			if err != nil {
-				return &RowError{File: file, Line: line, Column: m.Year, Msg: fmt.Sprintf("metric %q: %v", m.ID, err)}
+			if text != lastYear || lastYear == "" {
+				p, err := value.ParsePeriod(text)
+				if err != nil {
+					return &RowError{File: file, Line: line, Column: m.Year, Msg: fmt.Sprintf("metric %q: %v", m.ID, err)}
+				}
+				lastYear, lastPeriod = text, p
 			}
-			year = p
+			year = lastPeriod
 		}
 		if m.Value == "groups" {
 			g, _, missing := row(m.Group)
@@ -112,8 +138,8 @@ func (m Metric) Compute(each func(func(file string, line int, row MetricRow) err
 				groups[year] = map[string]bool{}
 			}
 			meets := true
-			for col, re := range match {
-				if text, _, missing := row(col); missing || !re.MatchString(text) {
+			for i := range match {
+				if text, _, missing := row(match[i].col); missing || !match[i].matches(text) {
 					meets = false
 				}
 			}
