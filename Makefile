@@ -5,7 +5,7 @@ GO      ?= go
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build serve gongkai theme test bench bench-scale bench-pages bench-curve fuzz check clean
+.PHONY: build serve gongkai theme test bench bench-scale bench-incremental bench-pages bench-curve fuzz check clean
 
 THEME := themes/default
 # The npm files the binary carries (see themes/default/embed.go).
@@ -83,12 +83,29 @@ bench: gongkai $(THEME)/node_modules
 # 100,000 organisations and 30,000 committee rows of sample data, built once
 # with its wall time and peak memory printed (target: < 15 s, < 1 GiB).
 SCALE_DIR ?= $(or $(TMPDIR),/tmp)/gongkai-scale
+# $(call scale_site,DIR) writes that site into DIR.
+define scale_site
+rm -rf $(1) && mkdir -p $(1)/data
+$(GO) run ./generator/cmd/sampledata -o $(1)/data -budgets 940 -organizations 35 -committees 6
+cp -r content site.toml $(1)/
+cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(1)/data/
+endef
 bench-scale: gongkai $(THEME)/node_modules
-	rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR)/data
-	$(GO) run ./generator/cmd/sampledata -o $(SCALE_DIR)/data -budgets 940 -organizations 35 -committees 6
-	cp -r content site.toml $(SCALE_DIR)/
-	cp data/commitments.csv data/progress.csv data/disclosures.csv data/figures.* $(SCALE_DIR)/data/
+	$(call scale_site,$(SCALE_DIR))
 	cd $(SCALE_DIR) && command time -v $(CURDIR)/bin/gongkai build 2>&1 | grep -E 'built|Elapsed|Maximum resident'
+
+# The build cache at that scale: INCR_RUNS times, interleaved, a cold build
+# (the cache deleted) and, after one CSV file is edited, a build taking the
+# other datasets' downloads from the cache; medians of wall time, CPU time
+# and peak memory, and incremental ÷ cold (target: 15%). The edits: one
+# number of data/population.csv (a small file), and one of the last budgets
+# file (the largest dataset, whose downloads are then all written again).
+INCR_DIR ?= $(or $(TMPDIR),/tmp)/gongkai-incremental
+INCR_RUNS ?= 3
+INCR_EDITS ?= population,budgets
+bench-incremental: gongkai $(THEME)/node_modules
+	$(call scale_site,$(INCR_DIR))
+	$(GO) run ./generator/cmd/benchincr -gongkai bin/gongkai -dir $(INCR_DIR) -runs $(INCR_RUNS) -edit $(INCR_EDITS)
 
 # The scale curve: bench-scale's site with about CURVE_ROWS budget rows
 # (sampledata makes about 1,068 per unit of -budgets), each point built
@@ -132,5 +149,5 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin public .public.staging .public.staging.old $(THEME)/node_modules $(CATALOG_VALIDATORS)/node_modules
+	rm -rf bin public .public.staging .public.staging.old .public.cache $(THEME)/node_modules $(CATALOG_VALIDATORS)/node_modules
 	find $(THEME_NPM) -mindepth 1 ! -name .gitignore -delete

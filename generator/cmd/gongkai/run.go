@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -30,7 +32,7 @@ const (
 const usage = `gongkai builds a transparency portal from policy text, commitments and data.
 
 Usage:
-  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL] [--drafts] [--stats]
+  gongkai build [-s SOURCE] [-d DEST] [--as-of YYYY-MM-DD] [--base-url URL] [--drafts] [--stats] [--no-cache]
   gongkai check [-s SOURCE] [--as-of YYYY-MM-DD] [--format text|json|github]
   gongkai serve [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--drafts]
   gongkai new DIR
@@ -42,7 +44,9 @@ new writes a starter portal into DIR, a new or empty folder. Hugo's spellings wo
 server for serve, --baseURL for --base-url, -D and --buildDrafts for --drafts.
 check also checks the drafts (pages with draft: true), which build and serve leave out.
 build --stats prints what each stage took (time, memory) and the slowest pages and
-datasets; on a terminal, build shows its progress.
+datasets; on a terminal, build shows its progress. build keeps the datasets' downloads
+in a cache beside DEST (.public.cache for public; safe to delete) and takes those of
+unchanged datasets from it; --no-cache writes them all anew.
 Exit status: 0 built, 1 the input has errors, 2 usage or configuration error.
 `
 
@@ -102,9 +106,10 @@ func newFlags(name string, stderr io.Writer, c *common) *flag.FlagSet {
 func build(args []string, stdout, stderr io.Writer) int {
 	var c common
 	var dest, baseURL string
-	var stats bool
+	var stats, noCache bool
 	fs := newFlags("build", stderr, &c)
 	fs.BoolVar(&stats, "stats", false, "print what each stage took (time, memory) and the slowest pages and datasets")
+	fs.BoolVar(&noCache, "no-cache", false, "write every download anew, neither taking files from the build cache (.DEST.cache beside DEST) nor keeping them there")
 	fs.StringVar(&dest, "d", "", "output folder (default SOURCE/public)")
 	fs.StringVar(&baseURL, "base-url", "", "the address the site is published at (default: site.toml's base_url)")
 	fs.StringVar(&baseURL, "baseURL", "", "the same as --base-url (Hugo's spelling)")
@@ -125,10 +130,13 @@ func build(args []string, stdout, stderr io.Writer) int {
 	defer builder.Close()
 	var report site.Report
 	progress := newProgress(stderr)
+	opts := site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), Drafts: c.drafts, Stats: stats, Progress: progress.show}
+	if !noCache {
+		opts.Cache, opts.Version = site.CacheFolder(dest), buildID()
+	}
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
-		report, err = builder.Build(site.Options{AsOf: c.asOf, BaseURL: baseURL, Today: time.Now(), Drafts: c.drafts,
-			Stats: stats, Progress: progress.show}, out)
+		report, err = builder.Build(opts, out)
 		return err
 	})
 	progress.clear()
@@ -335,6 +343,27 @@ func countErrors(ds []diag.Diagnostic) int {
 		}
 	}
 	return n
+}
+
+// buildID names this program for the build cache: its version and a
+// SHA-256 of its executable, so that a gongkai built from other code — whose
+// version may read the same, as a developer's does — never takes the files
+// another made. Empty, and no cache, when the executable cannot be read.
+func buildID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return versionString() + "+" + hex.EncodeToString(h.Sum(nil))
 }
 
 func versionString() string {

@@ -426,3 +426,59 @@ func TestThemeSymlinkOutOfProject(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCache: gongkai build keeps the datasets' downloads in
+// .public.cache beside the output and takes an unchanged dataset's from it
+// (build --stats says how many); an edited dataset's are written anew;
+// --no-cache takes none; a deleted cache is only a slower build.
+func TestBuildCache(t *testing.T) {
+	dir := writeSite(t, map[string]string{"data/x.csv": "年度,金额\n2013,1234\n", "data/y.csv": "年度,人数\n2013,5\n"})
+	build := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(append([]string{"build", "-s", dir, "--stats"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d\n%s", code, errOut)
+		}
+		return out
+	}
+	cached := func(out string) string {
+		t.Helper()
+		for line := range strings.Lines(out) {
+			if n, ok := strings.CutPrefix(line, "downloads: "); ok {
+				return strings.TrimSpace(n)
+			}
+		}
+		t.Fatalf("--stats says nothing of the build cache:\n%s", out)
+		return ""
+	}
+	if got := cached(build()); got != "0 of 2 datasets taken from the build cache" {
+		t.Errorf("first build: %s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".public.cache", "CACHEDIR.TAG")); err != nil {
+		t.Fatalf("no build cache beside public/: %v", err)
+	}
+	if got := cached(build()); got != "2 of 2 datasets taken from the build cache" {
+		t.Errorf("nothing changed: %s", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "x.csv"), []byte("年度,金额\n2013,4321\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := cached(build()); got != "1 of 2 datasets taken from the build cache" {
+		t.Errorf("x.csv edited: %s", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "public", "data", "x.json")); !strings.Contains(string(b), `"金额":4321`) {
+		t.Errorf("x.json is not the edited data:\n%s", b)
+	}
+	if got := cached(build("--no-cache")); got != "0 of 2 datasets taken from the build cache" {
+		t.Errorf("--no-cache: %s", got)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, ".public.cache")); err != nil {
+		t.Fatal(err)
+	}
+	if got := cached(build()); got != "0 of 2 datasets taken from the build cache" {
+		t.Errorf("the cache deleted: %s", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "public", "data", "y.json")); !strings.Contains(string(b), `"人数":5`) {
+		t.Errorf("y.json:\n%s", b)
+	}
+}

@@ -23,6 +23,9 @@ func printStats(w io.Writer, s *site.Stats) {
 	if peak := peakMemory(); peak > 0 {
 		fmt.Fprintf(w, "peak memory (resident): %s\n", mib(peak))
 	}
+	if s.Datasets > 0 {
+		fmt.Fprintf(w, "downloads: %d of %d datasets taken from the build cache\n", s.Cached, s.Datasets)
+	}
 	if len(s.Slowest) > 0 {
 		fmt.Fprintln(w, "slowest:")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

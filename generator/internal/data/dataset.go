@@ -44,6 +44,10 @@ type Dataset struct {
 	// inferred holds what inferring the schema reported, until read adds
 	// it to the dataset's own messages (see LoadReusing).
 	inferred []diag.Diagnostic
+	// schemaFile is the path of the schema file beside the data, which
+	// may not exist; stamp is its and the files' stamp taken before they
+	// were read, which Unchanged checks they still have.
+	schemaFile, stamp string
 }
 
 // File is one source file of a dataset.

@@ -153,7 +153,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			add(d)
 			continue
 		}
-		d := newDataset(fsys, opts, k.ID, paths)
+		d := newDataset(fsys, opts, k.ID, paths, meta)
 		sigs[d] = sig
 		d.Kind, d.Title, d.Schema = k, k.Title, k.Schema()
 		d.Schema.Numbers, d.Schema.MissingValues = opts.Numbers, slices.Concat(opts.MissingValues, d.Schema.MissingValues)
@@ -183,7 +183,7 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 			add(d)
 			continue
 		}
-		d := newDataset(fsys, opts, id, []string{f})
+		d := newDataset(fsys, opts, id, []string{f}, SidecarPath(f))
 		sc, found, errs := loadSidecar(fsys, f, opts)
 		diags.Add(errs...)
 		if len(errs) > 0 {
@@ -227,8 +227,8 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 	return sets, nil
 }
 
-func newDataset(fsys fs.FS, opts Options, id string, paths []string) *Dataset {
-	d := &Dataset{ID: id, fsys: fsys, opts: opts}
+func newDataset(fsys fs.FS, opts Options, id string, paths []string, schemaFile string) *Dataset {
+	d := &Dataset{ID: id, fsys: fsys, opts: opts, schemaFile: schemaFile, stamp: stamp(fsys, append(slices.Clip(paths), schemaFile))}
 	for _, p := range paths {
 		size := int64(0)
 		if fi, err := fs.Stat(fsys, p); err == nil {

@@ -42,6 +42,14 @@ type Options struct {
 	// Progress, when set, is told as each stage starts and as pages are
 	// written; it is called from the build's goroutine only.
 	Progress func(Progress)
+	// Cache is the build cache's folder (CacheFolder of the output), where
+	// the datasets' downloads are kept for the next build, which takes
+	// those of unchanged datasets from it (see cache.go). Empty: none.
+	Cache string
+	// Version names the gongkai that builds, as precisely as its program
+	// (its version and a digest of its executable): the cache gives one
+	// gongkai only what that same gongkai made. Empty: no cache.
+	Version string
 
 	// What a Builder gives its builds:
 	// reuse keeps what one build read for the next, which reads again only
@@ -182,7 +190,10 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 		p.setPrecompress(in.cfg.Output.Precompress)
 	}
 	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
-	n, err := write(site, in.theme, linkSink{out, links}, rec)
+	cache := openCache(opts.Cache, opts.Version)
+	n, err := write(site, in.theme, linkSink{out, links}, rec, cache)
+	cache.finish(err == nil)
+	rec.downloads(cache.hitCount(), len(site.datasets))
 	diags.Add(site.told.Sorted()...)
 	if err == nil {
 		err = diags.Err() // a page of content/ that could not be read again

@@ -13,6 +13,8 @@ import (
 type Stats struct {
 	Stages  []StageStats
 	Slowest []ItemTime // the pages and datasets that took longest, slowest first
+	// Cached of Datasets had their downloads taken from the build cache.
+	Cached, Datasets int
 }
 
 // StageStats is one stage of the build (see Build).
@@ -120,4 +122,11 @@ func (r *recorder) result() *Stats {
 	r.begin("")
 	r.stats.Slowest = r.slowest
 	return r.stats
+}
+
+// downloads records how many of the datasets' downloads came from the cache.
+func (r *recorder) downloads(cached, datasets int) {
+	if r.timing() {
+		r.stats.Cached, r.stats.Datasets = cached, datasets
+	}
 }

@@ -18,7 +18,7 @@ import (
 
 // write renders every page and the machine-readable files into out, in a
 // fixed order, and returns how many files it wrote.
-func write(m *model, theme *render.Theme, out Sink, rec *recorder) (int, error) {
+func write(m *model, theme *render.Theme, out Sink, rec *recorder, cache *downloadCache) (int, error) {
 	n := 0
 	static, err := theme.CopyStatic(countingSink{out, &n})
 	if err != nil {
@@ -41,7 +41,7 @@ func write(m *model, theme *render.Theme, out Sink, rec *recorder) (int, error) 
 	cat := catalogOf(m.cfg, m.tr, m.history, m.asOf, m.datasets)
 	for i, d := range m.datasets {
 		start := time.Now()
-		res, err := writeDownloads(m, d, pkg.Text, counted)
+		res, err := cache.write(downloadsOf(m, d, pkg.Text), counted)
 		if err != nil {
 			return n, err
 		}
@@ -138,12 +138,35 @@ func (g staticGuard) PutStream(name string, write func(io.Writer) error) error {
 	return g.Sink.PutStream(name, write)
 }
 
-// writeDownloads writes a dataset's downloads: the CSV, the .xlsx — none
-// when the dataset does not fit an Excel sheet (validate warned, and its
-// page says so) — and the JSON. It returns the CSV as datapackage.json
-// describes it.
-func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink) (publish.Resource, error) {
-	res := publish.Resource{Dataset: d, Title: datasetTitle(d, m.tr), Path: "data/" + d.ID + ".csv", Updated: lastModified(m, d)}
+// downloads is everything a dataset's downloads are made from: write reads
+// nothing else, and the build cache keys them by all of it (see key).
+type downloads struct {
+	d       *data.Dataset
+	title   string            // the dataset's title, as the site shows it
+	updated string            // when it last changed, YYYY-MM-DD (lastModified); "" when not known
+	asOf    string            // the build's date: the .xlsx's date when updated is not known
+	json    bool              // write the JSON download (the registry's is written with the statuses instead)
+	text    publish.FieldText // the words the downloads use, in the site's language
+}
+
+// downloadsOf is what d's downloads are made from in the site m.
+func downloadsOf(m *model, d *data.Dataset, text publish.FieldText) downloads {
+	return downloads{d: d, title: datasetTitle(d, m.tr), updated: lastModified(m, d), asOf: m.asOf,
+		json: !(d.ID == "commitments" && len(m.commitments) > 0), text: text}
+}
+
+// resource is the CSV download as datapackage.json describes it, but for
+// its size and digest, which only writing it tells.
+func (dl downloads) resource() publish.Resource {
+	return publish.Resource{Dataset: dl.d, Title: dl.title, Path: "data/" + dl.d.ID + ".csv", Updated: dl.updated}
+}
+
+// write writes a dataset's downloads: the CSV, the .xlsx — none when the
+// dataset does not fit an Excel sheet (validate warned, and its page says
+// so) — and the JSON. It returns the CSV as datapackage.json describes it.
+func (dl downloads) write(out Sink) (publish.Resource, error) {
+	d, text := dl.d, dl.text
+	res := dl.resource()
 	err := out.PutStream(res.Path, func(w io.Writer) error {
 		h := sha256.New()
 		cw := &countWriter{w: io.MultiWriter(w, h)}
@@ -157,16 +180,16 @@ func writeDownloads(m *model, d *data.Dataset, text publish.FieldText, out Sink)
 		return res, err
 	}
 	if publish.FitsXLSX(d) {
-		updated := cmp.Or(res.Updated, m.asOf)
-		err := out.PutStream("data/"+d.ID+".xlsx", func(w io.Writer) error { return publish.WriteXLSX(w, d, res.Title, updated, text) })
+		updated := cmp.Or(dl.updated, dl.asOf)
+		err := out.PutStream("data/"+d.ID+".xlsx", func(w io.Writer) error { return publish.WriteXLSX(w, d, dl.title, updated, text) })
 		if err != nil {
 			return res, err
 		}
 	}
-	if d.ID == "commitments" && len(m.commitments) > 0 {
+	if !dl.json {
 		return res, nil // the registry's JSON carries the statuses: write writes it
 	}
-	return res, out.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d, res.Title) })
+	return res, out.PutStream("data/"+d.ID+".json", func(w io.Writer) error { return publish.WriteJSON(w, d, dl.title) })
 }
 
 // renderPages renders the pages on every core and hands them to out in

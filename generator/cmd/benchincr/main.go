@@ -1,0 +1,170 @@
+// Command benchincr measures what the build cache saves: in a site folder
+// (make bench-incremental prepares the bench-scale one), it runs, several
+// times and interleaved so both see the same machine, a cold build — the
+// build cache deleted, as on a fresh checkout — and then, after editing one
+// CSV file, a build that finds the others' downloads in the cache. It prints
+// the medians of wall time, CPU time and peak memory of each, and their
+// ratio, for each kind of edit.
+//
+//	go run ./generator/cmd/benchincr -gongkai bin/gongkai -dir /tmp/gongkai-incremental -edit population,budgets
+//
+// The edits change one number in the last row of a file, a different
+// number each run: population changes data/population.csv (a few hundred
+// bytes), budgets the last file of data/budgets/ (the largest dataset).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	dir := flag.String("dir", "", "the site folder (site.toml, content/, data/); it is built into its public/")
+	gongkai := flag.String("gongkai", "bin/gongkai", "the gongkai binary")
+	runs := flag.Int("runs", 3, "cold and incremental builds per edit (medians are printed)")
+	edits := flag.String("edit", "population", "comma-separated edits: population, budgets")
+	flag.Parse()
+	if err := run(*dir, *gongkai, *runs, strings.Split(*edits, ",")); err != nil {
+		fmt.Fprintln(os.Stderr, "benchincr:", err)
+		os.Exit(1)
+	}
+}
+
+// files are the files the edits change, each a CSV file whose last field is
+// a whole number.
+var files = map[string]func(dir string) (string, error){
+	"population": func(dir string) (string, error) { return filepath.Join(dir, "data", "population.csv"), nil },
+	"budgets": func(dir string) (string, error) {
+		years, err := filepath.Glob(filepath.Join(dir, "data", "budgets", "*.csv"))
+		if err != nil || len(years) == 0 {
+			return "", fmt.Errorf("no data/budgets/*.csv in %s (%v)", dir, err)
+		}
+		slices.Sort(years)
+		return years[len(years)-1], nil
+	},
+}
+
+func run(dir, gongkai string, runs int, edits []string) error {
+	if dir == "" {
+		return errors.New("-dir: give the site folder")
+	}
+	gk, err := filepath.Abs(gongkai)
+	if err != nil {
+		return err
+	}
+	cache := filepath.Join(dir, ".public.cache")
+	fmt.Printf("%-11s %-12s %10s %10s %10s\n", "edit", "build", "wall", "cpu", "peak")
+	for _, edit := range edits {
+		file, ok := files[edit]
+		if !ok {
+			return fmt.Errorf("-edit %q: want population or budgets", edit)
+		}
+		name, err := file(dir)
+		if err != nil {
+			return err
+		}
+		var cold, incr []measure
+		for i := range runs {
+			if err := os.RemoveAll(cache); err != nil {
+				return err
+			}
+			m, err := build(gk, dir)
+			if err != nil {
+				return err
+			}
+			cold = append(cold, m)
+			if err := bump(name, i+1); err != nil {
+				return err
+			}
+			if m, err = build(gk, dir); err != nil {
+				return err
+			}
+			incr = append(incr, m)
+			fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB   (run %d; incremental %.2fs)\n", edit, "cold", cold[i].wall.Seconds(), cold[i].cpu.Seconds(), cold[i].peakMiB, i+1, m.wall.Seconds())
+		}
+		c, n := median(cold), median(incr)
+		fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB\n", edit, "cold", c.wall.Seconds(), c.cpu.Seconds(), c.peakMiB)
+		fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB\n", edit, "incremental", n.wall.Seconds(), n.cpu.Seconds(), n.peakMiB)
+		fmt.Printf("%-11s %-12s %9.0f%% %9.0f%% %9.0f%%   (incremental ÷ cold, medians)\n", edit, "ratio",
+			100*n.wall.Seconds()/c.wall.Seconds(), 100*n.cpu.Seconds()/c.cpu.Seconds(), 100*n.peakMiB/c.peakMiB)
+	}
+	return nil
+}
+
+// bump adds by to the number that ends the file's last row (a whole
+// number or a decimal, perhaps quoted with thousands separators).
+func bump(name string, by int) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	text := strings.TrimRight(string(b), "\r\n")
+	eol := string(b[len(text):])
+	row := strings.LastIndex(text, "\n") + 1
+	last := text[row:]
+	i := strings.LastIndex(last, ",")
+	if strings.HasSuffix(last, `"`) { // "1,252.27"
+		i = strings.LastIndex(last[:len(last)-1], `"`) - 1
+	}
+	if i < 0 {
+		return fmt.Errorf("%s: the last row has one field", name)
+	}
+	whole, frac, dec := strings.Cut(strings.ReplaceAll(strings.Trim(last[i+1:], `"`), ",", ""), ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return fmt.Errorf("%s: the last row does not end with a number", name)
+	}
+	number := strconv.Itoa(n + by)
+	if dec {
+		number += "." + frac
+	}
+	return os.WriteFile(name, []byte(text[:row+i+1]+number+eol), 0o644)
+}
+
+type measure struct {
+	wall, cpu time.Duration
+	peakMiB   float64
+}
+
+func build(gongkai, dir string) (measure, error) {
+	cmd := exec.Command(gongkai, "build")
+	cmd.Dir = dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return measure{}, fmt.Errorf("gongkai build in %s: %w\n%s", dir, err, stderr.String())
+	}
+	m := measure{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.peakMiB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	}
+	return m, nil
+}
+
+func median(ms []measure) measure {
+	pick := func(get func(measure) float64) float64 {
+		v := make([]float64, len(ms))
+		for i, m := range ms {
+			v[i] = get(m)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return measure{
+		wall:    time.Duration(pick(func(m measure) float64 { return float64(m.wall) })),
+		cpu:     time.Duration(pick(func(m measure) float64 { return float64(m.cpu) })),
+		peakMiB: pick(func(m measure) float64 { return m.peakMiB }),
+	}
+}
