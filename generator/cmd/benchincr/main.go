@@ -18,13 +18,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
-	"time"
+
+	"gongkai/generator/internal/benchrun"
 )
 
 func main() {
@@ -72,7 +71,7 @@ func run(dir, gongkai string, runs int, edits []string) error {
 		if err != nil {
 			return err
 		}
-		var cold, incr []measure
+		var cold, incr []benchrun.Measure
 		for i := range runs {
 			if err := os.RemoveAll(cache); err != nil {
 				return err
@@ -89,13 +88,13 @@ func run(dir, gongkai string, runs int, edits []string) error {
 				return err
 			}
 			incr = append(incr, m)
-			fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB   (run %d; incremental %.2fs)\n", edit, "cold", cold[i].wall.Seconds(), cold[i].cpu.Seconds(), cold[i].peakMiB, i+1, m.wall.Seconds())
+			fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB   (run %d; incremental %.2fs)\n", edit, "cold", cold[i].Wall.Seconds(), cold[i].CPU.Seconds(), cold[i].PeakMiB, i+1, m.Wall.Seconds())
 		}
-		c, n := median(cold), median(incr)
-		fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB\n", edit, "cold", c.wall.Seconds(), c.cpu.Seconds(), c.peakMiB)
-		fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB\n", edit, "incremental", n.wall.Seconds(), n.cpu.Seconds(), n.peakMiB)
+		c, n := benchrun.Median(cold), benchrun.Median(incr)
+		fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB\n", edit, "cold", c.Wall.Seconds(), c.CPU.Seconds(), c.PeakMiB)
+		fmt.Printf("%-11s %-12s %9.2fs %9.2fs %7.0f MiB\n", edit, "incremental", n.Wall.Seconds(), n.CPU.Seconds(), n.PeakMiB)
 		fmt.Printf("%-11s %-12s %9.0f%% %9.0f%% %9.0f%%   (incremental ÷ cold, medians)\n", edit, "ratio",
-			100*n.wall.Seconds()/c.wall.Seconds(), 100*n.cpu.Seconds()/c.cpu.Seconds(), 100*n.peakMiB/c.peakMiB)
+			100*n.Wall.Seconds()/c.Wall.Seconds(), 100*n.CPU.Seconds()/c.CPU.Seconds(), 100*n.PeakMiB/c.PeakMiB)
 	}
 	return nil
 }
@@ -130,41 +129,5 @@ func bump(name string, by int) error {
 	return os.WriteFile(name, []byte(text[:row+i+1]+number+eol), 0o644)
 }
 
-type measure struct {
-	wall, cpu time.Duration
-	peakMiB   float64
-}
-
-func build(gongkai, dir string) (measure, error) {
-	cmd := exec.Command(gongkai, "build")
-	cmd.Dir = dir
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return measure{}, fmt.Errorf("gongkai build in %s: %w\n%s", dir, err, stderr.String())
-	}
-	m := measure{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		m.peakMiB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-	}
-	return m, nil
-}
-
-func median(ms []measure) measure {
-	pick := func(get func(measure) float64) float64 {
-		v := make([]float64, len(ms))
-		for i, m := range ms {
-			v[i] = get(m)
-		}
-		slices.Sort(v)
-		return v[len(v)/2]
-	}
-	return measure{
-		wall:    time.Duration(pick(func(m measure) float64 { return float64(m.wall) })),
-		cpu:     time.Duration(pick(func(m measure) float64 { return float64(m.cpu) })),
-		peakMiB: pick(func(m measure) float64 { return m.peakMiB }),
-	}
-}
+// build runs gongkai build in dir.
+func build(gongkai, dir string) (benchrun.Measure, error) { return benchrun.Run(dir, gongkai, "build") }

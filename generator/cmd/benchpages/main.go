@@ -19,11 +19,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"gongkai/generator/internal/benchrun"
 )
 
 func main() {
@@ -74,7 +74,7 @@ func run(out, counts string, runs int, gongkai, hugo string, writeOnly, precompr
 		if hugo != "" {
 			tools = append(tools, tool{"hugo", filepath.Join(dir, "hugo"), []string{hugo, "--quiet", "--cleanDestinationDir"}})
 		}
-		res := make([][]measure, len(tools))
+		res := make([][]benchrun.Measure, len(tools))
 		for range runs { // interleaved, so both see the same machine
 			for i, t := range tools {
 				m, err := t.run()
@@ -84,14 +84,14 @@ func run(out, counts string, runs int, gongkai, hugo string, writeOnly, precompr
 				res[i] = append(res[i], m)
 			}
 		}
-		med := make([]measure, len(tools))
+		med := make([]benchrun.Measure, len(tools))
 		for i, t := range tools {
-			med[i] = median(res[i])
-			fmt.Printf("%-8d %-8s %9.2fs %9.2fs %7.0f MiB\n", n, t.name, med[i].wall.Seconds(), med[i].cpu.Seconds(), med[i].peakMiB)
+			med[i] = benchrun.Median(res[i])
+			fmt.Printf("%-8d %-8s %9.2fs %9.2fs %7.0f MiB\n", n, t.name, med[i].Wall.Seconds(), med[i].CPU.Seconds(), med[i].PeakMiB)
 		}
 		if len(med) == 2 {
 			fmt.Printf("%-8d %-8s %9.2f× %9.2f× %9.2f×   (gongkai ÷ hugo)\n", n, "ratio",
-				med[0].wall.Seconds()/med[1].wall.Seconds(), med[0].cpu.Seconds()/med[1].cpu.Seconds(), med[0].peakMiB/med[1].peakMiB)
+				med[0].Wall.Seconds()/med[1].Wall.Seconds(), med[0].CPU.Seconds()/med[1].CPU.Seconds(), med[0].PeakMiB/med[1].PeakMiB)
 		}
 	}
 	return nil
@@ -102,44 +102,7 @@ type tool struct {
 	argv      []string
 }
 
-type measure struct {
-	wall, cpu time.Duration
-	peakMiB   float64
-}
-
-func (t tool) run() (measure, error) {
-	cmd := exec.Command(t.argv[0], t.argv[1:]...)
-	cmd.Dir = t.dir
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return measure{}, fmt.Errorf("%s in %s: %w\n%s", t.name, t.dir, err, stderr.String())
-	}
-	m := measure{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		m.peakMiB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-	}
-	return m, nil
-}
-
-func median(ms []measure) measure {
-	pick := func(get func(measure) float64) float64 {
-		v := make([]float64, len(ms))
-		for i, m := range ms {
-			v[i] = get(m)
-		}
-		slices.Sort(v)
-		return v[len(v)/2]
-	}
-	return measure{
-		wall:    time.Duration(pick(func(m measure) float64 { return float64(m.wall) })),
-		cpu:     time.Duration(pick(func(m measure) float64 { return float64(m.cpu) })),
-		peakMiB: pick(func(m measure) float64 { return m.peakMiB }),
-	}
-}
+func (t tool) run() (benchrun.Measure, error) { return benchrun.Run(t.dir, t.argv...) }
 
 // writeSites writes dir/gongkai and dir/hugo, two sites over the same n
 // Markdown pages, unless dir already holds them.
