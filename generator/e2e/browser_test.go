@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -373,6 +374,9 @@ func TestCommitmentChartsInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](goLive, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`echarts.getInstanceByDom(document.getElementById("chart-progress")).dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0}) || true`)); err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +398,12 @@ func TestDisclosurePagesInBrowser(t *testing.T) {
 		if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+path), chromedp.ScrollIntoView(chromedp.CSS(".chart-box")), chromedp.WaitReady(chromedp.CSS(".chart-box svg")), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
-		drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart-box svg").length`))
+		// The charts are drawn one after another, off the page's main
+		// thread: wait up to 5 s for the last.
+		drawn, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`(async () => {
+			for (let i = 0; i < 50 && document.querySelectorAll(".chart-box svg").length < `+strconv.Itoa(charts)+`; i++) await new Promise(r => setTimeout(r, 100));
+			return document.querySelectorAll(".chart-box svg").length;
+		})()`, chromedp.EvalAwaitPromise))
 		if err != nil || drawn != charts {
 			t.Errorf("%s: %d charts drawn, want %d (%v)", path, drawn, charts, err)
 		}
