@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"testing"
 )
 
@@ -15,9 +16,14 @@ var lighthousePages = []string{"/", "/commitments/", "/commitments/decision-14-f
 // TestLighthouse runs Lighthouse (generator/e2e/lighthouse, installed by
 // make test) with its mobile defaults — a slow phone on a slow network —
 // on the bundled site served plainly (no compression, as the weakest host
-// would), and fails below 95 for performance or accessibility. It runs
-// alone, before the parallel browser tests, so their load does not skew
-// its timings.
+// would), and fails when a page's median score of three runs is below 95
+// for performance or accessibility. Lighthouse's simulated phone scales the
+// CPU time the browser takes here, so one run's score moves by ten points
+// on a shared machine (measured: 75–94 for the same page in five runs);
+// Lighthouse's own advice is the median of several runs. It runs alone,
+// before the parallel browser tests, so their load does not skew its
+// timings; make test runs it on its own before every other package's
+// tests, which go test would otherwise run beside it.
 func TestLighthouse(t *testing.T) {
 	bin, err := filepath.Abs("lighthouse/node_modules/.bin/lighthouse")
 	if err == nil {
@@ -33,46 +39,98 @@ func TestLighthouse(t *testing.T) {
 	browser := chromium(t)
 	srv := serveBundled(t)
 	for _, page := range lighthousePages {
-		report := filepath.Join(t.TempDir(), "report.json")
-		cmd := exec.Command(bin, srv.URL+page, "--quiet", "--chrome-flags=--headless --no-sandbox --disable-gpu",
-			"--only-categories=performance,accessibility", "--output=json", "--output-path="+report)
-		cmd.Env = append(os.Environ(), "CHROME_PATH="+browser)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("%s: lighthouse: %v\n%s", page, err, out)
-		}
-		data, err := os.ReadFile(report)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var r struct {
-			Categories map[string]struct {
-				Score *float64 `json:"score"`
-			} `json:"categories"`
-			Audits map[string]struct {
-				Title        string   `json:"title"`
-				Score        *float64 `json:"score"`
-				DisplayValue string   `json:"displayValue"`
-			} `json:"audits"`
-		}
-		if err := json.Unmarshal(data, &r); err != nil {
-			t.Fatalf("%s: %v", page, err)
+		// Accessibility does not vary from run to run (axe on the same
+		// page), and takes half of a run: it is measured in the first.
+		var runs []lighthouseReport
+		for i := range lighthouseRuns {
+			cats := "performance"
+			if i == 0 {
+				cats += ",accessibility"
+			}
+			runs = append(runs, runLighthouse(t, bin, browser, srv.URL+page, cats))
 		}
 		for _, cat := range []string{"performance", "accessibility"} {
-			c, ok := r.Categories[cat]
-			if !ok || c.Score == nil {
-				t.Errorf("%s: no %s score", page, cat)
-				continue
+			var scores []int
+			for _, r := range runs {
+				c, ok := r.Categories[cat]
+				if !ok {
+					continue
+				}
+				if c.Score == nil {
+					t.Fatalf("%s: no %s score", page, cat)
+				}
+				scores = append(scores, int(*c.Score*100+0.5))
 			}
-			score := int(*c.Score*100 + 0.5)
-			t.Logf("%s: %s %d", page, cat, score)
-			if score < 95 {
-				t.Errorf("%s: %s %d, below 95", page, cat, score)
-				for id, a := range r.Audits {
+			if len(scores) == 0 {
+				t.Fatalf("%s: no %s score", page, cat)
+			}
+			median := medianRun(scores)
+			t.Logf("%s: %s %d (runs %v)", page, cat, scores[median], scores)
+			if scores[median] < 95 {
+				t.Errorf("%s: %s %d, below 95 (runs %v); the median run's weak audits:", page, cat, scores[median], scores)
+				for id, a := range runs[median].Audits {
 					if a.Score != nil && *a.Score < 0.9 {
 						t.Logf("  %s: %s %s", id, a.Title, a.DisplayValue)
 					}
 				}
 			}
+		}
+	}
+}
+
+// lighthouseRuns is how many times each page is measured; the median counts.
+const lighthouseRuns = 3
+
+type lighthouseReport struct {
+	Categories map[string]struct {
+		Score *float64 `json:"score"`
+	} `json:"categories"`
+	Audits map[string]struct {
+		Title        string   `json:"title"`
+		Score        *float64 `json:"score"`
+		DisplayValue string   `json:"displayValue"`
+	} `json:"audits"`
+}
+
+// runLighthouse measures one address once, in the categories named.
+func runLighthouse(t *testing.T, bin, browser, url, categories string) lighthouseReport {
+	t.Helper()
+	report := filepath.Join(t.TempDir(), "report.json")
+	cmd := exec.Command(bin, url, "--quiet", "--chrome-flags=--headless --no-sandbox --disable-gpu",
+		"--only-categories="+categories, "--disable-full-page-screenshot", "--output=json", "--output-path="+report)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+browser)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: lighthouse: %v\n%s", url, err, out)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r lighthouseReport
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return r
+}
+
+// medianRun is the index of the median of scores (the lower middle one of
+// an even count).
+func medianRun(scores []int) int {
+	order := make([]int, len(scores))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] < scores[order[b]] })
+	return order[(len(order)-1)/2]
+}
+
+func TestMedianRun(t *testing.T) {
+	for _, c := range []struct {
+		scores []int
+		want   int
+	}{{[]int{75, 94, 91}, 91}, {[]int{100}, 100}, {[]int{96, 93}, 93}, {[]int{90, 99, 95, 97, 80}, 95}} {
+		if got := c.scores[medianRun(c.scores)]; got != c.want {
+			t.Errorf("median of %v = %d, want %d", c.scores, got, c.want)
 		}
 	}
 }
