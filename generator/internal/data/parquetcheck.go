@@ -1,6 +1,8 @@
 package data
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -9,9 +11,13 @@ import (
 	"math"
 	"strings"
 
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/snappy"
+	"github.com/klauspost/compress/zstd"
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
+	"github.com/pierrec/lz4/v4"
 )
 
 // parquet-go trusts the sizes a file declares: a string in a page header
@@ -116,7 +122,7 @@ func checkPages(ra io.ReaderAt, size int64, md *format.FileMetaData) error {
 			if start < 4 || m.TotalCompressedSize < 0 || start+m.TotalCompressedSize > size-8 || start+m.TotalCompressedSize < start {
 				return fmt.Errorf("row group %d says its column %q is at bytes %d to %d, outside the file's %d bytes", g+1, joinPath(m.PathInSchema), start, start+m.TotalCompressedSize, size)
 			}
-			if err := checkChunk(ra, start, start+m.TotalCompressedSize, rg.NumRows); err != nil {
+			if err := checkChunk(ra, start, start+m.TotalCompressedSize, rg.NumRows, m.Codec); err != nil {
 				return fmt.Errorf("row group %d, column %q: %w", g+1, joinPath(m.PathInSchema), err)
 			}
 		}
@@ -125,8 +131,9 @@ func checkPages(ra io.ReaderAt, size int64, md *format.FileMetaData) error {
 }
 
 // checkChunk checks the page headers of the column chunk in the bytes
-// [off, end), whose row group holds rows rows.
-func checkChunk(ra io.ReaderAt, off, end, rows int64) error {
+// [off, end), whose row group holds rows rows, and that each page, which
+// codec compresses, is no larger uncompressed than its header says.
+func checkChunk(ra io.ReaderAt, off, end, rows int64, codec format.CompressionCodec) error {
 	values := int64(0)
 	for off < end {
 		var h format.PageHeader
@@ -159,7 +166,78 @@ func checkChunk(ra io.ReaderAt, off, end, rows int64) error {
 		if values += pageValues; pageValues < 0 || pageValues > maxPageValues || values > rows {
 			return fmt.Errorf("the page at byte %d says it holds %d values, more than its row group's %d rows", off, pageValues, rows)
 		}
+		if err := checkUncompressed(ra, off+int64(n), &h, codec); err != nil {
+			return fmt.Errorf("the page at byte %d %w", off, err)
+		}
 		off += int64(n) + int64(h.CompressedPageSize)
+	}
+	return nil
+}
+
+// checkUncompressed checks that the page whose header is h, and whose
+// data starts at off, holds no more bytes uncompressed than h says.
+// parquet-go decompresses a page without a limit, into as much memory as
+// it takes: a page of a few kilobytes of zeros can say 1 KB and hold
+// gigabytes. Snappy says its length at the start; the others are
+// decompressed here, into nothing, up to a byte more than the header says.
+func checkUncompressed(ra io.ReaderAt, off int64, h *format.PageHeader, codec format.CompressionCodec) error {
+	if codec == format.Uncompressed {
+		return nil
+	}
+	skip, declared := int64(0), int64(h.UncompressedPageSize)
+	if h.DataPageHeaderV2.Valid { // its levels are never compressed
+		v2 := h.DataPageHeaderV2.V
+		if v2.IsCompressed.Valid && !v2.IsCompressed.V {
+			return nil
+		}
+		skip = int64(v2.DefinitionLevelsByteLength) + int64(v2.RepetitionLevelsByteLength)
+		declared -= skip
+	}
+	src := make([]byte, int64(h.CompressedPageSize)-skip)
+	if _, err := ra.ReadAt(src, off+skip); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	var got int64
+	switch codec {
+	case format.Snappy:
+		n, err := snappy.DecodedLen(src)
+		if err != nil {
+			return fmt.Errorf("cannot be uncompressed (%w)", err)
+		}
+		got = int64(n)
+	case format.Lz4Raw:
+		dst := make([]byte, declared)
+		n, err := lz4.UncompressBlock(src, dst)
+		if err != nil {
+			return fmt.Errorf("holds more than the %d bytes its header says, or is damaged (%w)", declared, err)
+		}
+		got = int64(n)
+	default:
+		var r io.Reader
+		var err error
+		switch codec {
+		case format.Gzip:
+			r, err = gzip.NewReader(bytes.NewReader(src))
+		case format.Zstd:
+			var z *zstd.Decoder
+			if z, err = zstd.NewReader(bytes.NewReader(src), zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true)); err == nil {
+				defer z.Close()
+				r = z
+			}
+		case format.Brotli:
+			r = brotli.NewReader(bytes.NewReader(src))
+		default:
+			return nil // refused before (checkPages)
+		}
+		if err == nil {
+			got, err = io.Copy(io.Discard, io.LimitReader(r, declared+1))
+		}
+		if err != nil {
+			return fmt.Errorf("cannot be uncompressed (%w)", err)
+		}
+	}
+	if got > declared {
+		return fmt.Errorf("says it is %d bytes long uncompressed, and holds more", declared)
 	}
 	return nil
 }
