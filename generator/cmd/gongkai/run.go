@@ -134,8 +134,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if !noCache {
 		opts.Cache, opts.Version = site.CacheFolder(dest), buildID()
 	}
+	var sink site.Sink
 	err := site.Publish(dest, func(out site.Sink) error {
 		var err error
+		sink = out
 		report, err = builder.Build(opts, out)
 		return err
 	})
@@ -147,7 +149,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if code := reportError(stderr, err); code != exitOK {
 		return code
 	}
-	fmt.Fprintf(stdout, "built %d files into %s in %s\n", report.Files, dest, time.Since(start).Round(time.Millisecond))
+	copies := ""
+	if n := site.Copies(sink); n > 0 {
+		copies = fmt.Sprintf(" (and %d compressed copies, .gz and .br)", n)
+	}
+	fmt.Fprintf(stdout, "built %d files%s into %s in %s\n", report.Files, copies, dest, time.Since(start).Round(time.Millisecond))
 	return exitOK
 }
 

@@ -482,3 +482,36 @@ func TestBuildCache(t *testing.T) {
 		t.Errorf("y.json:\n%s", b)
 	}
 }
+
+// TestBuildCountsWhatItWrote: the line a build ends with counts the files
+// it wrote and, apart, the compressed copies beside them: together, every
+// file in the output.
+func TestBuildCountsWhatItWrote(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/about.md": "---\ntitle: 关于\n---\n" + strings.Repeat("正文。", 500) + "\n"})
+	for range 2 { // the second build takes the first's copies
+		code, out, errOut := runCLI("build", "-s", dir)
+		if code != 0 {
+			t.Fatalf("exit %d\n%s%s", code, out, errOut)
+		}
+		var files, copies int
+		if _, err := fmt.Sscanf(out[strings.LastIndex(out, "built "):], "built %d files (and %d compressed copies", &files, &copies); err != nil {
+			t.Fatalf("%v: %q", err, out)
+		}
+		var onDisk, compressed int
+		err := filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				onDisk++
+				if strings.HasSuffix(p, ".gz") || strings.HasSuffix(p, ".br") {
+					compressed++
+				}
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if copies == 0 || copies != compressed || files+copies != onDisk {
+			t.Errorf("%q: the output holds %d files, %d of them compressed copies", out, onDisk, compressed)
+		}
+	}
+}

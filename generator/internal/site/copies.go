@@ -45,6 +45,8 @@ type copies struct {
 	mu   sync.Mutex
 	made []copyFile
 	err  error
+
+	placed int // copies beside the site's files once place is done
 }
 
 // job is a staged file to compress into the copies of suffixes.
@@ -260,6 +262,7 @@ func (c *copies) place(written map[string]bool) error {
 			fallthrough
 		default:
 			written[f.name] = true
+			c.placed++
 		}
 	}
 	return nil
