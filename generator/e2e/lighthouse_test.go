@@ -16,11 +16,13 @@ var lighthousePages = []string{"/", "/commitments/", "/commitments/decision-14-f
 // TestLighthouse runs Lighthouse (generator/e2e/lighthouse, installed by
 // make test) with its mobile defaults — a slow phone on a slow network —
 // on the bundled site served plainly (no compression, as the weakest host
-// would), and fails when a page's median score of three runs is below 95
-// for performance or accessibility. Lighthouse's simulated phone scales the
-// CPU time the browser takes here, so one run's score moves by ten points
-// on a shared machine (measured: 75–94 for the same page in five runs);
-// Lighthouse's own advice is the median of several runs. It runs alone,
+// would), and fails when a page's score is below 95 for performance or
+// accessibility. Lighthouse's simulated phone scales the CPU time the
+// browser takes here, so one run's performance score moves by a few points
+// (measured: 93–98 for /commitments/ in five runs; 69–94 before the theme
+// named a Chinese font the machine has). Lighthouse's own advice is the
+// median of several runs: a page whose first run is below 98, within that
+// noise of 95, is run twice more and its median counts. It runs alone,
 // before the parallel browser tests, so their load does not skew its
 // timings; make test runs it on its own before every other package's
 // tests, which go test would otherwise run beside it.
@@ -41,13 +43,11 @@ func TestLighthouse(t *testing.T) {
 	for _, page := range lighthousePages {
 		// Accessibility does not vary from run to run (axe on the same
 		// page), and takes half of a run: it is measured in the first.
-		var runs []lighthouseReport
-		for i := range lighthouseRuns {
-			cats := "performance"
-			if i == 0 {
-				cats += ",accessibility"
+		runs := []lighthouseReport{runLighthouse(t, bin, browser, srv.URL+page, "performance,accessibility")}
+		if c := runs[0].Categories["performance"]; c.Score == nil || *c.Score < clearPass {
+			for range lighthouseRuns - 1 {
+				runs = append(runs, runLighthouse(t, bin, browser, srv.URL+page, "performance"))
 			}
-			runs = append(runs, runLighthouse(t, bin, browser, srv.URL+page, cats))
 		}
 		for _, cat := range []string{"performance", "accessibility"} {
 			var scores []int
@@ -78,8 +78,12 @@ func TestLighthouse(t *testing.T) {
 	}
 }
 
-// lighthouseRuns is how many times each page is measured; the median counts.
-const lighthouseRuns = 3
+// lighthouseRuns is how many times a page is measured when its first run
+// is under clearPass; the median counts.
+const (
+	lighthouseRuns = 3
+	clearPass      = 0.98
+)
 
 type lighthouseReport struct {
 	Categories map[string]struct {
