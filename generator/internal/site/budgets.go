@@ -95,31 +95,55 @@ func computeBudgets(e *env) error {
 			return k
 		}
 	}
+	// A million rows go through here: the columns are looked up once, and
+	// the sums of the year and stage of the row before (rows come in runs
+	// of one year and stage) are kept at hand.
+	yearCol, stageCol, deptCol, codeCol, amountCol, subjectCol := col["year"], col["stage"], col["department"], col["code"], col["amount"], col["subject"]
+	var (
+		last                ys
+		lastDept, lastCodes map[string]float64
+		lastTotal           float64
+		haveLast            bool
+	)
+	flush := func() { // the same additions, in the same order, as one per row
+		if haveLast {
+			totals[last] = lastTotal
+		}
+	}
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
-		k := ys{int(cells[col["year"]].Num), keep(cells[col["stage"]].Text)}
-		dp, code, amount := keep(cells[col["department"]].Text), keep(cells[col["code"]].Text), cells[col["amount"]].Num
+		year, stage := int(cells[yearCol].Num), cells[stageCol].Text
+		dp, code, amount := keep(cells[deptCol].Text), keep(cells[codeCol].Text), cells[amountCol].Num
 		if _, ok := names[code]; !ok {
-			names[code] = keep(cells[col["subject"]].Text) // 类 and 款 rows name their codes, even when they are subtotals
+			names[code] = keep(cells[subjectCol].Text) // 类 and 款 rows name their codes, even when they are subtotals
 		}
 		if d.IsSubtotal(file, line) {
 			return nil // the rows under it are summed
 		}
-		totals[k] += amount
-		if dept[k] == nil {
-			dept[k] = map[string]float64{}
-			codes[k] = map[string]float64{}
+		if !haveLast || year != last.year || stage != last.stage {
+			flush()
+			last, haveLast = ys{year, keep(stage)}, true
+			lastTotal = totals[last]
+			if lastDept = dept[last]; lastDept == nil {
+				lastDept, lastCodes = map[string]float64{}, map[string]float64{}
+				dept[last], codes[last] = lastDept, lastCodes
+			} else {
+				lastCodes = codes[last]
+			}
 		}
-		dept[k][dp] += amount
-		if k.stage == "预算" {
-			depth[yd{k.year, dp}] = max(depth[yd{k.year, dp}], len(code))
+		lastTotal += amount
+		lastDept[dp] += amount
+		if stage == "预算" {
+			k := yd{year, dp}
+			depth[k] = max(depth[k], len(code))
 		}
-		for _, n := range []int{3, 5, 7} {
+		for _, n := range [...]int{3, 5, 7} {
 			if len(code) >= n {
-				codes[k][code[:n]] += amount
+				lastCodes[code[:n]] += amount
 			}
 		}
 		return nil
 	})
+	flush()
 	if err != nil {
 		return err
 	}
