@@ -99,17 +99,8 @@ func computeBudgets(e *env) error {
 	// the sums of the year and stage of the row before (rows come in runs
 	// of one year and stage) are kept at hand.
 	yearCol, stageCol, deptCol, codeCol, amountCol, subjectCol := col["year"], col["stage"], col["department"], col["code"], col["amount"], col["subject"]
-	var (
-		last                ys
-		lastDept, lastCodes map[string]float64
-		lastTotal           float64
-		haveLast            bool
-	)
-	flush := func() { // the same additions, in the same order, as one per row
-		if haveLast {
-			totals[last] = lastTotal
-		}
-	}
+	var last ys
+	var lastDept, lastCodes map[string]float64 // nil before the first row
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
 		year, stage := int(cells[yearCol].Num), cells[stageCol].Text
 		dp, code, amount := keep(cells[deptCol].Text), keep(cells[codeCol].Text), cells[amountCol].Num
@@ -119,10 +110,8 @@ func computeBudgets(e *env) error {
 		if d.IsSubtotal(file, line) {
 			return nil // the rows under it are summed
 		}
-		if !haveLast || year != last.year || stage != last.stage {
-			flush()
-			last, haveLast = ys{year, keep(stage)}, true
-			lastTotal = totals[last]
+		if lastDept == nil || year != last.year || stage != last.stage {
+			last = ys{year, keep(stage)}
 			if lastDept = dept[last]; lastDept == nil {
 				lastDept, lastCodes = map[string]float64{}, map[string]float64{}
 				dept[last], codes[last] = lastDept, lastCodes
@@ -130,7 +119,7 @@ func computeBudgets(e *env) error {
 				lastCodes = codes[last]
 			}
 		}
-		lastTotal += amount
+		totals[last] += amount
 		lastDept[dp] += amount
 		if stage == "预算" {
 			k := yd{year, dp}
@@ -143,7 +132,6 @@ func computeBudgets(e *env) error {
 		}
 		return nil
 	})
-	flush()
 	if err != nil {
 		return err
 	}

@@ -32,15 +32,6 @@ import (
 // waits for the first and the site is never a mix of the two. A build that
 // fails for any reason but its input (a full disk, a theme error) removes
 // the staging folder, which would otherwise keep a second copy of the site.
-// Copies is how many .gz and .br copies a build placed beside the files it
-// wrote into out, the Sink Publish handed it, once Publish has returned.
-func Copies(out Sink) int {
-	if w, ok := out.(*stagingSink); ok && w.copies != nil {
-		return w.copies.placed
-	}
-	return 0
-}
-
 func Publish(dest string, build func(Sink) error) error {
 	dest = filepath.Clean(dest)
 	unlock, err := lockDest(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"))
@@ -77,6 +68,15 @@ func Publish(dest string, build func(Sink) error) error {
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
+}
+
+// Copies is how many .gz and .br copies a build placed beside the files it
+// wrote into out, the Sink Publish handed it, once Publish has returned.
+func Copies(out Sink) int {
+	if w, ok := out.(*stagingSink); ok && w.copies != nil {
+		return w.copies.placed
+	}
+	return 0
 }
 
 // checkDest refuses to replace a folder that holds something other than a
