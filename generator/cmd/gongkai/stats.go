@@ -26,6 +26,9 @@ func printStats(w io.Writer, s *site.Stats) {
 	if s.Datasets > 0 {
 		fmt.Fprintf(w, "downloads: %d of %d datasets taken from the build cache\n", s.Cached, s.Datasets)
 	}
+	if s.Pages > 0 {
+		fmt.Fprintf(w, "pages: %d of %d unchanged since the last build, taken from it\n", s.PagesTaken, s.Pages)
+	}
 	if len(s.Slowest) > 0 {
 		fmt.Fprintln(w, "slowest:")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

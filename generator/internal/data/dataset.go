@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"gongkai/generator/internal/diag"
 )
@@ -41,6 +42,13 @@ type Dataset struct {
 	// and parse the files again; nil for one too large to keep
 	// (Limits.MaxKeptBytes), which is read again each time.
 	store *store
+	// unread: the dataset was taken from a snapshot (see Snapshots), and
+	// its rows go into store when first asked for (rows); mu guards both.
+	unread bool
+	mu     sync.Mutex
+	// sum is the dataset's Digest once worked out, while it is unchanged.
+	sum    [32]byte
+	summed bool
 	// inferred holds what inferring the schema reported, until read adds
 	// it to the dataset's own messages (see LoadReusing).
 	inferred []diag.Diagnostic
@@ -543,7 +551,7 @@ func (d *Dataset) Place(ds []diag.Diagnostic, fields []string) []diag.Diagnostic
 // the texts of their cells can be kept at no cost. Those of a dataset read
 // again from its files each hold their part of the files in memory: copy
 // the few kept (strings.Clone).
-func (d *Dataset) RowsKept() bool { return d.store != nil }
+func (d *Dataset) RowsKept() bool { return d.rows() != nil }
 
 // Each calls fn for every valid row of the dataset, in file order: it is
 // how pages, metrics, charts, search and downloads go through the rows.
@@ -554,8 +562,8 @@ func (d *Dataset) RowsKept() bool { return d.store != nil }
 // several readings may run at once (a past build's metrics, taking this
 // build's dataset, beside this build's downloads).
 func (d *Dataset) Each(fn func(file string, line int, cells []Cell) error) error {
-	if d.store != nil {
-		return d.store.each(d.Files, fn)
+	if s := d.rows(); s != nil {
+		return s.each(d.Files, fn)
 	}
 	cells := make([]Cell, len(d.Schema.Fields))
 	for _, file := range d.Files {

@@ -28,6 +28,11 @@ func (d *Dataset) Digest() (sum [32]byte, ok bool) {
 	if !d.Unchanged() {
 		return sum, false
 	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.summed { // the files have the stamp they had when summed
+		return d.sum, true
+	}
 	paths := d.paths()
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", digestFormat)
@@ -56,6 +61,7 @@ func (d *Dataset) Digest() (sum [32]byte, ok bool) {
 		return sum, false // changed while being summed
 	}
 	copy(sum[:], h.Sum(nil))
+	d.sum, d.summed = sum, true
 	return sum, true
 }
 

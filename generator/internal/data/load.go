@@ -45,6 +45,9 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) ([]*Dataset, error) {
 // The zero value is ready; use it for one Load at a time.
 type Reuse struct {
 	prev map[string]reused // by dataset id
+	// Snapshots, when set, keep what reading each dataset found for a
+	// later build, in another process (see Snapshots); not cloned.
+	Snapshots Snapshots
 }
 
 type reused struct {
@@ -208,12 +211,11 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 		own := &diag.List{}
 		own.Add(d.inferred...)
 		d.inferred = nil
-		d.read(own)
-		if k := d.Kind; k != nil && k.Check != nil && !own.HasErrors() {
-			if err := k.Check(d, own); err != nil {
-				own.Errorf(filePos(d.Files[0].Path), "%v", err)
-			}
+		var snaps Snapshots
+		if reuse != nil && sig != "" {
+			snaps = reuse.Snapshots
 		}
+		own.Add(d.readOrRestore(snaps)...)
 		ds := own.Sorted()
 		diags.Add(ds...)
 		if sig != "" && !own.HasErrors() {
@@ -225,6 +227,37 @@ func LoadReusing(fsys fs.FS, opts Options, reuse *Reuse, diags *diag.List) ([]*D
 	}
 	checkReferences(sets, diags, reuse != nil)
 	return sets, nil
+}
+
+// readOrRestore reads d and runs its kind's check, returning the problems
+// they report — or takes what they found from its snapshot, when snaps
+// holds one of the same files. A reading without errors is kept there.
+func (d *Dataset) readOrRestore(snaps Snapshots) []diag.Diagnostic {
+	sum, keyed := [32]byte{}, false
+	if snaps != nil {
+		sum, keyed = d.Digest()
+	}
+	if keyed {
+		if b, ok := snaps.Get(sum); ok {
+			if ds, ok := d.restore(b); ok {
+				return ds
+			}
+		}
+	}
+	own := &diag.List{}
+	d.read(own)
+	if k := d.Kind; k != nil && k.Check != nil && !own.HasErrors() {
+		if err := k.Check(d, own); err != nil {
+			own.Errorf(filePos(d.Files[0].Path), "%v", err)
+		}
+	}
+	ds := own.Sorted()
+	if keyed && !own.HasErrors() && d.Unchanged() {
+		if b, err := d.snap(ds); err == nil {
+			snaps.Put(sum, b)
+		}
+	}
+	return ds
 }
 
 func newDataset(fsys fs.FS, opts Options, id string, paths []string, schemaFile string) *Dataset {

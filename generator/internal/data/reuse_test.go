@@ -1,6 +1,7 @@
 package data
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,26 @@ import (
 
 	"gongkai/generator/internal/diag"
 )
+
+// loadByID loads the datasets of fsys with reuse, and returns them by id
+// with what loading them reported, one message a line.
+func loadByID(t *testing.T, fsys fs.FS, opts Options, reuse *Reuse) (map[string]*Dataset, string) {
+	t.Helper()
+	var diags diag.List
+	sets, err := LoadReusing(fsys, opts, reuse, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*Dataset{}
+	for _, d := range sets {
+		byID[d.ID] = d
+	}
+	var lines []string
+	for _, d := range diags.Sorted() {
+		lines = append(lines, d.String())
+	}
+	return byID, strings.Join(lines, "\n")
+}
 
 // TestLoadReusing: a second Load takes the datasets whose files did not
 // change from the first, with their warnings; it reads again one whose file
@@ -38,23 +59,7 @@ func TestLoadReusing(t *testing.T) {
 	write("people.schema.json", `{"fields": [{"name": "city", "type": "string"}, {"name": "n", "type": "integer"}], "foreignKeys": [{"fields": ["city"], "reference": {"resource": "cities", "fields": ["code"]}}]}`)
 	reuse := &Reuse{}
 	fsys := os.DirFS(dir)
-	load := func() (map[string]*Dataset, string) {
-		t.Helper()
-		var diags diag.List
-		sets, err := LoadReusing(fsys, DefaultOptions(), reuse, &diags)
-		if err != nil {
-			t.Fatal(err)
-		}
-		byID := map[string]*Dataset{}
-		for _, d := range sets {
-			byID[d.ID] = d
-		}
-		var lines []string
-		for _, d := range diags.Sorted() {
-			lines = append(lines, d.String())
-		}
-		return byID, strings.Join(lines, "\n")
-	}
+	load := func() (map[string]*Dataset, string) { return loadByID(t, fsys, DefaultOptions(), reuse) }
 	first, msgs := load()
 	if !strings.Contains(msgs, "data/empty.csv:1:1: warning: the file has a header but no rows") {
 		t.Fatalf("first load: %s", msgs)

@@ -23,6 +23,9 @@ type Resource struct {
 	Bytes       int64
 	SHA256      string // hex
 	Updated     string // YYYY-MM-DD: when the data last changed (declared, else its last commit); empty: not known
+	// Shapes is what ScanShapes finds in the dataset, when the caller has
+	// it (kept from an earlier build); nil: DataPackage reads the rows.
+	Shapes *Shapes
 }
 
 // Package describes the site's datasets for /datapackage.json.
@@ -217,7 +220,12 @@ func DataPackage(p Package) ([]byte, error) {
 		if d.Sample && len(res.Sources) == 0 {
 			res.Sources = []data.Source{{Title: text.Sample}}
 		}
-		res.Schema.Fields = schemaFields(d, text)
+		shape := r.Shapes
+		if shape == nil {
+			s := ScanShapes(d)
+			shape = &s
+		}
+		res.Schema.Fields = schemaFields(d, *shape, text)
 		res.Schema.PrimaryKey = headersOf(d, d.Schema.PrimaryKey, text)
 		for _, fk := range d.Schema.ForeignKeys {
 			k := dpForeignKey{Fields: headersOf(d, fk.Fields, text)}
@@ -237,8 +245,7 @@ func DataPackage(p Package) ([]byte, error) {
 
 // schemaFields is the Table Schema of a dataset's CSV download: one field
 // per column as WriteCSV writes it, then the columns it adds.
-func schemaFields(d *data.Dataset, text FieldText) []dpField {
-	shape := scanShapes(d)
+func schemaFields(d *data.Dataset, shape Shapes, text FieldText) []dpField {
 	headers := Headers(d, text)
 	var fields []dpField
 	for i, c := range d.Columns {
@@ -256,7 +263,7 @@ func schemaFields(d *data.Dataset, text FieldText) []dpField {
 		case data.Number:
 			f.Type, f.DecimalChar = "number", "." // whatever [data] decimal says of the files, the download writes "."
 		case data.Date:
-			switch shape.dates[i] {
+			switch shape.Dates[i] {
 			case dateFull:
 				f.Type = "date"
 			case dateYearMonth:
@@ -275,7 +282,7 @@ func schemaFields(d *data.Dataset, text FieldText) []dpField {
 		default:
 			f.Type = "string"
 		}
-		f.Constraints = constraintsOf(&c.Field, f.Type, shape.dates[i] == dateMixed, shape.neutralized[i])
+		f.Constraints = constraintsOf(&c.Field, f.Type, shape.Dates[i] == dateMixed, shape.Neutralized[i])
 		f.Description = joinNotes(f.Description, note)
 		if headers[i] != c.Name { // the JSON download keys it by its name
 			f.Description = joinNotes(f.Description, "JSON: "+c.Name)
@@ -374,28 +381,29 @@ func joinNotes(a, b string) string {
 	return a + "; " + b
 }
 
-// dateShape is the form every value of a date column has in the download.
-type dateShape byte
+// DateShape is the form every value of a date column has in the download.
+type DateShape byte
 
 const (
-	dateNone      dateShape = iota // no value
+	dateNone      DateShape = iota // no value
 	dateFull                       // YYYY-MM-DD
 	dateYearMonth                  // YYYY-MM
 	dateYear                       // YYYY
 	dateMixed                      // more than one of these
 )
 
-// shapes is what a pass over a dataset's rows finds that its schema does
+// Shapes is what a pass over a dataset's rows finds that its schema does
 // not say: the form of each date column's values, and which text columns
-// have a value the CSV writes after a "'" (see neutralize).
-type shapes struct {
-	dates       []dateShape
-	neutralized []bool
+// have a value the CSV writes after a "'" (see neutralize). It depends on
+// the dataset's rows alone.
+type Shapes struct {
+	Dates       []DateShape
+	Neutralized []bool
 }
 
-// scanShapes reads the rows once, if any column needs it.
-func scanShapes(d *data.Dataset) shapes {
-	s := shapes{dates: make([]dateShape, len(d.Columns)), neutralized: make([]bool, len(d.Columns))}
+// ScanShapes reads the rows once, if any column needs it.
+func ScanShapes(d *data.Dataset) Shapes {
+	s := Shapes{Dates: make([]DateShape, len(d.Columns)), Neutralized: make([]bool, len(d.Columns))}
 	need := false
 	for _, c := range d.Columns {
 		need = need || c.Type == data.Date || c.Pattern != nil || c.Type == data.Period || c.Type == data.USCC
@@ -410,23 +418,23 @@ func scanShapes(d *data.Dataset) shapes {
 			}
 			t := d.Columns[i].Type
 			if t == data.Date {
-				form := map[int]dateShape{10: dateFull, 7: dateYearMonth, 4: dateYear}[len(c.Text)]
+				form := map[int]DateShape{10: dateFull, 7: dateYearMonth, 4: dateYear}[len(c.Text)]
 				switch {
-				case s.dates[i] == dateNone:
-					s.dates[i] = form
-				case s.dates[i] != form:
-					s.dates[i] = dateMixed
+				case s.Dates[i] == dateNone:
+					s.Dates[i] = form
+				case s.Dates[i] != form:
+					s.Dates[i] = dateMixed
 				}
 			}
-			if !t.IsNumeric() && t != data.Boolean && !s.neutralized[i] && neutralize(c.Text) != c.Text {
-				s.neutralized[i] = true
+			if !t.IsNumeric() && t != data.Boolean && !s.Neutralized[i] && neutralize(c.Text) != c.Text {
+				s.Neutralized[i] = true
 			}
 		}
 		return nil
 	})
 	for i, c := range d.Columns {
-		if c.Type == data.Date && s.dates[i] == dateNone {
-			s.dates[i] = dateFull // no value at all: any type casts an empty column
+		if c.Type == data.Date && s.Dates[i] == dateNone {
+			s.Dates[i] = dateFull // no value at all: any type casts an empty column
 		}
 	}
 	return s

@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -40,6 +42,23 @@ type Theme struct {
 	table  *i18n.Table
 	shared *template.Template // base.html and the partials, for cached
 	made   sync.Map           // cached's markup by template name and key
+	// files sums up every file the pages are made with, as read (note);
+	// sum is its SHA-256 once the theme is loaded (Digest).
+	files hash.Hash
+	sum   [sha256.Size]byte
+}
+
+// Digest is a SHA-256 of everything the theme's pages are made with
+// besides their views and gongkai's code: the site's language, and the
+// name and text of every layout, partial and translation table it read.
+// Two themes with the same digest make the same page from the same view.
+func (t *Theme) Digest() [sha256.Size]byte { return t.sum }
+
+// note adds a file the pages are made with to the theme's digest.
+func (t *Theme) note(where, src string) {
+	if t.files != nil { // nil: only the table is read (LoadTable)
+		fmt.Fprintf(t.files, "%q %d\n%s\n", where, len(src), src)
+	}
 }
 
 // Table is the translation table of the site's language the theme's pages
@@ -136,6 +155,8 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 	if err != nil {
 		return nil, err
 	}
+	t.files = sha256.New()
+	t.note("language", lang)
 	if err := t.loadTable(lang); err != nil {
 		return nil, err
 	}
@@ -144,6 +165,7 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 	if err != nil {
 		return nil, err
 	}
+	t.note(baseFile.where, baseFile.src)
 	base, err := template.New(baseFile.where).Funcs(funcs).Funcs(textFuncs(t.table)).Funcs(template.FuncMap{"cached": t.cached}).Parse(baseFile.src)
 	if err != nil {
 		return nil, templateError(baseFile.where, err)
@@ -167,8 +189,10 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 		if _, err := page.New(f.where).Parse(f.src); err != nil {
 			return nil, templateError(f.where, err)
 		}
+		t.note(f.where, f.src)
 		t.pages[kind] = page
 	}
+	copy(t.sum[:], t.files.Sum(nil))
 	return t, nil
 }
 
@@ -246,6 +270,7 @@ func (t *Theme) parsePartials(base *template.Template) error {
 			if _, err := base.New(l.where(file)).Parse(string(src)); err != nil {
 				return templateError(l.where(file), err)
 			}
+			t.note(l.where(file), string(src))
 		}
 	}
 	p, ok, err := t.layout("partials.html", false)
@@ -255,6 +280,7 @@ func (t *Theme) parsePartials(base *template.Template) error {
 	if _, err := base.New(p.where).Parse(p.src); err != nil {
 		return templateError(p.where, err)
 	}
+	t.note(p.where, p.src)
 	return nil
 }
 
@@ -280,6 +306,7 @@ func (t *Theme) loadTable(lang string) error {
 			return &ThemeError{File: l.where(name), Err: linkOut(err)}
 		}
 		files = append(files, i18n.File{Name: l.where(name), Src: data})
+		t.note(l.where(name), string(data))
 	}
 	if len(files) == 0 {
 		return &ThemeError{File: name, Err: fmt.Errorf("there is no translation table for language %q: the built-in theme has zh-CN and en; for another language write the whole table into %s (copy themes/default/i18n/en.toml from gongkai's source)", lang, name)}
@@ -288,6 +315,7 @@ func (t *Theme) loadTable(lang string) error {
 	if err != nil {
 		return &ThemeError{File: "themes/default/i18n/" + referenceLang + ".toml", Err: err}
 	}
+	t.note("reference table", string(ref))
 	refTable, err := i18n.Parse(referenceLang, []i18n.File{{Name: "themes/default/i18n/" + referenceLang + ".toml", Src: ref}}, nil)
 	if err != nil {
 		return asThemeError(err)

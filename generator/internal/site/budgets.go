@@ -60,22 +60,32 @@ func change(cur, prev float64) string {
 	return s
 }
 
-// computeBudgets adds /budgets/: totals, execution, disclosure depth and the
-// functional classification of the budgets dataset, read in one pass.
-func computeBudgets(e *env) error {
-	in, m, base, link, cv := e.in, e.m, e.base, e.link, e.cv
-	d, col := in.dataset("budgets")
-	if d == nil {
-		return nil
-	}
-	type ys struct {
-		year  int
-		stage string
-	}
-	type yd struct {
-		year int
-		dept string
-	}
+// ys is a year and stage (预算, 决算) of the budgets, yd a year and department.
+type ys struct {
+	Year  int
+	Stage string
+}
+
+type yd struct {
+	Year int
+	Dept string
+}
+
+// budgetSums are the sums of the budgets dataset's rows that /budgets/ is
+// made from, by year and stage: in all, by department, and by subject code
+// (类, 款 and 项: its first 3, 5 and 7 characters); each department's
+// deepest code in its budget of each year, and each code's name.
+type budgetSums struct {
+	Totals map[ys]float64
+	Dept   map[ys]map[string]float64
+	Depth  map[yd]int
+	Codes  map[ys]map[string]float64
+	Names  map[string]string
+}
+
+// sumBudgets goes once through the budgets dataset d, whose columns col
+// indexes, adding up its rows (but not its subtotals).
+func sumBudgets(d *data.Dataset, col map[string]int) (budgetSums, error) {
 	totals := map[ys]float64{}
 	dept := map[ys]map[string]float64{}
 	depth := map[yd]int{}
@@ -110,7 +120,7 @@ func computeBudgets(e *env) error {
 		if d.IsSubtotal(file, line) {
 			return nil // the rows under it are summed
 		}
-		if lastDept == nil || year != last.year || stage != last.stage {
+		if lastDept == nil || year != last.Year || stage != last.Stage {
 			last = ys{year, keep(stage)}
 			if lastDept = dept[last]; lastDept == nil {
 				lastDept, lastCodes = map[string]float64{}, map[string]float64{}
@@ -132,13 +142,26 @@ func computeBudgets(e *env) error {
 		}
 		return nil
 	})
+	return budgetSums{totals, dept, depth, codes, names}, err
+}
+
+// computeBudgets adds /budgets/: totals, execution, disclosure depth and the
+// functional classification of the budgets dataset, read in one pass.
+func computeBudgets(e *env) error {
+	in, m, base, link, cv := e.in, e.m, e.base, e.link, e.cv
+	d, col := in.dataset("budgets")
+	if d == nil {
+		return nil
+	}
+	sums, err := keptResult(in.kept, d, "budget sums", func() (budgetSums, error) { return sumBudgets(d, col) })
 	if err != nil {
 		return err
 	}
+	totals, dept, depth, codes, names := sums.Totals, sums.Dept, sums.Depth, sums.Codes, sums.Names
 	var years []int
 	for k := range totals {
-		if !slices.Contains(years, k.year) {
-			years = append(years, k.year)
+		if !slices.Contains(years, k.Year) {
+			years = append(years, k.Year)
 		}
 	}
 	slices.Sort(years)
@@ -161,7 +184,7 @@ func computeBudgets(e *env) error {
 	deepShare := func(y int) float64 {
 		n, deep := 0, 0
 		for k, l := range depth {
-			if k.year == y {
+			if k.Year == y {
 				n++
 				if l >= 7 {
 					deep++

@@ -135,6 +135,7 @@ type input struct {
 	history     map[string]time.Time // when each file was last committed (Options.History); nil outside git
 	commits     []history.Commit     // Options.history
 	past        func() []PastBuild   // Options.past
+	kept        *results             // what the last builds worked out from their datasets; nil: none
 }
 
 // dataset is the dataset with the id, and a column's index by name; nil when
@@ -162,7 +163,10 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	var diags diag.List
 	rec := newRecorder(opts.Stats, opts.Progress)
 	rec.begin("load")
-	in, err := loadWithTheme(src, opts, &diags)
+	kept := openResults(opts.Cache, opts.Version)
+	done := false
+	defer func() { kept.finish(done) }()
+	in, err := loadWithTheme(src, opts, kept, &diags)
 	if err != nil {
 		return Report{}, stage("load", err)
 	}
@@ -191,8 +195,11 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	}
 	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
 	cache := openCache(opts.Cache, opts.Version)
-	n, err := write(site, in.theme, linkSink{out, links}, rec, cache)
+	pages := openPages(kept, in.theme, out)
+	defer func() { pages.finish(done) }()
+	n, err := write(site, in.theme, linkSink{out, links}, rec, cache, pages)
 	cache.finish(err == nil)
+	rec.pages(pages.hitCount(), len(site.pages))
 	rec.downloads(cache.hitCount(), len(site.datasets))
 	diags.Add(site.told.Sorted()...)
 	if err == nil {
@@ -208,6 +215,7 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	if err := checkLinks(links, in); err != nil {
 		return Report{}, stage("links", err)
 	}
+	done = true
 	return Report{Warnings: diags.Sorted(), Files: n, Stats: rec.result()}, nil
 }
 
@@ -240,7 +248,7 @@ func themed(err error, theme string) error {
 // the warning Build gives.
 func Check(src fs.FS, opts Options) (Report, error) {
 	var diags diag.List
-	in, err := loadWithTheme(src, opts, &diags)
+	in, err := loadWithTheme(src, opts, nil, &diags)
 	if err != nil {
 		return Report{}, err
 	}
@@ -258,8 +266,8 @@ func Check(src fs.FS, opts Options) (Report, error) {
 }
 
 // loadWithTheme is load, and the theme the settings name.
-func loadWithTheme(src fs.FS, opts Options, diags *diag.List) (*input, error) {
-	in, err := load(src, opts, diags)
+func loadWithTheme(src fs.FS, opts Options, kept *results, diags *diag.List) (*input, error) {
+	in, err := load(src, opts, kept, diags)
 	if err != nil {
 		return nil, err
 	}
@@ -284,8 +292,9 @@ func themeConfigError(err error, theme string) error {
 	return &ConfigError{[]diag.Diagnostic{d}}
 }
 
-// load reads the settings, every page and every dataset.
-func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
+// load reads the settings, every page and every dataset, taking what
+// reading a dataset found from kept (nil: none) when it holds it.
+func load(src fs.FS, opts Options, kept *results, diags *diag.List) (*input, error) {
 	cfg, cds, err := config.Load(src)
 	if err != nil {
 		return nil, &ConfigError{[]diag.Diagnostic{{Pos: diag.Pos{File: config.File}, Message: "cannot read site.toml: is this a gongkai site folder? (" + errors.Unwrap(err).Error() + ")"}}}
@@ -322,6 +331,10 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 	var contentReuse *content.Reuse
 	if opts.reuse != nil {
 		reuse, dataReuse, contentReuse = opts.reuse, &opts.reuse.data, &opts.reuse.content
+		dataReuse.Snapshots = nil
+		if kept != nil {
+			dataReuse.Snapshots = snapshots{kept}
+		}
 	}
 	pages, err := content.LoadReusing(src, cfg.BasePath(), contentReuse, diags)
 	if err != nil {
@@ -336,7 +349,7 @@ func load(src fs.FS, opts Options, diags *diag.List) (*input, error) {
 		return nil, fmt.Errorf("load data: %w", err)
 	}
 	asOfDay, _ := time.Parse(time.DateOnly, asOf)
-	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, drafts: drafts, datasets: datasets, commits: opts.history, past: opts.past, reuse: opts.reuse}
+	in := &input{cfg: cfg, tr: tr, asOf: asOf, asOfDay: asOfDay, pages: pages, drafts: drafts, datasets: datasets, commits: opts.history, past: opts.past, reuse: opts.reuse, kept: kept}
 	if opts.history != nil {
 		in.history = history.LastChanges(opts.history)
 	}

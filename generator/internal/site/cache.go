@@ -357,7 +357,13 @@ func (c *downloadCache) blobPath(sum string) string { return filepath.Join(c.dir
 
 // writeAtomic writes a small file whole or not at all.
 func (c *downloadCache) writeAtomic(name string, data []byte) error {
-	f, err := c.createTemp("meta-")
+	return writeAtomic(filepath.Join(c.dir, "tmp"), name, data)
+}
+
+// writeAtomic writes a small file whole or not at all, through a file in
+// the folder tmp.
+func writeAtomic(tmp, name string, data []byte) error {
+	f, err := createTemp(tmp, "meta-")
 	if err != nil {
 		return err
 	}
@@ -372,12 +378,17 @@ func (c *downloadCache) writeAtomic(name string, data []byte) error {
 	return os.Rename(f.Name(), name)
 }
 
-// createTemp creates a new file in the cache's tmp folder with the
-// permissions os.Create gives (0666 less the umask), as the files the
-// staging folder writes have: a blob linked into the output is its file.
+// createTemp creates a new file in the cache's tmp folder.
 func (c *downloadCache) createTemp(prefix string) (*os.File, error) {
+	return createTemp(filepath.Join(c.dir, "tmp"), prefix)
+}
+
+// createTemp creates a new file in the folder dir with the permissions
+// os.Create gives (0666 less the umask), as the files the staging folder
+// writes have: a blob linked into the output is its file.
+func createTemp(dir, prefix string) (*os.File, error) {
 	for {
-		name := filepath.Join(c.dir, "tmp", prefix+rand.Text())
+		name := filepath.Join(dir, prefix+rand.Text())
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if !errors.Is(err, fs.ErrExist) {
 			return f, err

@@ -319,7 +319,7 @@ func measure(in *input, cs []*commitment, byID map[string]*data.Dataset, diags *
 		key := metricKey{d: d, spec: fmt.Sprintf("%#v", tm)}
 		r, ok := kept[key]
 		if !ok {
-			r.points, r.err = computeMetric(tm, d)
+			r.points, r.err = keptResult(in.kept, d, "metric "+key.spec, func() ([]track.MetricPoint, error) { return computeMetric(tm, d) })
 		}
 		next[key] = r
 		return r.points, r.err

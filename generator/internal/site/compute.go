@@ -39,6 +39,7 @@ type model struct {
 	sources       []data.Source     // where the policy texts come from
 	dated         []datedPage       // the site's own pages whose front matter gives a date or lastmod
 	tr            *i18n.Table       // the interface's words in the site's language
+	kept          *results          // input.kept
 	// told is what rendering the pages' Markdown reported: what is not
 	// published (raw HTML, unsafe links), and a page that could not be
 	// read again.
@@ -84,7 +85,7 @@ func compute(in *input) (*model, error) {
 		LicenseName: in.cfg.License.Name, LicenseURL: in.cfg.License.URL,
 	}
 	portalSite(site, in.cfg)
-	m := &model{tr: in.tr, cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
+	m := &model{tr: in.tr, kept: in.kept, cfg: in.cfg, history: in.history, commits: in.commits, baseURL: in.cfg.BaseURL, asOf: in.asOf, asOfDay: in.asOfDay}
 	m.statusHistory = sync.OnceValues(func() ([]statusChange, []registered) {
 		var past []PastBuild
 		if in.past != nil {

@@ -100,7 +100,7 @@ func verdictsOf(src fs.FS, opts Options) (_ map[string]CommitmentState, ok bool)
 		}
 	}()
 	var diags diag.List
-	in, err := load(src, opts, &diags)
+	in, err := load(src, opts, nil, &diags)
 	if err != nil {
 		return nil, false
 	}

@@ -212,7 +212,7 @@ func searchDocuments(docs []searchDoc, tr *i18n.Table) []searchindex.Doc {
 // well other ways of indexing them would find things.
 func SearchDocuments(src fs.FS, opts Options) ([]searchindex.Doc, error) {
 	var diags diag.List
-	in, err := load(src, opts, &diags)
+	in, err := load(src, opts, nil, &diags)
 	if err != nil {
 		return nil, err
 	}

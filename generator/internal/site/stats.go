@@ -15,6 +15,8 @@ type Stats struct {
 	Slowest []ItemTime // the pages and datasets that took longest, slowest first
 	// Cached of Datasets had their downloads taken from the build cache.
 	Cached, Datasets int
+	// PagesTaken of Pages were the last build's, unchanged (see pageCache).
+	PagesTaken, Pages int
 }
 
 // StageStats is one stage of the build (see Build).
@@ -122,6 +124,13 @@ func (r *recorder) result() *Stats {
 	r.begin("")
 	r.stats.Slowest = r.slowest
 	return r.stats
+}
+
+// pages records how many of the pages were taken from the last build.
+func (r *recorder) pages(taken, pages int) {
+	if r.timing() {
+		r.stats.PagesTaken, r.stats.Pages = taken, pages
+	}
 }
 
 // downloads records how many of the datasets' downloads came from the cache.

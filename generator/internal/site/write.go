@@ -18,14 +18,14 @@ import (
 
 // write renders every page and the machine-readable files into out, in a
 // fixed order, and returns how many files it wrote.
-func write(m *model, theme *render.Theme, out Sink, rec *recorder, cache *downloadCache) (int, error) {
+func write(m *model, theme *render.Theme, out Sink, rec *recorder, cache *downloadCache, pages *pageCache) (int, error) {
 	n := 0
 	static, err := theme.CopyStatic(countingSink{out, &n})
 	if err != nil {
 		return n, err
 	}
 	counted := staticGuard{countingSink{out, &n}, static}
-	if err := renderPages(m.pages, theme, counted, rec, &m.told); err != nil {
+	if err := renderPages(m.pages, theme, counted, rec, &m.told, pages); err != nil {
 		return n, err
 	}
 	var paths []string
@@ -45,6 +45,8 @@ func write(m *model, theme *render.Theme, out Sink, rec *recorder, cache *downlo
 		if err != nil {
 			return n, err
 		}
+		shapes, _ := keptResult(m.kept, d, "download shapes", func() (publish.Shapes, error) { return publish.ScanShapes(d), nil })
+		res.Shapes = &shapes
 		rec.took("dataset", d.ID, time.Since(start))
 		pkg.Resources = append(pkg.Resources, res)
 		pkg.Resources[len(pkg.Resources)-1].Description = cat.Datasets[i].Description
@@ -196,8 +198,8 @@ func (dl downloads) write(out Sink) (publish.Resource, error) {
 // order, each as soon as it and those before it are made, while the next
 // are being made: the output does not depend on the scheduling, and only a
 // window of rendered pages is held at once. What rendering their Markdown
-// reports goes to told.
-func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder, told *diag.List) error {
+// reports goes to told. A page the cache has (nil: none) is taken from it.
+func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder, told *diag.List, cache *pageCache) error {
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	window := 8 * workers
 	type result struct {
@@ -235,7 +237,19 @@ func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder, tol
 			for i := range todo {
 				start := time.Now()
 				var d diag.List
-				html, err := renderPage(pages[i], theme, &d)
+				p := pages[i]
+				view, summed := cache.sum(p)
+				html, taken := []byte(nil), false
+				if summed {
+					html, taken = cache.take(p, view)
+				}
+				var err error
+				if !taken {
+					html, err = renderPage(p, theme, &d)
+					if summed && err == nil && len(d.Sorted()) == 0 {
+						cache.note(p, view, html)
+					}
+				}
 				if rec.timing() {
 					rec.took("page", pages[i].file, time.Since(start))
 				}

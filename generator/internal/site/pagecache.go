@@ -1,0 +1,122 @@
+package site
+
+import (
+	"crypto/sha256"
+	"os"
+	"sync"
+
+	"gongkai/generator/internal/render"
+)
+
+// pageCache spares a build the rendering of the pages that would come out
+// as they did in the last build: a page is rendered from its layout and
+// its view by the theme, so one whose view sums up as the view of the
+// page at the same path in the last build (viewSums), made with a theme
+// of the same digest by the same gongkai, is that page. Its bytes are
+// taken from the published site — when they are still the bytes that
+// build rendered (their SHA-256, noted then) — and go to the output as a
+// rendered page does: checked for links, kept as the published file.
+//
+// The last build's pages are one result (see results), under a key of
+// the output's own: the file, the sum of its view and the sum of what was
+// rendered, for every page rendered or taken. A page whose Markdown is
+// rendered with it (a content page: its view holds the function that
+// reads its file again) has no sum, and is always rendered.
+type pageCache struct {
+	kept  *results
+	key   string // the result holding the last build's pages
+	theme [sha256.Size]byte
+	prev  map[string]pageSum // the last build's pages, by file
+	site  previousSite
+	sums  viewSums
+
+	mu   sync.Mutex
+	next map[string]pageSum // this build's
+	hits int
+}
+
+// pageSum is what made a page and what it was: the SHA-256 of its view,
+// layout and theme, and of its bytes.
+type pageSum struct {
+	View, HTML [sha256.Size]byte
+}
+
+// previousSite is a Sink that knows where the published site has a file
+// (the staging folder does).
+type previousSite interface {
+	prevFile(name string) string
+}
+
+// openPages opens the page cache of a build into out with the theme; nil
+// — every page rendered — without kept results or a published site.
+func openPages(kept *results, theme *render.Theme, out Sink) *pageCache {
+	site, ok := out.(previousSite)
+	if kept == nil || !ok {
+		return nil
+	}
+	c := &pageCache{kept: kept, key: kept.key("pages"), theme: theme.Digest(), site: site, next: map[string]pageSum{}}
+	if !kept.get(c.key, &c.prev) {
+		c.prev = nil
+	}
+	return c
+}
+
+// sum is what p is made from; false when it cannot be summed.
+func (c *pageCache) sum(p page) ([sha256.Size]byte, bool) {
+	if c == nil {
+		return [sha256.Size]byte{}, false
+	}
+	view, ok := c.sums.sum(p.view)
+	if !ok {
+		return view, false
+	}
+	h := sha256.New()
+	h.Write(c.theme[:])
+	h.Write(view[:])
+	for _, s := range []string{p.file, p.kind} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return [sha256.Size]byte(h.Sum(nil)), true
+}
+
+// take returns the published bytes of the page p made from view, when
+// they are those the last build rendered from the same.
+func (c *pageCache) take(p page, view [sha256.Size]byte) ([]byte, bool) {
+	last, ok := c.prev[p.file]
+	if !ok || last.View != view {
+		return nil, false
+	}
+	b, err := os.ReadFile(c.site.prevFile(p.file))
+	if err != nil || sha256.Sum256(b) != last.HTML {
+		return nil, false
+	}
+	c.mu.Lock()
+	c.hits++
+	c.mu.Unlock()
+	c.note(p, view, b)
+	return b, true
+}
+
+// note records that the page p, made from view, is html.
+func (c *pageCache) note(p page, view [sha256.Size]byte, html []byte) {
+	s := pageSum{View: view, HTML: sha256.Sum256(html)}
+	c.mu.Lock()
+	c.next[p.file] = s
+	c.mu.Unlock()
+}
+
+// finish keeps this build's pages for the next, when it wrote them all.
+func (c *pageCache) finish(ok bool) {
+	if c != nil && ok {
+		c.kept.put(c.key, c.next)
+	}
+}
+
+// hitCount is how many pages were taken; 0 without a cache.
+func (c *pageCache) hitCount() int {
+	if c == nil {
+		return 0
+	}
+	return c.hits
+}
