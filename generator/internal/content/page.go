@@ -313,6 +313,21 @@ func parseSafely(p string, src []byte, basePath string, diags *diag.List) (pg *P
 	return pg
 }
 
+// BodySum is a SHA-256 of everything its rendered body (HTML, Blocks)
+// and what rendering it reports depend on besides gongkai's code: the
+// page's path and section, where its body starts, the site's base path and
+// the bytes of its file (or of the body Parse read).
+func (p *Page) BodySum() [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q %d %q %t\n", p.Path, p.Section, p.BodyLine, p.basePath, p.source != nil)
+	if p.source != nil {
+		h.Write(p.sum[:])
+	} else {
+		h.Write(p.body)
+	}
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
 // markdownText is the page's Markdown after the front matter: the body
 // Parse read, or the file read again and checked to be the one loaded.
 func (p *Page) markdownText() ([]byte, error) {

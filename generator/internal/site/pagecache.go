@@ -5,6 +5,7 @@ import (
 	"os"
 	"sync"
 
+	"gongkai/generator/internal/diag"
 	"gongkai/generator/internal/render"
 )
 
@@ -20,8 +21,10 @@ import (
 // The last build's pages are one result (see results), under a key of
 // the output's own: the file, the sum of its view and the sum of what was
 // rendered, for every page rendered or taken. A page whose Markdown is
-// rendered with it (a content page: its view holds the function that
-// reads its file again) has no sum, and is always rendered.
+// rendered with it (a content page) is made from its view and its
+// Markdown's BodySum, and keeps the warnings rendering it gave, which are
+// told again when it is taken. A view holding a function has no sum: its
+// page is always rendered.
 type pageCache struct {
 	kept  *results
 	key   string // the result holding the last build's pages
@@ -39,6 +42,7 @@ type pageCache struct {
 // layout and theme, and of its bytes.
 type pageSum struct {
 	View, HTML [sha256.Size]byte
+	Told       []diag.Diagnostic // what rendering its Markdown reported: warnings
 }
 
 // previousSite is a Sink that knows where the published site has a file
@@ -66,13 +70,19 @@ func (c *pageCache) sum(p page) ([sha256.Size]byte, bool) {
 	if c == nil {
 		return [sha256.Size]byte{}, false
 	}
-	view, ok := c.sums.sum(p.view)
+	v := p.view
+	var body [sha256.Size]byte
+	if cp, ok := v.(contentPage); ok { // its Markdown, rendered with it: what it is made from
+		v, body = cp.view, cp.md.BodySum()
+	}
+	view, ok := c.sums.sum(v)
 	if !ok {
 		return view, false
 	}
 	h := sha256.New()
 	h.Write(c.theme[:])
 	h.Write(view[:])
+	h.Write(body[:])
 	for _, s := range []string{p.file, p.kind} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
@@ -81,26 +91,28 @@ func (c *pageCache) sum(p page) ([sha256.Size]byte, bool) {
 }
 
 // take returns the published bytes of the page p made from view, when
-// they are those the last build rendered from the same.
-func (c *pageCache) take(p page, view [sha256.Size]byte) ([]byte, bool) {
+// they are those the last build rendered from the same, and what
+// rendering its Markdown reported then.
+func (c *pageCache) take(p page, view [sha256.Size]byte) ([]byte, []diag.Diagnostic, bool) {
 	last, ok := c.prev[p.file]
 	if !ok || last.View != view {
-		return nil, false
+		return nil, nil, false
 	}
 	b, err := os.ReadFile(c.site.prevFile(p.file))
 	if err != nil || sha256.Sum256(b) != last.HTML {
-		return nil, false
+		return nil, nil, false
 	}
 	c.mu.Lock()
 	c.hits++
 	c.mu.Unlock()
-	c.note(p, view, b)
-	return b, true
+	c.note(p, view, b, last.Told)
+	return b, last.Told, true
 }
 
-// note records that the page p, made from view, is html.
-func (c *pageCache) note(p page, view [sha256.Size]byte, html []byte) {
-	s := pageSum{View: view, HTML: sha256.Sum256(html)}
+// note records that the page p, made from view, is html, and that making
+// it reported told (warnings).
+func (c *pageCache) note(p page, view [sha256.Size]byte, html []byte, told []diag.Diagnostic) {
+	s := pageSum{View: view, HTML: sha256.Sum256(html), Told: told}
 	c.mu.Lock()
 	c.next[p.file] = s
 	c.mu.Unlock()

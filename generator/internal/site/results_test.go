@@ -12,8 +12,8 @@ import (
 
 // publish builds the site as `gongkai build` does — a Builder of its own,
 // as a new process has, publishing into dest — with the build cache beside
-// dest when cached, and returns the files published and the build's stats.
-func (s *cacheSite) publishAsNew(dest string, cached bool) (memSink, *Stats) {
+// dest when cached, and returns the files published and the build's report.
+func (s *cacheSite) publishAsNew(dest string, cached bool) (memSink, Report) {
 	s.t.Helper()
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
@@ -25,16 +25,16 @@ func (s *cacheSite) publishAsNew(dest string, cached bool) (memSink, *Stats) {
 	if cached {
 		opts.Cache = CacheFolder(dest)
 	}
-	var st *Stats
+	var r Report
 	err = Publish(dest, func(out Sink) error {
-		r, err := b.Build(opts, out)
-		st = r.Stats
+		var err error
+		r, err = b.Build(opts, out)
 		return err
 	})
 	if err != nil {
 		s.t.Fatalf("the site does not build:\n%v", err)
 	}
-	return readFolder(s.t, dest), st
+	return readFolder(s.t, dest), r
 }
 
 // readFolder is every file under dir, by slash-separated path.
@@ -70,23 +70,36 @@ func TestKeptResultsRandomEdits(t *testing.T) {
 		s.n++
 		s.write("i18n/"+s.language+".toml", fmt.Sprintf("[base]\nskip = \"跳到正文%d\"\n", s.n))
 		return "changed a word of the theme"
+	}, func(s *cacheSite, r *rand.Rand) string {
+		s.n++
+		i := r.IntN(3)
+		name := fmt.Sprintf("content/notices/n%d.md", i)
+		s.write(name, fmt.Sprintf("---\ntitle: 通知%d\n---\n\n第%d号通知。<b>粗体</b>\n", i, s.n)) // the same title: only the body changes
+		return "wrote " + name + ", with raw HTML"
 	})
 	r := rand.New(rand.NewPCG(23, 23))
-	if _, st := s.publishAsNew(dest, true); st.PagesTaken != 0 {
-		t.Fatalf("the first build took %d pages from no build", st.PagesTaken)
+	if _, rep := s.publishAsNew(dest, true); rep.Stats.PagesTaken != 0 {
+		t.Fatalf("the first build took %d pages from no build", rep.Stats.PagesTaken)
 	}
 	taken := 0
 	for step := range 30 {
 		did := edits[r.IntN(len(edits))](s, r)
 		if step == 0 {
-			did = edits[len(edits)-1](s, r) + ", then " + did
+			did = edits[len(edits)-2](s, r) + ", " + edits[len(edits)-1](s, r) + ", then " + did
 		}
-		got, st := s.publishAsNew(dest, true)
-		want, _ := s.publishAsNew(filepath.Join(t.TempDir(), "cold"), false)
-		sameOutput(t, fmt.Sprintf("step %d (%s)", step, did), got, want)
-		taken += st.PagesTaken
-		if did == "changed nothing" && st.PagesTaken < st.Pages-3 { // the content pages are rendered
-			t.Errorf("step %d: after no edit, %d of %d pages were taken from the last build", step, st.PagesTaken, st.Pages)
+		got, rep := s.publishAsNew(dest, true)
+		want, cold := s.publishAsNew(filepath.Join(t.TempDir(), "cold"), false)
+		what := fmt.Sprintf("step %d (%s)", step, did)
+		sameOutput(t, what, got, want)
+		if g, w := fmt.Sprint(rep.Warnings), fmt.Sprint(cold.Warnings); g != w {
+			t.Fatalf("%s: warnings\n%s\nwant, as without the cache:\n%s", what, g, w)
+		}
+		if !strings.Contains(fmt.Sprint(rep.Warnings), "raw HTML") {
+			t.Fatalf("%s: the warning of a page's raw HTML is not told: %v", what, rep.Warnings)
+		}
+		taken += rep.Stats.PagesTaken
+		if did == "changed nothing" && rep.Stats.PagesTaken != rep.Stats.Pages {
+			t.Errorf("%s: after no edit, %d of %d pages were taken from the last build", what, rep.Stats.PagesTaken, rep.Stats.Pages)
 		}
 	}
 	if taken == 0 {
@@ -137,9 +150,9 @@ func TestKeptResultsDamaged(t *testing.T) {
 	if err := os.WriteFile(page, []byte(strings.Replace(string(b), "<body", "<body data-edited", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, st := s.publishAsNew(dest, true)
+	got, rep := s.publishAsNew(dest, true)
 	sameOutput(t, "after a published page was edited", got, want)
-	if st.PagesTaken == 0 || st.PagesTaken == st.Pages {
-		t.Errorf("%d of %d pages taken: want all but the edited one and the content pages", st.PagesTaken, st.Pages)
+	if st := rep.Stats; st.PagesTaken != st.Pages-1 {
+		t.Errorf("%d of %d pages taken: want all but the edited one", st.PagesTaken, st.Pages)
 	}
 }

@@ -239,21 +239,24 @@ func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder, tol
 				var d diag.List
 				p := pages[i]
 				view, summed := cache.sum(p)
-				html, taken := []byte(nil), false
+				var html []byte
+				var told []diag.Diagnostic
+				taken := false
 				if summed {
-					html, taken = cache.take(p, view)
+					html, told, taken = cache.take(p, view)
 				}
 				var err error
 				if !taken {
 					html, err = renderPage(p, theme, &d)
-					if summed && err == nil && len(d.Sorted()) == 0 {
-						cache.note(p, view, html)
+					told = d.Sorted()
+					if summed && err == nil && !d.HasErrors() {
+						cache.note(p, view, html, told)
 					}
 				}
 				if rec.timing() {
 					rec.took("page", pages[i].file, time.Since(start))
 				}
-				slots[i%window] <- result{html, err, d.Sorted()}
+				slots[i%window] <- result{html, err, told}
 			}
 		}()
 	}
