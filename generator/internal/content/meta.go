@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -72,6 +73,15 @@ func DecodeMeta(fm []byte) (Meta, []*MetaError) {
 	if line, col := flowTooDeep(fm, maxFlowDepth); line > 0 {
 		return m, []*MetaError{{line, col, fmt.Sprintf("brackets are nested more than %d levels deep: front matter holds \"key: value\" lines", maxFlowDepth)}}
 	}
+	if m, ok := decodePlain(fm); ok {
+		return m, nil
+	}
+	return decodeYAML(fm)
+}
+
+// decodeYAML is DecodeMeta with the YAML parser.
+func decodeYAML(fm []byte) (Meta, []*MetaError) {
+	var m Meta
 	file, err := parser.ParseBytes(fm, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		var ye yaml.Error
@@ -107,7 +117,7 @@ func DecodeMeta(fm []byte) (Meta, []*MetaError) {
 			continue
 		}
 		seen[key] = kp.Line
-		if err := m.set(key, kv.Value); err != nil {
+		if err := m.set(key, nodeValue{kv.Value}); err != nil {
 			if err.Line == 0 {
 				err.Line, err.Col = kp.Line, kp.Column
 			}
@@ -117,32 +127,115 @@ func DecodeMeta(fm []byte) (Meta, []*MetaError) {
 	return m, errs
 }
 
+// metaValue is a value of front matter: a node of the YAML tree, or the
+// plain text of a simple line (plainValue).
+type metaValue interface {
+	// text is the value as written, when it is one line of text.
+	text() (string, *MetaError)
+	// err is a problem with the value, at its place.
+	err(msg string) *MetaError
+}
+
+// nodeValue is a value of the YAML tree.
+type nodeValue struct{ n ast.Node }
+
+func (v nodeValue) text() (string, *MetaError) {
+	var s string
+	err := scalarString(v.n, &s)
+	return s, err
+}
+func (v nodeValue) err(msg string) *MetaError { return valueErr(v.n, msg) }
+
+// plainValue is the value of a simple line, whose place DecodeMeta finds
+// with the YAML parser when there is a problem with it.
+type plainValue string
+
+func (v plainValue) text() (string, *MetaError) { return string(v), nil }
+func (v plainValue) err(msg string) *MetaError  { return &MetaError{Msg: msg} }
+
+// decodePlain decodes front matter whose every line is "key: value" with
+// a value the YAML parser would read as the text written — most front
+// matter — without the parser, which takes ten times as long. ok is false
+// for anything else (quotes, lists, comments, a key given twice…) and for a
+// value set refuses: DecodeMeta then parses it, and says where the
+// problem is.
+func decodePlain(fm []byte) (m Meta, ok bool) {
+	seen := map[string]bool{}
+	for line := range strings.Lines(string(fm)) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" {
+			continue
+		}
+		colon := strings.IndexByte(line, ':')
+		if colon <= 0 || colon+1 == len(line) || line[colon+1] != ' ' {
+			return m, false
+		}
+		key := line[:colon]
+		for i := range len(key) {
+			if c := key[i]; (c < 'a' || c > 'z') && c != '_' {
+				return m, false
+			}
+		}
+		value := strings.TrimRight(strings.TrimLeft(line[colon+1:], " "), " ")
+		if !plainScalar(value) || seen[key] {
+			return m, false
+		}
+		seen[key] = true
+		if m.set(key, plainValue(value)) != nil {
+			return m, false
+		}
+	}
+	return m, true
+}
+
+// plainScalar reports whether YAML reads v, after "key: ", as the text v
+// itself: one line of printable characters that starts with none of YAML's
+// signs, holds no ": " or " #" and does not end with ":", and is no word
+// that YAML reads as nothing (null, ~). Numbers, true and dates are read
+// as written (see scalarString).
+func plainScalar(v string) bool {
+	if v == "" || strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`", rune(v[0])) ||
+		strings.Contains(v, ": ") || strings.Contains(v, " #") || strings.HasSuffix(v, ":") {
+		return false
+	}
+	switch v {
+	case "null", "Null", "NULL", "~":
+		return false
+	}
+	for _, r := range v {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError || r == '\ufeff' || r >= 0x80 && r < 0xa0 {
+			return false
+		}
+	}
+	return true
+}
+
 // set decodes one key's value into m.
-func (m *Meta) set(key string, v ast.Node) *MetaError {
+func (m *Meta) set(key string, v metaValue) *MetaError {
 	switch key {
 	case "title":
-		return scalarString(v, &m.Title)
+		return setText(v, &m.Title)
 	case "short_title":
-		return scalarString(v, &m.ShortTitle)
+		return setText(v, &m.ShortTitle)
 	case "slug":
-		if err := scalarString(v, &m.Slug); err != nil {
+		if err := setText(v, &m.Slug); err != nil {
 			return err
 		}
 		if !slugRE.MatchString(m.Slug) {
-			return valueErr(v, fmt.Sprintf("slug %q must be lowercase letters, digits and single hyphens, like \"about-us\"", m.Slug))
+			return v.err(fmt.Sprintf("slug %q must be lowercase letters, digits and single hyphens, like \"about-us\"", m.Slug))
 		}
 	case "weight":
 		return scalarInt(v, key, &m.Weight)
 	case "summary":
-		return scalarString(v, &m.Summary)
+		return setText(v, &m.Summary)
 	case "date", "lastmod":
-		var raw string
-		if err := scalarString(v, &raw); err != nil {
+		raw, err := v.text()
+		if err != nil {
 			return err
 		}
 		day, ok := dayOf(raw)
 		if !ok {
-			return valueErr(v, fmt.Sprintf("%s %q must be a day written like 2011-07-22 (a time after it, as in 2011-07-22T09:30:00+08:00, is allowed and not used)", key, raw))
+			return v.err(fmt.Sprintf("%s %q must be a day written like 2011-07-22 (a time after it, as in 2011-07-22T09:30:00+08:00, is allowed and not used)", key, raw))
 		}
 		if key == "date" {
 			m.Date = day
@@ -157,40 +250,40 @@ func (m *Meta) set(key string, v ast.Node) *MetaError {
 		m.NoMenu = !in
 		return err
 	case "date_note":
-		return scalarString(v, &m.DateNote)
+		return setText(v, &m.DateNote)
 	case "issuer":
-		return scalarString(v, &m.Issuer)
+		return setText(v, &m.Issuer)
 	case "repost":
 		return scalarBool(v, &m.Repost, "repost must be true (the text is taken from a repost) or false (the official original)")
 	case "language":
-		if err := scalarString(v, &m.Language); err != nil {
+		if err := setText(v, &m.Language); err != nil {
 			return err
 		}
 		if !langTag.MatchString(m.Language) {
-			return valueErr(v, fmt.Sprintf("language %q must be a language tag like zh-CN or en (the language the text is written in)", m.Language))
+			return v.err(fmt.Sprintf("language %q must be a language tag like zh-CN or en (the language the text is written in)", m.Language))
 		}
 	case "document_number":
-		return scalarString(v, &m.DocumentNumber)
+		return setText(v, &m.DocumentNumber)
 	case "source_url":
-		if err := scalarString(v, &m.SourceURL); err != nil {
+		if err := setText(v, &m.SourceURL); err != nil {
 			return err
 		}
 		if u, err := url.Parse(m.SourceURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return valueErr(v, fmt.Sprintf("source_url %q must be a full http:// or https:// address", m.SourceURL))
+			return v.err(fmt.Sprintf("source_url %q must be a full http:// or https:// address", m.SourceURL))
 		}
 	case "source_page":
 		return scalarInt(v, key, &m.SourcePage)
 	case "completeness":
-		if err := scalarString(v, &m.Completeness); err != nil {
+		if err := setText(v, &m.Completeness); err != nil {
 			return err
 		}
 		switch m.Completeness {
 		case Complete, Truncated, Missing:
 		default:
-			return valueErr(v, fmt.Sprintf("completeness %q must be one of complete, truncated, missing", m.Completeness))
+			return v.err(fmt.Sprintf("completeness %q must be one of complete, truncated, missing", m.Completeness))
 		}
 	case "completeness_note":
-		return scalarString(v, &m.CompletenessNote)
+		return setText(v, &m.CompletenessNote)
 	default:
 		return &MetaError{Msg: fmt.Sprintf("unknown front matter key %q; known keys: title, short_title, slug, weight, summary, draft, menu, date, lastmod, date_note, issuer, repost, language, document_number, source_url, source_page, completeness, completeness_note", key)}
 	}
@@ -226,9 +319,9 @@ func flowTooDeep(fm []byte, limit int) (line, col int) {
 
 // scalarBool stores a scalar written true or false; anything else is an
 // error saying what the key means (rule), with what was written.
-func scalarBool(v ast.Node, dst *bool, rule string) *MetaError {
-	var raw string
-	if err := scalarString(v, &raw); err != nil {
+func scalarBool(v metaValue, dst *bool, rule string) *MetaError {
+	raw, err := v.text()
+	if err != nil {
 		return err
 	}
 	switch raw {
@@ -236,7 +329,7 @@ func scalarBool(v ast.Node, dst *bool, rule string) *MetaError {
 		*dst = raw == "true"
 		return nil
 	}
-	return valueErr(v, fmt.Sprintf("%s, got %q", rule, raw))
+	return v.err(fmt.Sprintf("%s, got %q", rule, raw))
 }
 
 // dayOf reads a front matter date: a day (2011-07-22), or a day with a time
@@ -249,6 +342,15 @@ func dayOf(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// setText stores a value's text in dst.
+func setText(v metaValue, dst *string) *MetaError {
+	s, err := v.text()
+	if err == nil {
+		*dst = s
+	}
+	return err
 }
 
 // scalarString stores a scalar's text exactly as written: `no` stays "no",
@@ -272,14 +374,14 @@ func scalarString(v ast.Node, dst *string) *MetaError {
 }
 
 // scalarInt accepts only plain decimal whole numbers, so `010` cannot silently become 8.
-func scalarInt(v ast.Node, key string, dst *int) *MetaError {
-	var raw string
-	if err := scalarString(v, &raw); err != nil {
+func scalarInt(v metaValue, key string, dst *int) *MetaError {
+	raw, err := v.text()
+	if err != nil {
 		return err
 	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || (len(raw) > 1 && raw[0] == '0') || strings.HasPrefix(raw, "+") {
-		return valueErr(v, fmt.Sprintf("%s must be a whole number written like 3 or 12, got %q", key, raw))
+	n, aerr := strconv.Atoi(raw)
+	if aerr != nil || (len(raw) > 1 && raw[0] == '0') || strings.HasPrefix(raw, "+") {
+		return v.err(fmt.Sprintf("%s must be a whole number written like 3 or 12, got %q", key, raw))
 	}
 	*dst = n
 	return nil

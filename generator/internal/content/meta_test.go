@@ -74,3 +74,72 @@ func TestDecodeMetaReportsEveryError(t *testing.T) {
 		t.Fatalf("got %d errors, want 3: %v", len(errs), errs)
 	}
 }
+
+// plainSeeds are front matter the fast path takes, or must leave to the
+// YAML parser: numbers, dates, booleans and words YAML reads specially,
+// signs at the start, comments, colons, quotes, nulls, a key twice.
+var plainSeeds = []string{
+	"title: 关于加强社会建设的决定\nslug: decision\nweight: 3\n",
+	"title: Notice 12\ndate: 2011-07-22\nlastmod: 2011-07-22T09:30:00+08:00\ndraft: false\nmenu: true\n",
+	"title: a  b   c   \nsummary: C# and F#, a:b, x - y, 100%\n",
+	"title: yes\nsummary: no\nshort_title: on\n",
+	"title: 010\nsummary: 0x1F\nissuer: 1e3\ndocument_number: .inf\ndate_note: .5\n",
+	"title: null\n", "title: ~\n", "title: Null\n", "title: NULL\n",
+	"title: \"quoted\"\n", "title: 'single'\n", "title: - dash\n", "title: [a, b]\n", "title: {a: b}\n",
+	"title: a: b\n", "title: a #comment\n", "title: a:\n", "title: &anchor a\n", "title: *alias\n", "title: !!str a\n",
+	"title: |\n  block\n", "title: >\n  folded\n", "title: %x\n", "title: @x\n", "title: `x\n", "title: ?x\n", "title: ,x\n",
+	"title: a\ntitle: b\n", "# comment\ntitle: a\n", "title: a\n---\nslug: b\n", " title: indented\n", "title:\n",
+	"title: a\r\n", "title: a\tb\n", "title: a\n\nslug: b-c\n", "title: x\nslug: Not_A_Slug\n", "title: x\nweight: +3\n",
+	"title: x\nunknown: 1\n", "title: x\nsource_url: https://www.gd.gov.cn/a?b=c\n", "title: x\nlanguage: zh-CN\n",
+	"title: x\ncompleteness: truncated\ncompleteness_note: 缺第三章\n", "title: =\n", "title: <<\n", "title: x=y\n",
+	"title: \u00a0x\n", "title: x\u0085y\n", "title: \ufeffx\n", "title: a\\nb\n", "title: x\nrepost: True\n",
+	"title: a\u2028b\n", "title: a\u2029b\n", "title: x\u3000\n", "title: \u3000x\n", "title: a\u00a0#b\n", "title: 通知：第1号\n", "title: x:\u00a0y\n",
+}
+
+// TestPlainFrontMatter: front matter the fast path decodes comes out as
+// the YAML parser decodes it, and it takes the simple lines most front
+// matter has.
+func TestPlainFrontMatter(t *testing.T) {
+	taken := 0
+	for _, fm := range plainSeeds {
+		if samePlain(t, fm) {
+			taken++
+		}
+	}
+	if taken < 5 {
+		t.Errorf("the fast path took %d of %d seeds", taken, len(plainSeeds))
+	}
+	if _, ok := decodePlain([]byte(plainSeeds[0])); !ok {
+		t.Errorf("the fast path does not take %q", plainSeeds[0])
+	}
+}
+
+// samePlain fails the test if the fast path decodes fm otherwise than the
+// YAML parser, and reports whether it took it.
+func samePlain(t *testing.T, fm string) bool {
+	t.Helper()
+	if line, _ := flowTooDeep([]byte(fm), maxFlowDepth); line > 0 {
+		return false // refused before either is asked
+	}
+	m, ok := decodePlain([]byte(fm))
+	if !ok {
+		return false
+	}
+	want, errs := decodeYAML([]byte(fm))
+	if len(errs) > 0 {
+		t.Fatalf("the fast path decoded %q, which the YAML parser refuses: %s", fm, errs[0].Msg)
+	}
+	if m != want {
+		t.Fatalf("the fast path decoded %q as\n%+v\nthe YAML parser as\n%+v", fm, m, want)
+	}
+	return true
+}
+
+func FuzzPlainFrontMatter(f *testing.F) {
+	for _, s := range plainSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, fm string) {
+		samePlain(t, fm)
+	})
+}
