@@ -314,15 +314,17 @@ func TestHomeAndDocumentInBrowser(t *testing.T) {
 	if _, err := chromedp.Call(b.ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(b.ctx,
-		chromedp.Focus(chromedp.CSS(`a.anchor[href="#decision-5"]`)),
-		chromedp.Sleep(300*time.Millisecond), // the fade-in transition
-	); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.Focus(chromedp.CSS(`a.anchor[href="#decision-5"]`))); err != nil {
 		t.Fatal(err)
 	}
-	opacity, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`getComputedStyle(document.activeElement).opacity`))
-	if err != nil {
-		t.Fatal(err)
+	// The link fades in (a transition of a fraction of a second, longer on
+	// a busy machine): its opacity is read until it is 1, for 3 s at most.
+	var opacity string
+	for end := time.Now().Add(3 * time.Second); opacity != "1" && time.Now().Before(end); {
+		time.Sleep(50 * time.Millisecond)
+		if opacity, err = chromedp.Run(b.ctx, chromedp.Evaluate[string](`getComputedStyle(document.activeElement).opacity`)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if opacity != "1" {
 		t.Errorf("focused clause link has opacity %s, want 1", opacity)

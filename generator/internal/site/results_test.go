@@ -82,7 +82,7 @@ func TestKeptResultsRandomEdits(t *testing.T) {
 		t.Fatalf("the first build took %d pages from no build", rep.Stats.PagesTaken)
 	}
 	taken := 0
-	for step := range 30 {
+	for step := range 20 {
 		did := edits[r.IntN(len(edits))](s, r)
 		if step == 0 {
 			did = edits[len(edits)-2](s, r) + ", " + edits[len(edits)-1](s, r) + ", then " + did
