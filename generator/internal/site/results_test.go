@@ -105,6 +105,14 @@ func TestKeptResultsRandomEdits(t *testing.T) {
 	if taken == 0 {
 		t.Error("no page was ever taken from the last build")
 	}
+	// A page's text alone changed, twice: its title, and so every list
+	// of pages, stays as it was.
+	for _, body := range []string{"第一稿。", "第二稿。"} {
+		s.write("content/notices/same.md", "---\ntitle: 同一标题\n---\n\n"+body+"\n")
+		got, _ := s.publishAsNew(dest, true)
+		want, _ := s.publishAsNew(filepath.Join(t.TempDir(), "cold"), false)
+		sameOutput(t, "after the text of a page changed", got, want)
+	}
 	results, err := os.ReadDir(filepath.Join(CacheFolder(dest), "results"))
 	if err != nil || len(results) < 3 {
 		t.Errorf("the results folder holds %d files (%v)", len(results), err)
