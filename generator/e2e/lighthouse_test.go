@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+	"time"
 )
 
 // lighthousePages are the pages a citizen opens first, each a layout of its
@@ -22,7 +23,11 @@ var lighthousePages = []string{"/", "/commitments/", "/commitments/decision-14-f
 // (measured: 93–98 for /commitments/ in five runs; 69–94 before the theme
 // named a Chinese font the machine has). Lighthouse's own advice is the
 // median of several runs: a page whose first run is below 98, within that
-// noise of 95, is run twice more and its median counts. It runs alone,
+// noise of 95, is run twice more and its median counts; a median under 95
+// is measured again after a pause (a shared machine slows down for a
+// minute or so at times: in one CI run / scored 82, 93 and 79, with a total
+// blocking time of 710 ms, and 98 minutes later), and the later median
+// counts. It runs alone,
 // before the parallel browser tests, so their load does not skew its
 // timings; make test runs it on its own before every other package's
 // tests, which go test would otherwise run beside it.
@@ -43,49 +48,92 @@ func TestLighthouse(t *testing.T) {
 	for _, page := range lighthousePages {
 		// Accessibility does not vary from run to run (axe on the same
 		// page), and takes half of a run: it is measured in the first.
-		runs := []lighthouseReport{runLighthouse(t, bin, browser, srv.URL+page, "performance,accessibility")}
-		if c := runs[0].Categories["performance"]; c.Score == nil || *c.Score < clearPass {
+		first := runLighthouse(t, bin, browser, srv.URL+page, "performance,accessibility")
+		perf := []lighthouseReport{first}
+		if c := first.Categories["performance"]; c.Score == nil || *c.Score < clearPass {
 			for range lighthouseRuns - 1 {
-				runs = append(runs, runLighthouse(t, bin, browser, srv.URL+page, "performance"))
+				perf = append(perf, runLighthouse(t, bin, browser, srv.URL+page, "performance"))
+			}
+			// A shared machine has spells of a minute or so when it runs at
+			// a fraction of its speed (Lighthouse's benchmark index, its own
+			// measure of the CPU, drops with them): a page whose median is
+			// below 95 is measured once more, a while later, and the later
+			// median counts. A page that is slow fails both.
+			if scores, median := perfMedian(perf); median < 95 {
+				t.Logf("%s: performance %d (runs %v, benchmark index %v): measuring again in %v", page, median, scores, benchmarkIndexes(perf), lighthousePause)
+				time.Sleep(lighthousePause)
+				perf = perf[:0]
+				for range lighthouseRuns {
+					perf = append(perf, runLighthouse(t, bin, browser, srv.URL+page, "performance"))
+				}
 			}
 		}
-		for _, cat := range []string{"performance", "accessibility"} {
-			var scores []int
-			for _, r := range runs {
-				c, ok := r.Categories[cat]
-				if !ok {
-					continue
-				}
-				if c.Score == nil {
-					t.Fatalf("%s: no %s score", page, cat)
-				}
-				scores = append(scores, int(*c.Score*100+0.5))
-			}
-			if len(scores) == 0 {
-				t.Fatalf("%s: no %s score", page, cat)
-			}
-			median := medianRun(scores)
-			t.Logf("%s: %s %d (runs %v)", page, cat, scores[median], scores)
-			if scores[median] < 95 {
-				t.Errorf("%s: %s %d, below 95 (runs %v); the median run's weak audits:", page, cat, scores[median], scores)
-				for id, a := range runs[median].Audits {
-					if a.Score != nil && *a.Score < 0.9 {
-						t.Logf("  %s: %s %s", id, a.Title, a.DisplayValue)
-					}
-				}
+		checkLighthouse(t, page, "performance", perf)
+		checkLighthouse(t, page, "accessibility", []lighthouseReport{first})
+	}
+}
+
+// checkLighthouse fails the test when the median of the runs' scores in
+// the category cat is below 95, listing that run's weak audits.
+func checkLighthouse(t *testing.T, page, cat string, runs []lighthouseReport) {
+	t.Helper()
+	var scores []int
+	for _, r := range runs {
+		c, ok := r.Categories[cat]
+		if !ok || c.Score == nil {
+			t.Fatalf("%s: no %s score", page, cat)
+		}
+		scores = append(scores, int(*c.Score*100+0.5))
+	}
+	median := medianRun(scores)
+	t.Logf("%s: %s %d (runs %v, benchmark index %v)", page, cat, scores[median], scores, benchmarkIndexes(runs))
+	if scores[median] < 95 {
+		t.Errorf("%s: %s %d, below 95 (runs %v); the median run's weak audits:", page, cat, scores[median], scores)
+		for id, a := range runs[median].Audits {
+			if a.Score != nil && *a.Score < 0.9 {
+				t.Logf("  %s: %s %s", id, a.Title, a.DisplayValue)
 			}
 		}
 	}
 }
 
 // lighthouseRuns is how many times a page is measured when its first run
-// is under clearPass; the median counts.
+// is under clearPass; the median counts. lighthousePause is the wait
+// before a page is measured again.
 const (
-	lighthouseRuns = 3
-	clearPass      = 0.98
+	lighthouseRuns  = 3
+	clearPass       = 0.98
+	lighthousePause = 20 * time.Second
 )
 
+// perfMedian is the performance scores of runs, and their median.
+func perfMedian(runs []lighthouseReport) ([]int, int) {
+	var scores []int
+	for _, r := range runs {
+		if c := r.Categories["performance"]; c.Score != nil {
+			scores = append(scores, int(*c.Score*100+0.5))
+		}
+	}
+	if len(scores) == 0 {
+		return nil, 0
+	}
+	return scores, scores[medianRun(scores)]
+}
+
+// benchmarkIndexes is each run's benchmark index: how fast Lighthouse
+// found the machine's CPU as it started.
+func benchmarkIndexes(runs []lighthouseReport) []int {
+	var out []int
+	for _, r := range runs {
+		out = append(out, int(r.Environment.BenchmarkIndex))
+	}
+	return out
+}
+
 type lighthouseReport struct {
+	Environment struct {
+		BenchmarkIndex float64 `json:"benchmarkIndex"`
+	} `json:"environment"`
 	Categories map[string]struct {
 		Score *float64 `json:"score"`
 	} `json:"categories"`
