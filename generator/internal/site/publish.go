@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"gongkai/generator/internal/diag"
 )
@@ -127,8 +128,19 @@ func (s *stagingSink) prune() error {
 	if err != nil {
 		return err
 	}
+	// A folder this build wrote a file into, and each folder above it,
+	// holds something: only the others are read to see if they are empty.
+	full := map[string]bool{}
+	for d := range s.dirs {
+		for ; d != s.root && !full[d] && strings.HasPrefix(d, s.root); d = filepath.Dir(d) {
+			full[d] = true
+		}
+	}
 	slices.Reverse(dirs) // deepest first
 	for _, d := range dirs {
+		if full[d] {
+			continue
+		}
 		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
 			if err := os.Remove(d); err != nil {
 				return err
