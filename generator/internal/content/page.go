@@ -202,14 +202,15 @@ func loadPage(fsys fs.FS, p, basePath string, reuse *Reuse) reusedPage {
 		own.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPath(err))
 		return reusedPage{diags: own.Sorted()}
 	}
-	key := sha256.Sum256([]byte(basePath + "\x00" + string(src)))
+	sum := sha256.Sum256(src)
+	key := sha256.Sum256(append([]byte(basePath+"\x00"), sum[:]...))
 	if r, ok := reuse.get(p); ok && r.key == key {
 		return r
 	}
 	var own diag.List
 	pg := parseSafely(p, src, basePath, &own)
 	if pg != nil {
-		pg.body, pg.sum = nil, sha256.Sum256(src)
+		pg.body, pg.sum = nil, sum
 		pg.source = func() ([]byte, error) { return fs.ReadFile(fsys, p) }
 	}
 	return reusedPage{key: key, page: pg, diags: own.Sorted()}

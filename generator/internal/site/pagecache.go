@@ -104,8 +104,8 @@ func (c *pageCache) take(p page, view [sha256.Size]byte) ([]byte, []diag.Diagnos
 	}
 	c.mu.Lock()
 	c.hits++
+	c.next[p.file] = last
 	c.mu.Unlock()
-	c.note(p, view, b, last.Told)
 	return b, last.Told, true
 }
 
