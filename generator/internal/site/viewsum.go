@@ -19,8 +19,9 @@ import (
 // it, and what it gives is not in the view); nor has one that holds
 // itself. Each value a pointer points to is summed once and its sum kept
 // by the pointer, so the site's header, which every page's view points to,
-// is gone through once per build: the views must not change while they are
-// summed and rendered.
+// is gone through once per build: the views must stay in memory, unchanged,
+// while they are summed and rendered (a freed view's address could be
+// another's).
 type viewSums struct {
 	mu  sync.Mutex
 	ptr map[ptrKey]ptrSum
