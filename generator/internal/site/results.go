@@ -42,7 +42,6 @@ type results struct {
 	dir, version string
 	mu           sync.Mutex
 	used         map[string]bool
-	hits, misses int
 }
 
 // resultsFormat changes whenever the keys or the files' form change.
@@ -84,13 +83,10 @@ func (r *results) get(key string, v any) bool {
 		sum := sha256.Sum256(b[sha256.Size:])
 		ok = bytes.Equal(sum[:], b[:sha256.Size]) && gob.NewDecoder(bytes.NewReader(b[sha256.Size:])).Decode(v) == nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	if ok {
+		r.mu.Lock()
 		r.used[key] = true
-		r.hits++
-	} else {
-		r.misses++
+		r.mu.Unlock()
 	}
 	return ok
 }
