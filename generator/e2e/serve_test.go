@@ -43,7 +43,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	ready, done := make(chan string, 1), make(chan error, 1)
 	go func() {
 		done <- serve.Run(ctx, serve.Options{Root: dir, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(a string) { ready <- a },
-			Build: func() (*serve.Site, []string, bool) {
+			Build: func(*serve.Site) (*serve.Site, []string, bool) {
 				out := serve.NewSite()
 				_, err := site.Build(root.FS(), site.Options{AsOf: "2026-01-01", BaseURL: "/", Preview: true}, out)
 				var ds *diag.Errors

@@ -55,8 +55,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Addr: net.JoinHostPort(bind, strconv.Itoa(port)),
 		Poll: poll,
 		Log:  stderr,
-		Build: func() (*serve.Site, []string, bool) {
-			out := serve.NewSite()
+		Build: func(last *serve.Site) (*serve.Site, []string, bool) {
+			out := serve.NewSiteAfter(last) // its unchanged pages are taken from last's
+
 			// Links from the served address, whatever base_url the site publishes at.
 			report, err := builder.Build(site.Options{AsOf: c.asOf, BaseURL: "/", Today: time.Now(), Drafts: c.drafts}, out)
 			msgs := diagLines(report.Warnings)

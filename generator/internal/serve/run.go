@@ -15,9 +15,10 @@ type Options struct {
 	Root string        // the source folder, watched for changes
 	Addr string        // host:port to listen on
 	Poll time.Duration // look for changes this often instead of being told (0: be told)
-	// Build builds the site into a new Site; on failure it returns the
-	// messages to show, one "path:line:col: message" each.
-	Build func() (site *Site, messages []string, ok bool)
+	// Build builds the site into a new Site (NewSiteAfter last, the site
+	// served, nil at first); on failure it returns the messages to show,
+	// one "path:line:col: message" each.
+	Build func(last *Site) (site *Site, messages []string, ok bool)
 	Log   io.Writer         // where rebuilds and their errors are reported
 	Ready func(addr string) // called with the address once it is served
 }
@@ -29,7 +30,10 @@ func Run(ctx context.Context, o Options) error {
 	verb := "built"
 	rebuild := func() {
 		start := time.Now()
-		site, messages, ok := o.Build()
+		site, messages, ok := o.Build(srv.site.Load())
+		if site != nil {
+			site.forget() // the site served is not kept by the next: each is freed once replaced
+		}
 		for _, m := range messages {
 			fmt.Fprintln(o.Log, m)
 		}

@@ -118,7 +118,7 @@ func start(t testing.TB, dir string, poll time.Duration) (string, <-chan string,
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{Root: dir, Addr: "127.0.0.1:0", Poll: poll, Log: testLog(t), Ready: func(a string) { ready <- a },
-			Build: func() (*Site, []string, bool) {
+			Build: func(*Site) (*Site, []string, bool) {
 				out := NewSite()
 				_, err := builder.Build(site.Options{AsOf: "2026-01-01", BaseURL: "/", Preview: true}, out)
 				if err == nil {

@@ -31,6 +31,7 @@ type Site struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	big   map[string]*os.File
+	last  *Site // the site served while this one is built (NewSiteAfter)
 }
 
 // spillSize is the size above which a streamed file of a site is kept on
@@ -39,6 +40,33 @@ const spillSize = 1 << 20
 
 // NewSite returns an empty site.
 func NewSite() *Site { return &Site{files: map[string][]byte{}, big: map[string]*os.File{}} }
+
+// NewSiteAfter returns an empty site, to be built while last (nil: none)
+// is served: a build into it may take unchanged pages from last (Previous).
+func NewSiteAfter(last *Site) *Site {
+	s := NewSite()
+	s.last = last
+	return s
+}
+
+// Previous is the file name of the site served while this one is built,
+// when it holds it in memory.
+func (s *Site) Previous(name string) ([]byte, bool) {
+	s.mu.Lock()
+	last := s.last
+	s.mu.Unlock()
+	if last == nil {
+		return nil, false
+	}
+	return last.get(name)
+}
+
+// forget lets go of the site served while this one was built.
+func (s *Site) forget() {
+	s.mu.Lock()
+	s.last = nil
+	s.mu.Unlock()
+}
 
 // Put implements the build's sink.
 func (s *Site) Put(name string, data []byte) error {

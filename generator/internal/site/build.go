@@ -77,6 +77,7 @@ type Reuse struct {
 	content content.Reuse
 	docs    map[*content.Page]reusedDoc
 	metrics map[metricKey]metricResult
+	pages   map[string]pageSum // the last build's pages, when they are not kept in the build cache (gongkai serve)
 }
 
 // metricKey is a metric run over a dataset: a dataset taken from the last
@@ -195,7 +196,7 @@ func Build(src fs.FS, opts Options, out Sink) (Report, error) {
 	}
 	links := linkcheck.New(in.cfg.BasePath()) // every internal link must go somewhere
 	cache := openCache(opts.Cache, opts.Version)
-	pages := openPages(kept, in.theme, out)
+	pages := openPages(kept, opts.reuse, in.theme, out)
 	defer func() { pages.finish(done) }()
 	n, err := write(site, in.theme, linkSink{out, links}, rec, cache, pages)
 	cache.finish(err == nil)

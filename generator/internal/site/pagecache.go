@@ -26,12 +26,14 @@ import (
 // told again when it is taken. A view holding a function has no sum: its
 // page is always rendered.
 type pageCache struct {
-	kept  *results
-	key   string // the result holding the last build's pages
+	kept  *results // where the last build's pages are kept; nil: in reuse
+	key   string   // the result holding them
+	reuse *Reuse   // gongkai serve's builds: they are kept in memory
 	theme [sha256.Size]byte
 	prev  map[string]pageSum // the last build's pages, by file
-	site  previousSite
-	sums  viewSums
+	// last reads the last build's file at a path.
+	last func(name string) ([]byte, error)
+	sums viewSums
 
 	mu   sync.Mutex
 	next map[string]pageSum // this build's
@@ -51,18 +53,37 @@ type previousSite interface {
 	prevFile(name string) string
 }
 
-// openPages opens the page cache of a build into out with the theme; nil
-// — every page rendered — without kept results or a published site.
-func openPages(kept *results, theme *render.Theme, out Sink) *pageCache {
-	site, ok := out.(previousSite)
-	if kept == nil || !ok {
-		return nil
+// servedSite is a Sink that holds the site built before it in memory
+// (gongkai serve's): Previous is a file of that site.
+type servedSite interface {
+	Previous(name string) ([]byte, bool)
+}
+
+// openPages opens the page cache of a build into out with the theme: the
+// last build's pages are kept in the results and its files published, or
+// — gongkai serve — both are in memory (reuse, and out's Previous). nil —
+// every page rendered — otherwise.
+func openPages(kept *results, reuse *Reuse, theme *render.Theme, out Sink) *pageCache {
+	c := &pageCache{theme: theme.Digest(), next: map[string]pageSum{}}
+	if site, ok := out.(previousSite); ok && kept != nil {
+		c.kept, c.key = kept, kept.key("pages")
+		c.last = func(name string) ([]byte, error) { return os.ReadFile(site.prevFile(name)) }
+		if !kept.get(c.key, &c.prev) {
+			c.prev = nil
+		}
+		return c
 	}
-	c := &pageCache{kept: kept, key: kept.key("pages"), theme: theme.Digest(), site: site, next: map[string]pageSum{}}
-	if !kept.get(c.key, &c.prev) {
-		c.prev = nil
+	if site, ok := out.(servedSite); ok && reuse != nil {
+		c.reuse, c.prev = reuse, reuse.pages
+		c.last = func(name string) ([]byte, error) {
+			if b, ok := site.Previous(name); ok {
+				return b, nil
+			}
+			return nil, os.ErrNotExist
+		}
+		return c
 	}
-	return c
+	return nil
 }
 
 // sum is what p is made from; false when it cannot be summed.
@@ -98,7 +119,7 @@ func (c *pageCache) take(p page, view [sha256.Size]byte) ([]byte, []diag.Diagnos
 	if !ok || last.View != view {
 		return nil, nil, false
 	}
-	b, err := os.ReadFile(c.site.prevFile(p.file))
+	b, err := c.last(p.file)
 	if err != nil || sha256.Sum256(b) != last.HTML {
 		return nil, nil, false
 	}
@@ -120,8 +141,12 @@ func (c *pageCache) note(p page, view [sha256.Size]byte, html []byte, told []dia
 
 // finish keeps this build's pages for the next, when it wrote them all.
 func (c *pageCache) finish(ok bool) {
-	if c != nil && ok {
+	switch {
+	case c == nil || !ok:
+	case c.kept != nil:
 		c.kept.put(c.key, c.next)
+	default:
+		c.reuse.pages = c.next
 	}
 }
 

@@ -164,3 +164,69 @@ func TestKeptResultsDamaged(t *testing.T) {
 		t.Errorf("%d of %d pages taken: want all but the edited one", st.PagesTaken, st.Pages)
 	}
 }
+
+// servedSink is gongkai serve's sink: a site in memory, built while last
+// is served.
+type servedSink struct {
+	memSink
+	last memSink
+}
+
+func (s servedSink) Previous(name string) ([]byte, bool) {
+	b, ok := s.last[name]
+	return b, ok
+}
+
+// TestServedPagesRandomEdits: gongkai serve's rebuilds, each by the same
+// Builder into a new site in memory, take the pages that did not change
+// from the site served, and after each random edit hold the same files,
+// byte for byte, as a build from nothing.
+func TestServedPagesRandomEdits(t *testing.T) {
+	s := newCacheSite(t)
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	b := NewBuilder(s.dir, root.FS(), BuilderOptions{Serve: true})
+	opts := s.opts("")
+	opts.BaseURL, opts.Preview = "/", true
+	edits := append(cacheEdits[:len(cacheEdits):len(cacheEdits)], func(s *cacheSite, r *rand.Rand) string {
+		i := r.IntN(2)
+		s.n++
+		s.write(fmt.Sprintf("content/notices/n%d.md", i), fmt.Sprintf("---\ntitle: 通知%d\n---\n\n第%d稿。<b>粗体</b>\n", i, s.n))
+		return fmt.Sprintf("wrote content/notices/n%d.md", i)
+	})
+	r := rand.New(rand.NewPCG(29, 29))
+	var last memSink
+	taken := 0
+	for step := range 20 {
+		did := edits[r.IntN(len(edits))](s, r)
+		if step == 1 {
+			did = edits[len(edits)-1](s, r) + ", " + did
+		}
+		out := servedSink{memSink{}, last}
+		rep, err := b.Build(opts, out)
+		if err != nil {
+			t.Fatalf("step %d (%s): %v", step, did, err)
+		}
+		want := memSink{}
+		cold, err := Build(root.FS(), opts, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		what := fmt.Sprintf("step %d (%s)", step, did)
+		sameOutput(t, what, out.memSink, want)
+		if g, w := fmt.Sprint(rep.Warnings), fmt.Sprint(cold.Warnings); g != w {
+			t.Fatalf("%s: warnings\n%s\nwant\n%s", what, g, w)
+		}
+		if did == "changed nothing" && step > 0 && rep.Stats.PagesTaken != rep.Stats.Pages {
+			t.Errorf("%s: %d of %d pages taken from the site served", what, rep.Stats.PagesTaken, rep.Stats.Pages)
+		}
+		taken += rep.Stats.PagesTaken
+		last = out.memSink
+	}
+	if taken == 0 {
+		t.Error("no page was ever taken from the site served")
+	}
+}
