@@ -323,10 +323,7 @@ func (d *Dataset) read(diags *diag.List) {
 			d.Rows++
 			file.Rows++
 			if stored != nil {
-				stored.add(fi, r.line, cells)
-				if stored.n%4096 == 0 && stored.size() > d.opts.Limits.MaxKeptBytes {
-					stored = nil // too large to keep: read again
-				}
+				stored = stored.keep(fi, r.line, cells, d.opts.Limits.MaxKeptBytes) // nil: too large to keep, read again
 			}
 			if len(d.Preview) < d.opts.Limits.PreviewRows {
 				kept := append([]Cell(nil), cells...)
@@ -350,10 +347,7 @@ func (d *Dataset) read(diags *diag.List) {
 		probs.flush(d.fsys, diags)
 	}
 	if stored != nil {
-		stored.finish()
-		if stored.size() > d.opts.Limits.MaxKeptBytes {
-			stored = nil
-		}
+		stored = stored.kept(d.opts.Limits.MaxKeptBytes)
 	}
 	d.store = stored
 	tally.finish(d, diags)

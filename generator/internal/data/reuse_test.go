@@ -12,6 +12,25 @@ import (
 	"gongkai/generator/internal/diag"
 )
 
+// dataWriter returns a func writing a file under dir/data, with a later
+// modification time than the file it replaces, even on a coarse clock.
+func dataWriter(t *testing.T, dir string) func(name, text string) {
+	return func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, "data", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Duration(len(text)) * time.Second)
+		if err := os.Chtimes(p, later, later); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // loadByID loads the datasets of fsys with reuse, and returns them by id
 // with what loading them reported, one message a line.
 func loadByID(t *testing.T, fsys fs.FS, opts Options, reuse *Reuse) (map[string]*Dataset, string) {
@@ -38,21 +57,7 @@ func loadByID(t *testing.T, fsys fs.FS, opts Options, reuse *Reuse) (map[string]
 // between datasets are checked again each time.
 func TestLoadReusing(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, "data", name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		// A later modification time even on a coarse clock.
-		later := time.Now().Add(time.Duration(len(text)) * time.Second)
-		if err := os.Chtimes(p, later, later); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := dataWriter(t, dir)
 	write("cities.csv", "code,name\n4401,广州\n4403,深圳\n")
 	write("empty.csv", "a,b\n")
 	write("people.csv", "city,n\n4401,3\n")

@@ -134,21 +134,16 @@ func (d *Dataset) readRows() *store {
 	for fi, file := range d.Files {
 		probs := file.problems(0)
 		err := d.scan(file, probs, func(r *row, cells []Cell, bad bool) {
-			if s == nil || bad || r.total {
-				return
-			}
-			s.add(fi, r.line, cells)
-			if s.n%4096 == 0 && s.size() > d.opts.Limits.MaxKeptBytes {
-				s = nil
+			if s != nil && !bad && !r.total {
+				s = s.keep(fi, r.line, cells, d.opts.Limits.MaxKeptBytes)
 			}
 		}, cells)
 		if err != nil || probs.hasErrors() || s == nil {
 			return nil // Each reads the files, and says what is wrong
 		}
 	}
-	s.finish()
-	if s.n != d.Rows || s.size() > d.opts.Limits.MaxKeptBytes {
+	if s.n != d.Rows {
 		return nil
 	}
-	return s
+	return s.kept(d.opts.Limits.MaxKeptBytes)
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -71,16 +70,7 @@ func reading(t *testing.T, d *Dataset) string {
 // is not one is read past.
 func TestSnapshots(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, "data", name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := dataWriter(t, dir)
 	write("ledger/2013.csv", "部门,编码,名称,金额\n甲厅,,合计,3.00\n甲厅,208,社会保障和就业支出,3.00\n甲厅,2080201,行政运行,1.00\n甲厅,2080208,基层政权和社区建设,2.00\n")
 	write("cities.csv", "code,name\n4401,广州\n4403,深圳\n")
 	write("people.csv", "city,n,day\n4401,3,2015-01-02\n4403,,2016-03-04\n")

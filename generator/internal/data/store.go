@@ -59,6 +59,26 @@ const maxDict = math.MaxUint16 - 1
 
 func newStore(width int) *store { return &store{cols: make([]storeColumn, width)} }
 
+// keep adds a valid row as add does, and returns the store — or nil once
+// it takes more than max bytes: the rows are then not kept.
+func (s *store) keep(file, line int, cells []Cell, max int64) *store {
+	s.add(file, line, cells)
+	if s.n%4096 == 0 && s.size() > max {
+		return nil
+	}
+	return s
+}
+
+// kept finishes the store once every row is added, and returns it — or
+// nil when it takes more than max bytes.
+func (s *store) kept(max int64) *store {
+	s.finish()
+	if s.size() > max {
+		return nil
+	}
+	return s
+}
+
 // add keeps a valid row of the file with index file, read at line.
 func (s *store) add(file, line int, cells []Cell) {
 	for len(s.ends) <= file {

@@ -60,13 +60,14 @@ func change(cur, prev float64) string {
 	return s
 }
 
-// ys is a year and stage (预算, 决算) of the budgets, yd a year and department.
-type ys struct {
+// yearStage is a year and stage (预算, 决算) of the budgets, yearDept a
+// year and department.
+type yearStage struct {
 	Year  int
 	Stage string
 }
 
-type yd struct {
+type yearDept struct {
 	Year int
 	Dept string
 }
@@ -76,20 +77,20 @@ type yd struct {
 // (类, 款 and 项: its first 3, 5 and 7 characters); each department's
 // deepest code in its budget of each year, and each code's name.
 type budgetSums struct {
-	Totals map[ys]float64
-	Dept   map[ys]map[string]float64
-	Depth  map[yd]int
-	Codes  map[ys]map[string]float64
+	Totals map[yearStage]float64
+	Dept   map[yearStage]map[string]float64
+	Depth  map[yearDept]int
+	Codes  map[yearStage]map[string]float64
 	Names  map[string]string
 }
 
 // sumBudgets goes once through the budgets dataset d, whose columns col
 // indexes, adding up its rows (but not its subtotals).
 func sumBudgets(d *data.Dataset, col map[string]int) (budgetSums, error) {
-	totals := map[ys]float64{}
-	dept := map[ys]map[string]float64{}
-	depth := map[yd]int{}
-	codes := map[ys]map[string]float64{}
+	totals := map[yearStage]float64{}
+	dept := map[yearStage]map[string]float64{}
+	depth := map[yearDept]int{}
+	codes := map[yearStage]map[string]float64{}
 	names := map[string]string{}
 	// The texts the sums keep, copied once each from a dataset read again
 	// from its files, whose cells' texts would keep the files in memory.
@@ -109,7 +110,7 @@ func sumBudgets(d *data.Dataset, col map[string]int) (budgetSums, error) {
 	// the sums of the year and stage of the row before (rows come in runs
 	// of one year and stage) are kept at hand.
 	yearCol, stageCol, deptCol, codeCol, amountCol, subjectCol := col["year"], col["stage"], col["department"], col["code"], col["amount"], col["subject"]
-	var last ys
+	var last yearStage
 	var lastDept, lastCodes map[string]float64 // nil before the first row
 	err := d.Each(func(file string, line int, cells []data.Cell) error {
 		year, stage := int(cells[yearCol].Num), cells[stageCol].Text
@@ -121,7 +122,7 @@ func sumBudgets(d *data.Dataset, col map[string]int) (budgetSums, error) {
 			return nil // the rows under it are summed
 		}
 		if lastDept == nil || year != last.Year || stage != last.Stage {
-			last = ys{year, keep(stage)}
+			last = yearStage{year, keep(stage)}
 			if lastDept = dept[last]; lastDept == nil {
 				lastDept, lastCodes = map[string]float64{}, map[string]float64{}
 				dept[last], codes[last] = lastDept, lastCodes
@@ -132,7 +133,7 @@ func sumBudgets(d *data.Dataset, col map[string]int) (budgetSums, error) {
 		totals[last] += amount
 		lastDept[dp] += amount
 		if stage == "预算" {
-			k := yd{year, dp}
+			k := yearDept{year, dp}
 			depth[k] = max(depth[k], len(code))
 		}
 		for _, n := range [...]int{3, 5, 7} {
@@ -175,7 +176,7 @@ func computeBudgets(e *env) error {
 		Totals:      d.Totals,
 	}
 	nan := math.NaN()
-	get := func(k ys) float64 {
+	get := func(k yearStage) float64 {
 		if v, ok := totals[k]; ok {
 			return v
 		}
@@ -195,7 +196,7 @@ func computeBudgets(e *env) error {
 	}
 	budget, final, deepSeries := make([]float64, len(years)), make([]float64, len(years)), make([]float64, len(years))
 	for i, y := range years {
-		budget[i], final[i], deepSeries[i] = get(ys{y, "预算"}), get(ys{y, "决算"}), deepShare(y)
+		budget[i], final[i], deepSeries[i] = get(yearStage{y, "预算"}), get(yearStage{y, "决算"}), deepShare(y)
 		prev := nan
 		if i > 0 {
 			prev = budget[i-1]
@@ -224,10 +225,10 @@ func computeBudgets(e *env) error {
 	e.publishChart(&depthChart, "/budgets/", v.Page.Title)
 	v.DepthChart = &depthChart
 	// Departments in the detailed year, largest budget first.
-	cur, fin := dept[ys{v.Year, "预算"}], dept[ys{v.Year, "决算"}]
-	prevYear := dept[ys{v.Year - 1, "预算"}]
+	cur, fin := dept[yearStage{v.Year, "预算"}], dept[yearStage{v.Year, "决算"}]
+	prevYear := dept[yearStage{v.Year - 1, "预算"}]
 	for dp, b := range cur {
-		l := depth[yd{v.Year, dp}]
+		l := depth[yearDept{v.Year, dp}]
 		level := ""
 		if key, ok := map[int]string{3: "budgets.level_class", 5: "budgets.level_section", 7: "budgets.level_item"}[l]; ok {
 			level = tr.T(key)
@@ -258,7 +259,7 @@ func computeBudgets(e *env) error {
 	}
 	v.DeptTotal = len(cur)
 	// The classification of the detailed year's budget: 类 → 款 → 项.
-	tree := codes[ys{v.Year, "预算"}]
+	tree := codes[yearStage{v.Year, "预算"}]
 	var classes []string
 	for code := range tree {
 		if len(code) == 3 {

@@ -117,11 +117,20 @@ func publishTree(t *testing.T, dir string) map[string]string {
 
 func (s *cacheSite) publish(dest string, cached bool) *Stats {
 	s.t.Helper()
+	return s.publishReport(dest, cached).Stats
+}
+
+// publishReport builds the site as `gongkai build` does — a Builder of its
+// own, as a new process has, publishing into dest — with the build cache
+// beside dest when cached, and returns the build's report.
+func (s *cacheSite) publishReport(dest string, cached bool) Report {
+	s.t.Helper()
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		s.t.Fatal(err)
 	}
 	defer root.Close()
+	b := NewBuilder(s.dir, root.FS(), BuilderOptions{})
 	opts := s.opts("")
 	if cached {
 		opts.Cache = CacheFolder(dest)
@@ -129,13 +138,13 @@ func (s *cacheSite) publish(dest string, cached bool) *Stats {
 	var r Report
 	err = Publish(dest, func(out Sink) error {
 		var err error
-		r, err = Build(root.FS(), opts, out)
+		r, err = b.Build(opts, out)
 		return err
 	})
 	if err != nil {
 		s.t.Fatalf("the site does not build:\n%v", err)
 	}
-	return r.Stats
+	return r
 }
 
 // TestCachePublish: gongkai build's way — Publish into a folder, the cache

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"gongkai/generator/internal/data"
@@ -153,7 +152,7 @@ func (r *results) finish(ok bool) {
 	}
 	files, _ := os.ReadDir(r.dir)
 	for _, f := range files {
-		if name := f.Name(); isSHA256(name) && !kept[name] || !isSHA256(name) && name != "tmp" && name != "builds.json" && !strings.HasPrefix(name, ".") {
+		if name := f.Name(); !kept[name] && name != "tmp" && name != "builds.json" {
 			_ = os.RemoveAll(filepath.Join(r.dir, name))
 		}
 	}

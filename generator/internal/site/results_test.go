@@ -10,30 +10,10 @@ import (
 	"testing"
 )
 
-// publish builds the site as `gongkai build` does — a Builder of its own,
-// as a new process has, publishing into dest — with the build cache beside
-// dest when cached, and returns the files published and the build's report.
+// publishAsNew is publishReport, and the files published.
 func (s *cacheSite) publishAsNew(dest string, cached bool) (memSink, Report) {
 	s.t.Helper()
-	root, err := os.OpenRoot(s.dir)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	defer root.Close()
-	b := NewBuilder(s.dir, root.FS(), BuilderOptions{})
-	opts := s.opts("")
-	if cached {
-		opts.Cache = CacheFolder(dest)
-	}
-	var r Report
-	err = Publish(dest, func(out Sink) error {
-		var err error
-		r, err = b.Build(opts, out)
-		return err
-	})
-	if err != nil {
-		s.t.Fatalf("the site does not build:\n%v", err)
-	}
+	r := s.publishReport(dest, cached)
 	return readFolder(s.t, dest), r
 }
 
