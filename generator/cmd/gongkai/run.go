@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/rootfs"
 	"gongkai/generator/internal/site"
 	"gongkai/generator/internal/starter"
 )
@@ -126,7 +127,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeRoot()
 	start := time.Now()
-	builder := site.NewBuilder(c.source, src.FS(), site.BuilderOptions{Warn: stderr})
+	builder := site.NewBuilder(c.source, rootfs.FS(src), site.BuilderOptions{Warn: stderr})
 	defer builder.Close()
 	var report site.Report
 	progress := newProgress(stderr)
@@ -201,7 +202,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer closeRoot()
-	report, err := site.Check(src.FS(), site.Options{AsOf: c.asOf, Today: time.Now(), Drafts: true})
+	report, err := site.Check(rootfs.FS(src), site.Options{AsOf: c.asOf, Today: time.Now(), Drafts: true})
 	ds, code := classify(err)
 	switch {
 	case err == nil:

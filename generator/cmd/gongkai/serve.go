@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"gongkai/generator/internal/diag"
+	"gongkai/generator/internal/rootfs"
 	"gongkai/generator/internal/serve"
 	"gongkai/generator/internal/site"
 )
@@ -46,7 +47,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// A rebuild reads again only the files that changed; the builds of
 	// earlier commits are read once, during the first build that succeeds:
 	// commits made while serving show on the next start.
-	builder := site.NewBuilder(c.source, root.FS(), site.BuilderOptions{Warn: stderr, Serve: true})
+	builder := site.NewBuilder(c.source, rootfs.FS(root), site.BuilderOptions{Warn: stderr, Serve: true})
 	defer builder.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"gongkai/generator/internal/rootfs"
 	"io"
 	"io/fs"
 	"os"
@@ -72,7 +73,7 @@ func (s *stagingSink) PutStream(name string, write func(io.Writer) error) error 
 	old := s.previous(name)
 	d := &diffWriter{full: full}
 	if old != nil {
-		if d.old, err = os.Open(s.prevFile(name)); err != nil {
+		if d.old, err = rootfs.Open(s.prevFile(name)); err != nil {
 			old = nil
 		}
 	}
@@ -212,7 +213,7 @@ func create(full string) (*os.File, error) {
 // sameBytes reports whether the file at name holds data (of its size); a
 // file that cannot be read does not.
 func sameBytes(name string, data []byte) bool {
-	f, err := os.Open(name)
+	f, err := rootfs.Open(name)
 	if err != nil {
 		return false
 	}

@@ -1,0 +1,117 @@
+package rootfs
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func tree(t *testing.T) (string, *os.Root) {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"site.toml":                []byte("title = \"x\"\n"),
+		"content/about.md":         []byte("---\ntitle: 关于\n---\n正文\n"),
+		"content/notices/p1.md":    bytes.Repeat([]byte("通知。"), 3000), // larger than a first read
+		"content/notices/empty.md": nil,
+	}
+	for name, b := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	return dir, root
+}
+
+// The files read as through os.Root.FS, and the file system passes
+// testing/fstest's checks of every fs interface it implements.
+func TestReadsAsRoot(t *testing.T) {
+	_, root := tree(t)
+	fsys := FS(root)
+	if err := fstest.TestFS(fsys, "site.toml", "content/about.md", "content/notices/p1.md", "content/notices/empty.md"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"site.toml", "content/about.md", "content/notices/p1.md", "content/notices/empty.md"} {
+		got, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := fs.ReadFile(root.FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: read %d bytes, os.Root reads %d", name, len(got), len(want))
+		}
+	}
+}
+
+// Nothing outside the root is reached: not through "..", an absolute
+// path or a link leading out.
+func TestStaysInside(t *testing.T) {
+	dir, root := tree(t)
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "link.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	fsys := FS(root)
+	for _, name := range []string{"../secret.txt", outside, "content/../../secret.txt", "content/link.md"} {
+		if b, err := fs.ReadFile(fsys, name); err == nil {
+			t.Errorf("%s: read %q, want an error", name, b)
+		}
+		if f, err := fsys.Open(name); err == nil {
+			f.Close()
+			t.Errorf("%s: opened, want an error", name)
+		}
+	}
+	if _, err := fs.Stat(fsys, "content/link.md"); err == nil {
+		t.Error("Stat followed a link out of the root")
+	}
+	if fi, err := fs.Lstat(fsys, "content/link.md"); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("Lstat of the link: %v, %v", fi, err)
+	}
+}
+
+// A pipe opened by mistake gives its end at once instead of waiting for
+// a writer that never comes.
+func TestPipeDoesNotWait(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes in the file system")
+	}
+	dir, root := tree(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, "content", "pipe.md"), 0o644); err != nil {
+		t.Skip("cannot make a named pipe:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := fs.ReadFile(FS(root), "content/pipe.md")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil && !errors.Is(err, fs.ErrInvalid) {
+			t.Logf("read of a pipe: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading a named pipe without a writer waited 5 s")
+	}
+}
