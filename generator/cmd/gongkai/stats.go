@@ -10,16 +10,25 @@ import (
 	"gongkai/generator/internal/site"
 )
 
+// cpuText is a stage's processor time, "-" where the system does not tell it.
+func cpuText(d time.Duration) string {
+	if d <= 0 {
+		return "-"
+	}
+	return d.Round(time.Millisecond).String()
+}
+
 // printStats prints what each stage of a build took and the slowest pages
 // and datasets (build --stats).
 func printStats(w io.Writer, s *site.Stats) {
-	fmt.Fprintf(w, "%-8s %10s %10s %11s\n", "stage", "time", "allocated", "heap after")
-	var total time.Duration
+	fmt.Fprintf(w, "%-8s %10s %10s %10s %11s\n", "stage", "time", "cpu", "allocated", "heap after")
+	var total, cpu time.Duration
 	for _, st := range s.Stages {
-		fmt.Fprintf(w, "%-8s %10s %10s %11s\n", st.Name, st.Took.Round(time.Millisecond), mib(st.Allocated), mib(st.Heap))
+		fmt.Fprintf(w, "%-8s %10s %10s %10s %11s\n", st.Name, st.Took.Round(time.Millisecond), cpuText(st.CPU), mib(st.Allocated), mib(st.Heap))
 		total += st.Took
+		cpu += st.CPU
 	}
-	fmt.Fprintf(w, "%-8s %10s\n", "total", total.Round(time.Millisecond))
+	fmt.Fprintf(w, "%-8s %10s %10s\n", "total", total.Round(time.Millisecond), cpuText(cpu))
 	if peak := peakMemory(); peak > 0 {
 		fmt.Fprintf(w, "peak memory (resident): %s\n", mib(peak))
 	}

@@ -23,8 +23,9 @@ type Stats struct {
 type StageStats struct {
 	Name      string
 	Took      time.Duration
-	Allocated uint64 // bytes allocated during the stage
-	Heap      uint64 // bytes of live and not yet collected objects when it ended
+	CPU       time.Duration // processor time on every core (0 where the system does not tell it)
+	Allocated uint64        // bytes allocated during the stage
+	Heap      uint64        // bytes of live and not yet collected objects when it ended
 }
 
 // ItemTime is the time one page or dataset took to make.
@@ -53,6 +54,7 @@ type recorder struct {
 
 	stage   string
 	started time.Time
+	cpu     time.Duration
 	alloc   uint64
 
 	mu      sync.Mutex // for slowest, written by the page workers
@@ -78,10 +80,11 @@ func (r *recorder) begin(name string) {
 	if r.stats != nil {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
+		cpu := cpuTime()
 		if r.stage != "" {
-			r.stats.Stages = append(r.stats.Stages, StageStats{Name: r.stage, Took: time.Since(r.started), Allocated: m.TotalAlloc - r.alloc, Heap: m.HeapAlloc})
+			r.stats.Stages = append(r.stats.Stages, StageStats{Name: r.stage, Took: time.Since(r.started), CPU: cpu - r.cpu, Allocated: m.TotalAlloc - r.alloc, Heap: m.HeapAlloc})
 		}
-		r.alloc = m.TotalAlloc
+		r.alloc, r.cpu = m.TotalAlloc, cpu
 	}
 	r.stage, r.started = name, time.Now()
 	if name != "" && r.progress != nil {
@@ -93,6 +96,13 @@ func (r *recorder) begin(name string) {
 func (r *recorder) done(n, total int) {
 	if r != nil && r.progress != nil {
 		r.progress(Progress{Stage: r.stage, Done: n, Total: total})
+	}
+}
+
+// tookPage records the time a page took to make, from start, when items are timed.
+func (r *recorder) tookPage(file string, start time.Time) {
+	if r.timing() {
+		r.took("page", file, time.Since(start))
 	}
 }
 

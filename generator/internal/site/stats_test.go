@@ -2,8 +2,10 @@ package site
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -32,11 +34,16 @@ func TestBuildStats(t *testing.T) {
 		t.Fatal("no stats")
 	}
 	var names []string
+	var cpu time.Duration
 	for _, st := range s.Stages {
 		names = append(names, st.Name)
 		if st.Took <= 0 && st.Name != "judge" {
 			t.Errorf("stage %s took %v", st.Name, st.Took)
 		}
+		cpu += st.CPU
+	}
+	if cpu <= 0 && runtime.GOOS != "windows" && runtime.GOOS != "plan9" {
+		t.Errorf("the stages used %v of processor time", cpu)
 	}
 	if want := []string{"load", "check", "judge", "compute", "write", "links"}; !slices.Equal(names, want) {
 		t.Errorf("stages %v, want %v", names, want)
