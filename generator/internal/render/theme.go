@@ -207,7 +207,7 @@ func LoadTheme(fsys fs.FS, name, lang string, layouts ...string) (*Theme, error)
 // Made for every page, the header and footer took about half of a content
 // page's making.
 func (t *Theme) cached(name string, data any, key ...any) (template.HTML, error) {
-	k := fmt.Sprintf("%s\x00%#v", name, key)
+	k := cacheKey(name, key)
 	if h, ok := t.made.Load(k); ok {
 		return h.(template.HTML), nil
 	}
@@ -218,6 +218,40 @@ func (t *Theme) cached(name string, data any, key ...any) (template.HTML, error)
 	h := template.HTML(b.String()) //nolint:gosec // made by html/template
 	t.made.Store(k, h)
 	return h, nil
+}
+
+// cacheKey is cached's key for the template name and key values: one
+// string for each different name and values, made without fmt for the
+// kinds of value a page passes (fmt took a third of cached's time).
+func cacheKey(name string, key []any) string {
+	b := make([]byte, 0, 64)
+	b = append(b, name...)
+	str := func(s string) {
+		b = append(strconv.AppendInt(append(b, 's'), int64(len(s)), 10), ':')
+		b = append(b, s...)
+	}
+	for _, k := range key {
+		b = append(b, 0)
+		switch k := k.(type) {
+		case nil:
+			b = append(b, 'n')
+		case string:
+			str(k)
+		case bool:
+			b = strconv.AppendBool(append(b, 'b'), k)
+		case int:
+			b = strconv.AppendInt(append(b, 'i'), int64(k), 10)
+		case []Crumb:
+			b = strconv.AppendInt(append(b, 'c'), int64(len(k)), 10)
+			for _, c := range k {
+				str(c.Title)
+				str(c.Path)
+			}
+		default:
+			b = fmt.Appendf(append(b, 'v'), "%T:%#v", k, k)
+		}
+	}
+	return string(b)
 }
 
 // partialsDir holds the theme's partials, one file per concept (the sample
