@@ -222,10 +222,7 @@ func (p *Page) renderChildren(pr parsed, n ast.Node) template.HTML {
 func (p *Page) positions(src []byte) func(n ast.Node) (line, col int) {
 	c := diag.NewCursor(src)
 	return func(n ast.Node) (line, col int) {
-		off := n.Pos()
-		if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			off = n.Lines().At(0).Start
-		}
+		off := offset(n)
 		if off < 0 {
 			return 0, 0
 		}
@@ -236,6 +233,21 @@ func (p *Page) positions(src []byte) func(n ast.Node) (line, col int) {
 		return p.BodyLine + line - 1, col
 	}
 }
+
+// offset is where in the body n starts, or -1 if goldmark recorded no
+// position for it.
+func offset(n ast.Node) int {
+	if off := n.Pos(); off >= 0 {
+		return off
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return -1
+}
+
+// hasPosition reports whether goldmark recorded where n starts.
+func hasPosition(n ast.Node) bool { return offset(n) >= 0 }
 
 // blocked reports whether a link's or image's address is not published:
 // goldmark's dangerous ones (javascript:, data: but for some images…) and
@@ -297,33 +309,43 @@ func (p *Page) rebase(root ast.Node) {
 // or images with a script-capable address. They are not published; staff are
 // told where they are so they can remove them.
 func (p *Page) warnUnsafe(root ast.Node, src []byte, diags *diag.List) {
-	line, col, rawLine := p.BodyLine, 1, 0
+	// A node without a position of its own is told at the last node before
+	// it that has one. Positions are counted only for a warning: counting
+	// every node's took as long as the rest of the check.
+	var placed ast.Node
+	rawLine := 0
 	at := p.positions(src)
+	pos := func() diag.Pos {
+		line, col := p.BodyLine, 1
+		if placed != nil {
+			line, col = at(placed)
+		}
+		return diag.Pos{File: p.Path, Line: line, Col: col}
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if l, c := at(n); l > 0 {
-			line, col = l, c
+		if hasPosition(n) {
+			placed = n
 		}
-		pos := diag.Pos{File: p.Path, Line: line, Col: col}
 		switch n := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:
-			if line != rawLine { // one warning per line, not one per tag
-				diags.Warnf(pos, "raw HTML is not published; write it in Markdown instead")
+			if where := pos(); where.Line != rawLine { // one warning per line, not one per tag
+				diags.Warnf(where, "raw HTML is not published; write it in Markdown instead")
+				rawLine = where.Line
 			}
-			rawLine = line
 		case *ast.Link:
 			if dest, ok := blocked(&n.Destination); ok {
-				diags.Warnf(pos, "link to %q is not published: only http, https, mailto and site links are allowed", dest)
+				diags.Warnf(pos(), "link to %q is not published: only http, https, mailto and site links are allowed", dest)
 			}
 		case *ast.Image:
 			if dest, ok := blocked(&n.Destination); ok {
-				diags.Warnf(pos, "image %q is not published: only http, https and site addresses are allowed", dest)
+				diags.Warnf(pos(), "image %q is not published: only http, https and site addresses are allowed", dest)
 			}
 		case *ast.AutoLink:
 			if u := n.URL(src); html.IsDangerousURL(u) {
-				diags.Warnf(pos, "link to %q is not published", u)
+				diags.Warnf(pos(), "link to %q is not published", u)
 			}
 		}
 		return ast.WalkContinue, nil

@@ -1,10 +1,12 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"path"
 	"runtime"
@@ -263,16 +265,30 @@ func firstInvalidUTF8(b []byte) int {
 // nest deeper than maxNesting, or 0. A line of only "-", "*" or "+" is a
 // thematic break, not nesting.
 func nestingTooDeep(src []byte) int {
-	for i, line := range strings.Split(string(src), "\n") {
-		rest := strings.TrimLeft(line, ">-*+ \t")
+	for i, line := range lines(src) {
+		rest := bytes.TrimLeft(line, ">-*+ \t")
 		lead := line[:len(line)-len(rest)]
-		depth := len(lead) - strings.Count(lead, " ") - strings.Count(lead, "\t")
-		isBreak := strings.TrimSpace(rest) == "" && !strings.Contains(lead, ">")
+		depth := len(lead) - bytes.Count(lead, []byte(" ")) - bytes.Count(lead, []byte("\t"))
+		isBreak := len(bytes.TrimSpace(rest)) == 0 && bytes.IndexByte(lead, '>') < 0
 		if depth > maxNesting && !isBreak {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// lines yields the lines of b (split at "\n", as strings.Split splits) with
+// their index, without copying them.
+func lines(b []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		for i := 0; ; i++ {
+			line, rest, more := bytes.Cut(b, []byte("\n"))
+			if !yield(i, line) || !more {
+				return
+			}
+			b = rest
+		}
+	}
 }
 
 // maxMarks is how many emphasis marks (* and _) one paragraph may hold. The
@@ -286,8 +302,8 @@ const maxMarks = 5000
 // 0 when there is none.
 func tooManyMarks(body []byte, limit int) (line int) {
 	start, n := 1, 0
-	for i, l := range strings.Split(string(body), "\n") {
-		if strings.TrimSpace(l) == "" {
+	for i, l := range lines(body) {
+		if len(bytes.TrimSpace(l)) == 0 {
 			start, n = i+2, 0
 			continue
 		}

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -197,21 +198,23 @@ type Cursor struct {
 func NewCursor(src []byte) *Cursor { return &Cursor{src: src, line: 1, col: 1} }
 
 // LineCol is LineCol(src, offset), read on from the last offset (from the
-// top again when offset is before it).
+// top again when offset is before it), for offsets at character
+// boundaries. Lines are found with bytes.Count, and the characters are
+// counted only from the last line's start: a text of long lines costs no
+// more than one of short ones.
 func (c *Cursor) LineCol(offset int) (line, col int) {
 	offset = min(max(offset, 0), len(c.src))
 	if offset < c.off {
 		c.off, c.line, c.col = 0, 1, 1
 	}
-	for c.off < offset {
-		r, size := utf8.DecodeRune(c.src[c.off:])
-		if r == '\n' {
-			c.line, c.col = c.line+1, 1
-		} else {
-			c.col++
-		}
-		c.off += size
+	seg := c.src[c.off:offset]
+	if k := bytes.LastIndexByte(seg, '\n'); k >= 0 {
+		c.line += bytes.Count(seg[:k+1], []byte{'\n'})
+		c.col = 1
+		seg = seg[k+1:]
 	}
+	c.col += utf8.RuneCount(seg)
+	c.off = offset
 	return c.line, c.col
 }
 
