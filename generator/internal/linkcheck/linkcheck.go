@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"gongkai/generator/internal/diag"
 	"html"
 	"net/url"
 	"path"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Checker collects the files and links of a site as it is written. The zero
@@ -18,9 +18,17 @@ type Checker struct {
 	basePath string            // "/" or "/portal/"
 	files    map[string]bool   // every output file, by slash path
 	allIDs   map[string][]byte // every HTML page's ids, joined by NUL, by file
-	links    map[string]place  // each distinct link target (file + "#" + anchor) and where it first occurs
-	outside  map[string]place  // links to site paths outside the base path
+	links    map[string]*place // each distinct link target (file + "#" + anchor) and where it first occurs
+	outside  map[string]*place // links to site paths outside the base path
+	targets  map[string]target // what each address written as a site path ("/a/#b") leads to
 	pages    int
+}
+
+// target is where an address leads: key of links or outside, or nowhere
+// to check (another host, mailto:…).
+type target struct {
+	in  map[string]*place // links, outside, or nil: not the site's to check
+	key string
 }
 
 // place is where a link occurs: the page, its line and column, and the
@@ -38,7 +46,7 @@ func New(basePath string) *Checker {
 	if !strings.HasSuffix(basePath, "/") {
 		basePath += "/"
 	}
-	return &Checker{basePath: basePath, files: map[string]bool{}, allIDs: map[string][]byte{}, links: map[string]place{}, outside: map[string]place{}}
+	return &Checker{basePath: basePath, files: map[string]bool{}, allIDs: map[string][]byte{}, links: map[string]*place{}, outside: map[string]*place{}, targets: map[string]target{}}
 }
 
 // File records an output file that is not scanned (a download, a script).
@@ -52,7 +60,10 @@ func (c *Checker) Page(name string, data []byte) {
 	}
 	c.pages++
 	var ids []byte
-	line, scanned, runes := 1, 0, 0 // runes: the characters of the line before data[scanned]
+	// Where a link is, counted only for a target not seen before (most
+	// pages link where every page does): the cursor reads on from the last
+	// link placed, so a page costs one pass at most.
+	at := diag.NewCursor(data)
 	for i := 0; i < len(data); {
 		j := bytes.IndexByte(data[i:], '=')
 		if j < 0 {
@@ -77,16 +88,17 @@ func (c *Checker) Page(name string, data []byte) {
 			ids = append(append(ids, val...), 0)
 			continue
 		}
-		// The line and column of this link, counting on from the last
-		// one: the characters before it on its line are counted once, so
-		// a page of long lines costs no more than one of short ones.
-		if k := bytes.LastIndexByte(data[scanned:eq], '\n'); k >= 0 {
-			line += bytes.Count(data[scanned:scanned+k+1], []byte{'\n'})
-			scanned, runes = scanned+k+1, 0
+		t, ok := c.targets[string(val)]
+		if !ok {
+			href := string(val)
+			t = c.target(name, href)
+			if strings.HasPrefix(href, "/") { // the same from every page
+				c.targets[href] = t
+			}
 		}
-		runes += utf8.RuneCount(data[scanned:eq])
-		scanned = eq
-		c.link(name, string(val), line, runes-len(attr)+1)
+		if t.in != nil {
+			c.note(t.in, t.key, name, val, func() (line, col int) { return at.LineCol(eq - len(attr)) })
+		}
 	}
 	c.allIDs[name] = ids
 }
@@ -112,29 +124,28 @@ func attrName(data []byte, eq int) string {
 	return ""
 }
 
-// link records one href or src of page.
-func (c *Checker) link(page, raw string, line, col int) {
+// target is where the address raw, an href or src of page, leads.
+func (c *Checker) target(page, raw string) target {
 	href := raw
 	if strings.Contains(href, "&") {
 		href = html.UnescapeString(href)
 	}
 	if href == "" || strings.HasPrefix(href, "//") || hasScheme(href) {
-		return // another host, mailto:, data:…: not the site's to check
+		return target{} // another host, mailto:, data:…: not the site's to check
 	}
-	target, anchor, _ := strings.Cut(href, "#")
+	file, anchor, _ := strings.Cut(href, "#")
 	if u, err := url.PathUnescape(anchor); err == nil {
 		anchor = u
 	}
-	target, _, _ = strings.Cut(target, "?")
-	var file string
+	file, _, _ = strings.Cut(file, "?")
 	switch {
-	case target == "":
+	case file == "":
 		file = page // #anchor on the same page
 	default:
-		p := target
+		p := file
 		if !strings.HasPrefix(p, "/") { // relative to the page's folder
 			p = path.Join("/"+c.basePath[1:]+path.Dir(page), p)
-			if strings.HasSuffix(target, "/") {
+			if strings.HasSuffix(file, "/") {
 				p += "/"
 			}
 		}
@@ -143,29 +154,28 @@ func (c *Checker) link(page, raw string, line, col int) {
 		}
 		rest, ok := strings.CutPrefix(p, c.basePath)
 		if !ok && p+"/" != c.basePath {
-			c.note(c.outside, p, place{page: page, line: line, col: col, href: raw})
-			return
+			return target{in: c.outside, key: p}
 		}
 		file = rest
 		if file == "" || strings.HasSuffix(file, "/") {
 			file += "index.html"
 		}
 	}
-	c.note(c.links, file+"#"+anchor, place{page: page, line: line, col: col, href: raw})
+	return target{in: c.links, key: file + "#" + anchor}
 }
 
-// note keeps the first place of a link and counts the pages holding it.
-func (c *Checker) note(m map[string]place, key string, p place) {
-	if prev, ok := m[key]; ok {
-		if prev.last != p.page {
-			prev.count++
-			prev.last = p.page
+// note keeps the first place of a link, written href, and counts the pages
+// holding it.
+func (c *Checker) note(m map[string]*place, key, page string, href []byte, at func() (line, col int)) {
+	if p := m[key]; p != nil {
+		if p.last != page {
+			p.count++
+			p.last = page
 		}
-		m[key] = prev
 		return
 	}
-	p.count, p.last = 1, p.page
-	m[key] = p
+	line, col := at()
+	m[key] = &place{page: page, line: line, col: col, href: string(href), count: 1, last: page}
 }
 
 func hasScheme(s string) bool {
@@ -202,7 +212,7 @@ func (b Broken) Message() string {
 // Check returns every broken link, by page and position.
 func (c *Checker) Check() []Broken {
 	var out []Broken
-	broken := func(p place, reason string) {
+	broken := func(p *place, reason string) {
 		out = append(out, Broken{Page: p.page, Line: p.line, Col: p.col, Href: p.href, Reason: reason, Others: p.count - 1})
 	}
 	ids := map[string]map[string]struct{}{} // made only for pages that anchors point to
