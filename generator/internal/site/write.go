@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gongkai/generator/internal/data"
@@ -200,79 +201,80 @@ func (dl downloads) write(out Sink) (publish.Resource, error) {
 // window of rendered pages is held at once. What rendering their Markdown
 // reports goes to told. A page the cache has (nil: none) is taken from it.
 func renderPages(pages []page, theme *render.Theme, out Sink, rec *recorder, told *diag.List, cache *pageCache) error {
-	workers := max(runtime.GOMAXPROCS(0), 1)
-	window := 8 * workers
 	type result struct {
 		html  []byte
 		err   error
 		diags []diag.Diagnostic
 	}
-	slots := make([]chan result, window) // page i's result goes to slot i % window
-	for i := range slots {
-		slots[i] = make(chan result, 1)
-	}
-	free := make(chan struct{}, window) // a page is started only when the one window before it is out
-	for range window {
-		free <- struct{}{}
-	}
-	todo, done := make(chan int), make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(todo)
-		for i := range pages {
-			select {
-			case <-free:
-			case <-done:
-				return
-			}
-			select {
-			case todo <- i:
-			case <-done:
-				return
+	make1 := func(p page) result {
+		start := time.Now()
+		view, summed := cache.sum(p)
+		if summed {
+			if html, told, taken := cache.take(p, view); taken {
+				rec.tookPage(p.file, start)
+				return result{html: html, diags: told}
 			}
 		}
-	}()
+		var d diag.List
+		html, err := renderPage(p, theme, &d)
+		told := d.Sorted()
+		if summed && err == nil && !d.HasErrors() {
+			cache.note(p, view, html, told)
+		}
+		rec.tookPage(p.file, start)
+		return result{html, err, told}
+	}
+	// A worker takes a batch of pages at a time: handed over one by one,
+	// the pages woke a sleeping thread each (10,000 pages: 87,000 context
+	// switches).
+	const batch = 8
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	batches := (len(pages) + batch - 1) / batch
+	window := 2 * workers                  // batches made and not yet out
+	slots := make([]chan []result, window) // batch b's results go to slot b % window
+	free := make(chan struct{}, window)    // a batch is started only when the one window before it is out
+	for i := range slots {
+		slots[i] = make(chan []result, 1)
+		free <- struct{}{}
+	}
+	var next atomic.Int64
+	done := make(chan struct{})
+	defer close(done)
 	for range workers {
 		go func() {
-			for i := range todo {
-				start := time.Now()
-				var d diag.List
-				p := pages[i]
-				view, summed := cache.sum(p)
-				var html []byte
-				var told []diag.Diagnostic
-				taken := false
-				if summed {
-					html, told, taken = cache.take(p, view)
+			for {
+				select {
+				case <-free:
+				case <-done:
+					return
 				}
-				var err error
-				if !taken {
-					html, err = renderPage(p, theme, &d)
-					told = d.Sorted()
-					if summed && err == nil && !d.HasErrors() {
-						cache.note(p, view, html, told)
-					}
+				b := int(next.Add(1) - 1)
+				if b >= batches {
+					return
 				}
-				if rec.timing() {
-					rec.took("page", pages[i].file, time.Since(start))
+				rs := make([]result, 0, batch)
+				for _, p := range pages[b*batch : min((b+1)*batch, len(pages))] {
+					rs = append(rs, make1(p))
 				}
-				slots[i%window] <- result{html, err, told}
+				slots[b%window] <- rs
 			}
 		}()
 	}
-	for i, p := range pages {
-		r := <-slots[i%window]
-		told.Add(r.diags...)
-		if r.err != nil {
-			return r.err
-		}
-		if err := out.Put(p.file, r.html); err != nil {
-			return err
+	for b := range batches {
+		for j, r := range <-slots[b%window] {
+			i := b*batch + j
+			told.Add(r.diags...)
+			if r.err != nil {
+				return r.err
+			}
+			if err := out.Put(pages[i].file, r.html); err != nil {
+				return err
+			}
+			if i%256 == 255 || i == len(pages)-1 {
+				rec.done(i+1, len(pages))
+			}
 		}
 		free <- struct{}{}
-		if i%256 == 255 || i == len(pages)-1 {
-			rec.done(i+1, len(pages))
-		}
 	}
 	return nil
 }
