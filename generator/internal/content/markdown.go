@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -167,12 +168,24 @@ func (p *Page) Check(diags *diag.List) {
 func (p *Page) HTML(diags *diag.List) template.HTML {
 	defer diag.Recover(diag.Pos{File: p.Path, Line: p.BodyLine}, diags)
 	pr := p.parse(diags)
-	var b bytes.Buffer
-	if err := markdown.Renderer().Render(&b, pr.src, pr.root); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if b.Cap() <= maxPooled {
+			b.Reset()
+			buffers.Put(b)
+		}
+	}()
+	if err := markdown.Renderer().Render(b, pr.src, pr.root); err != nil {
 		diags.Errorf(diag.Pos{File: p.Path, Line: p.BodyLine}, "cannot render the Markdown: %v", err)
 	}
 	return template.HTML(b.String()) //nolint:gosec // goldmark output with raw HTML disabled
 }
+
+// buffers hold bodies as they are rendered, each copied out once at its
+// size; a buffer grown past maxPooled is let go.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooled = 1 << 20
 
 // Blocks returns the top-level blocks of the body, in order, each rendered and
 // placed at its file line.

@@ -301,6 +301,9 @@ const maxMarks = 5000
 // more than limit unescaped * and _, giving its first line (1-based in body);
 // 0 when there is none.
 func tooManyMarks(body []byte, limit int) (line int) {
+	if bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) <= limit {
+		return 0 // no paragraph can have more than the whole page
+	}
 	start, n := 1, 0
 	for i, l := range lines(body) {
 		if len(bytes.TrimSpace(l)) == 0 {

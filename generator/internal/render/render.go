@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"gongkai/generator/internal/i18n"
@@ -114,11 +115,24 @@ func (t *Theme) Page(name, kind string, view any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("render %s: theme has no layout %q", name, kind)
 	}
-	var b bytes.Buffer
-	if err := tmpl.Execute(&b, view); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if b.Cap() <= maxPooled {
+			b.Reset()
+			buffers.Put(b)
+		}
+	}()
+	if err := tmpl.Execute(b, view); err != nil {
 		te := templateError("layouts/"+kind+".html", err)
 		te.Err = fmt.Errorf("%w (making %s)", te.Err, name)
 		return nil, te
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// buffers hold pages as they are made: grown from nothing, a notice's
+// buffer was copied seven times on its way to 6 KB. Each page is copied
+// out once, at its size; a buffer grown past maxPooled is let go.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooled = 1 << 20
