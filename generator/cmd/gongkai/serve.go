@@ -47,7 +47,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// A rebuild reads again only the files that changed; the builds of
 	// earlier commits are read once, during the first build that succeeds:
 	// commits made while serving show on the next start.
-	builder := site.NewBuilder(c.source, rootfs.FS(root), site.BuilderOptions{Warn: stderr, Serve: true})
+	files := rootfs.FS(root)
+	builder := site.NewBuilder(c.source, files, site.BuilderOptions{Warn: stderr, Serve: true})
 	defer builder.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -57,6 +58,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		Poll: poll,
 		Log:  stderr,
 		Build: func(last *serve.Site) (*serve.Site, []string, bool) {
+			files.Forget()                  // a folder renamed or replaced since the last build is read as it is now
 			out := serve.NewSiteAfter(last) // its unchanged pages are taken from last's
 
 			// Links from the served address, whatever base_url the site publishes at.

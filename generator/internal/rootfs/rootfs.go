@@ -1,5 +1,11 @@
 // Package rootfs is os.Root.FS opening files with fewer system calls.
 //
+// os.Root opens "content/notices/p1.md" a folder at a time: three openat
+// and two close calls before the file's own. FS keeps each folder it reads
+// a file from open, so a file is one openat from its folder: the folders
+// are held until Forget, which gongkai serve calls before each build, so
+// that a folder renamed or replaced between builds is opened anew.
+//
 // On Linux, os.Root opens a file for reading, puts it in non-blocking mode
 // (two fcntl calls), tries to add it to the runtime's poller (epoll refuses
 // a regular file) and puts it back (two more): five system calls of the
@@ -13,35 +19,86 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 // FS returns the files of root as root.FS does, with the same guarantee:
 // nothing outside root is reached, through links or "..".
-func FS(root *os.Root) fs.FS {
-	return &rootFS{root: root, fs: root.FS()}
+func FS(root *os.Root) *Files {
+	return &Files{root: root, fs: root.FS()}
 }
 
-type rootFS struct {
+// Files is the fs.FS of FS. Its methods are safe for concurrent use, but
+// Forget, which must not run while files are read.
+type Files struct {
 	root *os.Root
 	fs   fs.FS // root.FS(), for everything but opening files
+
+	mu      sync.Mutex
+	folders map[string]*os.Root // by slash path, each opened once
 }
 
-// Open opens name for reading.
-func (r *rootFS) Open(name string) (fs.File, error) {
-	if !validPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+// Forget closes the folders kept open: files read after it see the folders
+// as they are then.
+func (r *Files) Forget() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, f := range r.folders {
+		f.Close()
+	}
+	r.folders = nil
+}
+
+// open opens name for reading from its folder, kept open; through the
+// whole root when the folder cannot be opened, or the file cannot be from
+// it (a link to elsewhere in the root, which the folder's own root refuses).
+func (r *Files) open(name string) (*os.File, error) {
+	if dir, base := path.Split(name); dir != "" {
+		if folder := r.folder(strings.TrimSuffix(dir, "/")); folder != nil {
+			if f, err := folder.OpenFile(base, os.O_RDONLY|nonBlocking, 0); err == nil {
+				return f, nil
+			}
+		}
 	}
 	return r.root.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
 }
 
+// folder is the folder dir of the root, opened on first use; nil when it
+// cannot be.
+func (r *Files) folder(dir string) *os.Root {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if f, ok := r.folders[dir]; ok {
+		return f
+	}
+	f, err := r.root.OpenRoot(dir)
+	if err != nil {
+		f = nil
+	}
+	if r.folders == nil {
+		r.folders = map[string]*os.Root{}
+	}
+	r.folders[dir] = f
+	return f
+}
+
+// Open opens name for reading.
+func (r *Files) Open(name string) (fs.File, error) {
+	if !validPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return r.open(name)
+}
+
 // ReadFile reads the whole of name.
-func (r *rootFS) ReadFile(name string) ([]byte, error) {
+func (r *Files) ReadFile(name string) ([]byte, error) {
 	if !validPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	f, err := r.root.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
+	f, err := r.open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -50,16 +107,16 @@ func (r *rootFS) ReadFile(name string) ([]byte, error) {
 }
 
 // ReadDir lists the folder name, sorted by name.
-func (r *rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fs, name) }
+func (r *Files) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fs, name) }
 
 // Stat describes name, following a link inside the root.
-func (r *rootFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.fs, name) }
+func (r *Files) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.fs, name) }
 
 // Lstat describes name itself.
-func (r *rootFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(r.fs, name) }
+func (r *Files) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(r.fs, name) }
 
 // ReadLink gives the destination of the link name.
-func (r *rootFS) ReadLink(name string) (string, error) { return fs.ReadLink(r.fs, name) }
+func (r *Files) ReadLink(name string) (string, error) { return fs.ReadLink(r.fs, name) }
 
 // Open opens the file at name (a path of the operating system, outside any
 // root) for reading, as os.Open does with the system calls FS saves.

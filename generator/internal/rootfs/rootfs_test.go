@@ -115,3 +115,47 @@ func TestPipeDoesNotWait(t *testing.T) {
 		t.Fatal("reading a named pipe without a writer waited 5 s")
 	}
 }
+
+// A file linked from another folder of the root reads, as through
+// os.Root, though its folder's own root would refuse the link.
+func TestLinkInsideRoot(t *testing.T) {
+	dir, root := tree(t)
+	if err := os.Symlink("../site.toml", filepath.Join(dir, "content", "site.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	fsys := FS(root)
+	if _, err := fs.ReadFile(fsys, "content/about.md"); err != nil { // its folder is now kept open
+		t.Fatal(err)
+	}
+	got, err := fs.ReadFile(fsys, "content/site.md")
+	if err != nil || string(got) != "title = \"x\"\n" {
+		t.Errorf("read %q, %v", got, err)
+	}
+}
+
+// A folder replaced between two reads is read as it is after Forget.
+func TestForget(t *testing.T) {
+	dir, root := tree(t)
+	fsys := FS(root)
+	if _, err := fs.ReadFile(fsys, "content/notices/p1.md"); err != nil {
+		t.Fatal(err)
+	}
+	notices := filepath.Join(dir, "content", "notices")
+	if err := os.Rename(notices, notices+"-old"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(notices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notices, "p1.md"), []byte("新"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys.Forget()
+	got, err := fs.ReadFile(fsys, "content/notices/p1.md")
+	if err != nil || string(got) != "新" {
+		t.Errorf("after Forget: read %q, %v; want the new folder's file", got, err)
+	}
+	if _, err := fs.ReadFile(fsys, "content/notices/empty.md"); err == nil {
+		t.Error("after Forget: read a file of the old folder")
+	}
+}
