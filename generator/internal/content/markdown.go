@@ -25,27 +25,64 @@ import (
 // markdown is the one goldmark configuration of the site: CommonMark plus GFM
 // tables, strikethrough and autolinks, CJK-aware line breaks, and goldmark's safe
 // defaults (raw HTML is dropped, javascript: and similar links are emptied).
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.GFM, extension.CJK),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-	goldmark.WithRendererOptions(html.WithXHTML()),
-)
+var markdown = newMarkdown(nil, extension.GFM)
 
 // policyMarkdown reads policy documents: the same configuration, except that a
 // line starting with a number and "." or ")" ("1. 地区生产总值增长5.5%左右。",
 // as Word types it) is text, not an ordered list. Its number is the original's
 // clause marker: a list would renumber it, drop it from the text and give the
 // clause no anchor. Bullet lists ("- ", "* ") are lists as usual.
-var policyMarkdown = goldmark.New(
-	goldmark.WithParser(parser.NewParser(
+var policyMarkdown = newMarkdown(policyParser(), extension.GFM)
+
+// markdownNoLinks and policyMarkdownNoLinks are the two without GFM's
+// autolinks (extension.Linkify), for a text that has nothing they could
+// make a link of: tried at every space, they took a seventh of the
+// parsing of a page that has none (see parserFor).
+var (
+	markdownNoLinks       = newMarkdown(nil, extension.Table, extension.Strikethrough, extension.TaskList)
+	policyMarkdownNoLinks = newMarkdown(policyParser(), extension.Table, extension.Strikethrough, extension.TaskList)
+)
+
+// newMarkdown is the site's configuration with the parser p (nil: goldmark's)
+// and the GFM extensions gfm.
+func newMarkdown(p parser.Parser, gfm ...goldmark.Extender) goldmark.Markdown {
+	opts := []goldmark.Option{
+		goldmark.WithExtensions(append(gfm, extension.CJK)...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(html.WithXHTML()),
+	}
+	if p != nil {
+		opts = append([]goldmark.Option{goldmark.WithParser(p)}, opts...)
+	}
+	return goldmark.New(opts...)
+}
+
+func policyParser() parser.Parser {
+	return parser.NewParser(
 		parser.WithBlockParsers(policyBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	)),
-	goldmark.WithExtensions(extension.GFM, extension.CJK),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-	goldmark.WithRendererOptions(html.WithXHTML()),
-)
+	)
+}
+
+// parserFor is the parser for src, a policy document's (numbering kept) or
+// another page's. GFM's autolinks make a link only of text starting with
+// "http:", "https:", "ftp:" or "www.", or an e-mail address: a text holding
+// none of these and no "@" is parsed without them, to the same page
+// (FuzzParserFor).
+func parserFor(src []byte, numbering bool) parser.Parser {
+	linkable := bytes.Contains(src, []byte("http:")) || bytes.Contains(src, []byte("https:")) ||
+		bytes.Contains(src, []byte("ftp:")) || bytes.Contains(src, []byte("www.")) || bytes.IndexByte(src, '@') >= 0
+	switch {
+	case numbering && linkable:
+		return policyMarkdown.Parser()
+	case numbering:
+		return policyMarkdownNoLinks.Parser()
+	case linkable:
+		return markdown.Parser()
+	}
+	return markdownNoLinks.Parser()
+}
 
 // policyBlockParsers are goldmark's block parsers with the list parser
 // refusing ordered lists, and a line that starts with a clause marker
@@ -145,11 +182,7 @@ func (p *Page) parse(diags *diag.List) parsed {
 		return parsed{root: ast.NewDocument()}
 	}
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
-	md := markdown
-	if p.KeepsNumbering() {
-		md = policyMarkdown
-	}
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	root := parserFor(src, p.KeepsNumbering()).Parse(text.NewReader(src), parser.WithContext(ctx))
 	p.warnUnsafe(root, src, diags)
 	p.rebase(root)
 	return parsed{root: root, src: src}

@@ -1,11 +1,16 @@
 package content
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gongkai/generator/internal/diag"
+
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // TestNumberedLinesInPolicyDocuments checks that in a policy document a line
@@ -51,4 +56,47 @@ func TestNumberedLinesInPolicyDocuments(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzParserFor: a text parserFor reads without GFM's autolinks renders
+// the same with them, for policy documents and other pages alike.
+func FuzzParserFor(f *testing.F) {
+	for _, seed := range []string{
+		"# 标题\n\n正文 *强调* _下划线_ ~删除~ (括号) 联系人：办公室\n\n- 一\n- 二\n",
+		"1. 地区生产总值增长5.5%左右。\n2) 第二条\n\n| 年 | 值 |\n|---|---|\n| 2020 | 1 |\n",
+		"a *b* (c) ~~d~~ [x](/y/) ![i](/i.png) `code` <b>raw</b>\n- [ ] task\n",
+		"见 gd.gov.cn 或 ww.example 或 mail at example.org ，電話 020-1234\n",
+		"  * (foo_bar_) ~baz~\n\n> quote (x)\n\n```\nhttp\n```\n",
+		"来信请寄 office@gd.gov.cn 办公室\n",
+		"网址 www.gd.gov.cn 或 https://www.gd.gov.cn/ (ftp://x.cn)\n",
+	} {
+		f.Add(seed)
+	}
+	render := func(p parser.Parser, src []byte) string {
+		ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
+		var b bytes.Buffer
+		if err := markdown.Renderer().Render(&b, src, p.Parse(text.NewReader(src), parser.WithContext(ctx))); err != nil {
+			return "error: " + err.Error()
+		}
+		return b.String()
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // Parse refuses the page
+		}
+		src := []byte(s)
+		for _, numbering := range []bool{false, true} {
+			with := markdown.Parser()
+			if numbering {
+				with = policyMarkdown.Parser()
+			}
+			p := parserFor(src, numbering)
+			if p == with {
+				continue
+			}
+			if got, want := render(p, src), render(with, src); got != want {
+				t.Errorf("numbering %v: %q renders\n%s\nwithout autolinks, and with them\n%s", numbering, s, got, want)
+			}
+		}
+	})
 }
