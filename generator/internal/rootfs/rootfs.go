@@ -47,7 +47,9 @@ func (r *Files) Forget() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, f := range r.folders {
-		f.Close()
+		if f != nil { // nil: the folder could not be opened
+			f.Close()
+		}
 	}
 	r.folders = nil
 }

@@ -150,6 +150,9 @@ func TestForget(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(notices, "p1.md"), []byte("新"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := fs.ReadFile(fsys, "nowhere/p1.md"); err == nil { // a folder that cannot be opened is remembered too
+		t.Fatal("read a file of a folder that does not exist")
+	}
 	fsys.Forget()
 	got, err := fs.ReadFile(fsys, "content/notices/p1.md")
 	if err != nil || string(got) != "新" {
