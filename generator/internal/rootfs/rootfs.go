@@ -105,7 +105,7 @@ func (r *Files) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadAll(f)
+	return readAll(f)
 }
 
 // ReadDir lists the folder name, sorted by name.
@@ -126,8 +126,8 @@ func Open(name string) (*os.File, error) {
 	return os.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
 }
 
-// ReadAll reads f to its end, sized by its length when it tells one.
-func ReadAll(f *os.File) ([]byte, error) {
+// readAll reads f to its end, sized by its length when it tells one.
+func readAll(f *os.File) ([]byte, error) {
 	size := 512
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < 1<<30 {
 		size = int(fi.Size()) + 1 // one more to see the end at once
