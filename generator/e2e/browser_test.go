@@ -280,6 +280,25 @@ func TestHomeAndDocumentInBrowser(t *testing.T) {
 	if docCards != 8 {
 		t.Errorf("home lists %d documents, want 8", docCards)
 	}
+	// The seal's two characters are laid out inside it, each a character
+	// high: written vertically (writing-mode), WenQuanYi's glyphs had 1.3
+	// px of height and were drawn below the seal.
+	type box struct{ Top, Bottom, Left, Right, TextTop, TextBottom, TextLeft, TextRight, Font float64 }
+	seal, err := chromedp.Run(b.ctx, chromedp.Evaluate[box](`(() => {
+		const s = document.querySelector(".seal"), r = document.createRange();
+		r.selectNodeContents(s);
+		const a = s.getBoundingClientRect(), t = r.getBoundingClientRect();
+		return {Top: a.top, Bottom: a.bottom, Left: a.left, Right: a.right,
+			TextTop: t.top, TextBottom: t.bottom, TextLeft: t.left, TextRight: t.right,
+			Font: parseFloat(getComputedStyle(s).fontSize)};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seal.TextTop < seal.Top-1 || seal.TextBottom > seal.Bottom+1 || seal.TextLeft < seal.Left-1 || seal.TextRight > seal.Right+1 ||
+		seal.TextBottom-seal.TextTop < 1.5*seal.Font {
+		t.Errorf("the seal's characters are not laid out inside it, two lines high: %+v", seal)
+	}
 
 	// Following a clause link scrolls the clause into view and highlights it.
 	type geometry struct {
