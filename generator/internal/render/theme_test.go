@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -146,5 +147,29 @@ func TestTemplateErrorsArePositioned(t *testing.T) {
 	_, err = th.Page("about/index.html", "page", ContentView{Page: Page{Site: &Site{}}})
 	if !errors.As(err, &te) || te.File != "layouts/page.html" || te.Line != 3 || te.Col < 3 || !strings.Contains(te.Error(), "can't evaluate field Nope") || !strings.Contains(te.Error(), "about/index.html") {
 		t.Errorf("an execution error: got %v", err)
+	}
+}
+
+// TestCacheKey: cached's key is one string for each different template and
+// key values, whatever the values hold.
+func TestCacheKey(t *testing.T) {
+	keys := [][]any{
+		{}, {nil}, {""}, {"a"}, {"a", "b"}, {"ab"}, {"a\x00sb"}, {"a\x00s1:b"}, {true}, {false}, {"true"},
+		{1}, {"1"}, {int64(1)}, {uint(1)}, {[]Crumb{{"首页", "/"}}}, {[]Crumb{{"首页/", ""}}},
+		{[]Crumb{{"首页", "/"}, {"通知", "/n/"}}}, {[]Crumb{{"首页", "/"}}, "x"}, {[]string{"首页", "/"}},
+	}
+	seen := map[string]string{}
+	for _, name := range []string{"site-header", "site-header\x00"} {
+		for _, k := range keys {
+			got := cacheKey(name, k)
+			what := fmt.Sprintf("%q %#v", name, k)
+			if other, ok := seen[got]; ok {
+				t.Errorf("%s and %s have the same key %q", what, other, got)
+			}
+			seen[got] = what
+			if again := cacheKey(name, k); again != got {
+				t.Errorf("%s: key %q, then %q", what, got, again)
+			}
+		}
 	}
 }
