@@ -2,15 +2,11 @@ package rootfs
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"syscall"
 	"testing"
 	"testing/fstest"
-	"time"
 )
 
 func tree(t *testing.T) (string, *os.Root) {
@@ -88,31 +84,6 @@ func TestStaysInside(t *testing.T) {
 	}
 	if fi, err := fs.Lstat(fsys, "content/link.md"); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
 		t.Errorf("Lstat of the link: %v, %v", fi, err)
-	}
-}
-
-// A pipe opened by mistake gives its end at once instead of waiting for
-// a writer that never comes.
-func TestPipeDoesNotWait(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no named pipes in the file system")
-	}
-	dir, root := tree(t)
-	if err := syscall.Mkfifo(filepath.Join(dir, "content", "pipe.md"), 0o644); err != nil {
-		t.Skip("cannot make a named pipe:", err)
-	}
-	done := make(chan error, 1)
-	go func() {
-		_, err := fs.ReadFile(FS(root), "content/pipe.md")
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil && !errors.Is(err, fs.ErrInvalid) {
-			t.Logf("read of a pipe: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("reading a named pipe without a writer waited 5 s")
 	}
 }
 
